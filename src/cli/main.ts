@@ -1,0 +1,19 @@
+/**
+ * @module cli/main
+ * The `studio` command line. Each command group lives in its own file under `cli/commands/` and registers itself
+ * on the program; this file only wires the global options.
+ */
+import { Command } from "commander";
+import { CODE_VERSION } from "../core/code-version.js";
+
+export function buildProgram(): Command {
+  const program = new Command("studio")
+    .description("backtest-studio: look-ahead-free backtests, honest validation, reproducible artifacts")
+    .version(CODE_VERSION)
+    .option("--home <dir>", "studio home folder (default: $STUDIO_HOME or the working directory)")
+    .option("--json", "print machine-readable JSON on stdout")
+    .showHelpAfterError();
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

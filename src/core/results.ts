@@ -1,0 +1,95 @@
+/**
+ * @module results
+ * The shapes a backtest produces, as struct-of-arrays. These are the contract between the engine, metrics,
+ * validation and the artifact writers; every series has one entry per bar and every record set one entry per
+ * fill or round trip.
+ */
+
+/** One row per fill (the spec's `trades.parquet`). Quantities are positive; `side` says the direction. */
+export interface Fills {
+  readonly length: number;
+  /** Index of the bar whose open the fill happened at. */
+  readonly barIndex: Int32Array;
+  readonly ts: Float64Array;
+  /** +1 buy, -1 sell. */
+  readonly side: Int8Array;
+  readonly qty: Float64Array;
+  /** Fill price after slippage. */
+  readonly price: Float64Array;
+  /** Commission of this fill (per-share plus bps), in currency. */
+  readonly fee: Float64Array;
+  /** Cost of slippage of this fill: |fill price - open| x qty, in currency (already inside `price`). */
+  readonly slippage: Float64Array;
+  /** Gross price P&L of the quantity this fill closes: (price - average entry) x closed qty x direction. */
+  readonly pnlRealized: Float64Array;
+  /** Borrow accrued on the short quantity this fill closes, since it was opened. */
+  readonly borrowCost: Float64Array;
+}
+
+/** One row per bar (the spec's portfolio bars), marked at the close. */
+export interface PortfolioBars {
+  readonly ts: Float64Array;
+  /** Signed position after the bar's fill: > 0 long, < 0 short. */
+  readonly positionQty: Float64Array;
+  /** The close the position is marked at. */
+  readonly priceRef: Float64Array;
+  /** positionQty x priceRef. */
+  readonly marketValue: Float64Array;
+  readonly cash: Float64Array;
+  /** cash + marketValue. */
+  readonly equity: Float64Array;
+  /** Cumulative commissions (borrow and slippage are not fees). */
+  readonly feesCum: Float64Array;
+  /** (priceRef - average entry) x positionQty. */
+  readonly pnlUnrealized: Float64Array;
+}
+
+/** Closed round trips derived from fills: entry to exit of a position; a reversal ends one and starts another. */
+export interface RoundTrips {
+  readonly length: number;
+  /** +1 long, -1 short. */
+  readonly direction: Int8Array;
+  readonly entryBar: Int32Array;
+  readonly exitBar: Int32Array;
+  readonly entryTs: Float64Array;
+  readonly exitTs: Float64Array;
+  /** Largest absolute quantity held during the trip. */
+  readonly qty: Float64Array;
+  /** Quantity-weighted average entry and exit fill prices. */
+  readonly entryPrice: Float64Array;
+  readonly exitPrice: Float64Array;
+  /** Net P&L: gross price P&L minus every fee of the trip's fills minus borrow. */
+  readonly pnl: Float64Array;
+  /** Net P&L divided by equity just before the entry fill: the trip's return on equity (compounds). */
+  readonly returnPct: Float64Array;
+  readonly fees: Float64Array;
+  readonly borrow: Float64Array;
+}
+
+/** metrics.json: the spec's fields plus extras. `null` = undefined for this run (never NaN/Infinity). */
+export interface Metrics {
+  total_return: number;
+  cagr: number | null;
+  volatility: number | null;
+  sharpe: number | null;
+  sortino: number | null;
+  max_drawdown: number;
+  avg_drawdown: number;
+  max_drawdown_duration_bars: number;
+  trade_count: number;
+  win_rate: number | null;
+  payoff_ratio: number | null;
+  turnover: number | null;
+  exposure_pct: number;
+  start_ts: number;
+  end_ts: number;
+  calmar: number | null;
+  profit_factor: number | null;
+  expectancy: number | null;
+  sqn: number | null;
+  best_trade: number | null;
+  worst_trade: number | null;
+  avg_trade_duration_bars: number | null;
+  buy_and_hold_return: number | null;
+  fill_count: number;
+}

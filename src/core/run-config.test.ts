@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { StudioError } from "./errors.js";
+import { parseRunConfigShape, parseTimestamp } from "./run-config.js";
+
+const base = {
+  symbol: "SYN",
+  timeframe: "1d",
+  start: "2020-01-01",
+  end: "2020-12-31",
+  provider: "synthetic",
+  strategy: { name: "sma_crossover", params: { fast: 10, slow: 50 } },
+};
+
+function errorOf(input: unknown): StudioError {
+  try {
+    parseRunConfigShape(input);
+  } catch (e) {
+    if (e instanceof StudioError) return e;
+  }
+  throw new Error("expected a StudioError");
+}
+
+describe("RunConfig schema", () => {
+  it("fills every default and turns ISO dates into epoch ms", () => {
+    const cfg = parseRunConfigShape(base);
+    expect(cfg.start).toBe(Date.UTC(2020, 0, 1));
+    expect(cfg.initial_cash).toBe(10_000);
+    expect(cfg.seed).toBe(42);
+    expect(cfg.execution).toEqual({
+      commission_per_share: 0,
+      commission_bps: 0,
+      slippage_bps: 0,
+      borrow_bps: 0,
+      lot_size: 0,
+    });
+    expect(cfg.risk).toEqual({ name: "fixed_fraction", params: {} });
+  });
+
+  it("fills the walk-forward and bootstrap extension defaults", () => {
+    const cfg = parseRunConfigShape({ ...base, validation: { wfo: {}, block_bootstrap: { n: 100 } } });
+    expect(cfg.validation.wfo).toEqual({
+      windows: 4,
+      in_sample_ratio: 0.75,
+      anchored: false,
+      grid: {},
+      objective: "sharpe",
+      pbo_partitions: 16,
+    });
+    expect(cfg.validation.block_bootstrap?.block_size).toBe("auto");
+  });
+
+  it("rejects unknown keys, naming the path and the key", () => {
+    const e = errorOf({ ...base, execution: { slipage_bps: 5 } });
+    expect(e.code).toBe("CONFIG_INVALID");
+    expect(e.message).toContain('execution: Unrecognized key: "slipage_bps"');
+  });
+
+  it("rejects wrong types with the JSON path and the offending value", () => {
+    const e = errorOf({ ...base, seed: "abc" });
+    expect(e.message).toMatch(/^seed: .* \(got "abc"\)$/);
+  });
+
+  it("rejects start after end", () => {
+    expect(errorOf({ ...base, start: "2021-01-01" }).message).toContain(
+      "start: start (1609459200000) is after end",
+    );
+  });
+
+  it("rejects symbols that look like paths", () => {
+    for (const symbol of ["../etc", "a/b", "a\\b", ".hidden"]) {
+      expect(errorOf({ ...base, symbol }).message, `symbol ${symbol}`).toContain(
+        "symbol: expected a symbol name",
+      );
+    }
+  });
+
+  it("enforces the machine-protecting limits", () => {
+    expect(errorOf({ ...base, validation: { permutation: { n: 10_001 } } }).message).toContain(
+      "validation.permutation.n",
+    );
+    expect(errorOf({ ...base, timeframe: "1m", start: 0, end: 1e12 }).message).toMatch(
+      /end: range spans \d+ 1m bars/,
+    );
+    const grid = { a: Array.from({ length: 40 }, (_, i) => i), b: Array.from({ length: 40 }, (_, i) => i) };
+    expect(errorOf({ ...base, validation: { wfo: { grid } } }).message).toContain(
+      "grid has 1600 combinations",
+    );
+  });
+});
+
+describe("parseTimestamp", () => {
+  it("accepts epoch ms, ISO dates and ISO date-times with or without an offset", () => {
+    expect(parseTimestamp(1_700_000_000_000)).toBe(1_700_000_000_000);
+    expect(parseTimestamp("1700000000000")).toBe(1_700_000_000_000);
+    expect(parseTimestamp("2024-01-02")).toBe(Date.UTC(2024, 0, 2));
+    expect(parseTimestamp("2024-01-02 03:04:05")).toBe(Date.UTC(2024, 0, 2, 3, 4, 5));
+    expect(parseTimestamp("2024-01-02T03:04:05+02:00")).toBe(Date.UTC(2024, 0, 2, 1, 4, 5));
+  });
+
+  it("rejects impossible dates and free text", () => {
+    expect(parseTimestamp("2024-02-30")).toBeUndefined();
+    expect(parseTimestamp("yesterday")).toBeUndefined();
+    expect(parseTimestamp(1.5)).toBeUndefined();
+  });
+});

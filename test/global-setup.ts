@@ -1,11 +1,16 @@
 /**
  * Builds `dist/` once before the suite so tests that spawn the real `studio` binary run the code under test,
- * not a stale build.
+ * not a stale build. A type error does not stop the suite here (tsc still emits; `npm run typecheck` is the gate).
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export default function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+  try {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
+  } catch (err) {
+    const out = (err as { stdout?: Buffer }).stdout?.toString() ?? String(err);
+    process.stderr.write(`warning: build reported errors (dist may be partial):\n${out.slice(0, 4000)}\n`);
+  }
 }

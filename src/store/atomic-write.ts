@@ -1,0 +1,63 @@
+/**
+ * @module store/atomic-write
+ * Writes a file so that readers see either the old content or the complete new one, never a prefix: the bytes
+ * go to a temporary name in the same folder, are fsynced, then renamed over the target (and the folder fsynced
+ * so the rename itself survives a crash). The sha256 and size are computed from the bytes written.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+
+export interface WrittenFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** Temporary names share this prefix, so recovery can sweep leftovers of a crashed write. */
+export const TEMP_PREFIX = ".tmp-";
+
+export function writeFileAtomic(target: string, data: Uint8Array | string): WrittenFile {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString("hex")}`);
+  const hash = createHash("sha256");
+  const fd = openSync(temp, "wx", 0o644);
+  try {
+    // Hash while writing, in slices, so the digest describes exactly the bytes that reached the file.
+    const CHUNK = 1 << 22;
+    for (let off = 0; off < bytes.byteLength; off += CHUNK) {
+      const slice = bytes.subarray(off, Math.min(off + CHUNK, bytes.byteLength));
+      hash.update(slice);
+      let written = 0;
+      while (written < slice.byteLength) written += writeSync(fd, slice, written);
+    }
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, target);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  fsyncDir(dir);
+  return { path: target, sha256: hash.digest("hex"), size: bytes.byteLength };
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some filesystems refuse fsync on directories; the file itself is already durable.
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { decodeParquet, encodeParquet } from "./parquet.js";
+
+const ts = Float64Array.from([1_700_000_000_000, 1_700_000_060_000, 1_700_000_120_000]);
+const close = Float64Array.from([1.5, Number.NaN, -2.25]);
+const flag = Uint8Array.from([0, 1, 0]);
+const side = ["buy", "sell", "buy"];
+
+function sample(): Uint8Array {
+  return encodeParquet(
+    [
+      { name: "ts_utc", type: "INT64", data: ts },
+      { name: "close", type: "DOUBLE", data: close },
+      { name: "gap_flag", type: "BOOLEAN", data: flag },
+      { name: "side", type: "STRING", data: side },
+    ],
+    { source: "test" },
+  );
+}
+
+describe("parquet", () => {
+  it("round-trips every column type exactly, NaN included", async () => {
+    const table = await decodeParquet(sample());
+    expect(table.rowCount).toBe(3);
+    expect(Array.from(table.columns.ts_utc as Float64Array)).toEqual(Array.from(ts));
+    expect(Object.is((table.columns.close as Float64Array)[1], Number.NaN), "NaN stays NaN").toBe(true);
+    expect(Array.from(table.columns.gap_flag as Uint8Array)).toEqual([0, 1, 0]);
+    expect(table.columns.side).toEqual(side);
+    expect(table.metadata.source).toBe("test");
+  });
+
+  it("writes files DuckDB reads as BIGINT, DOUBLE, BOOLEAN and VARCHAR", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pq-"));
+    const file = path.join(dir, "t.parquet");
+    writeFileSync(file, sample());
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    const schema = await con.runAndReadAll(
+      `select name, duckdb_type from parquet_schema('${file}') where type is not null`,
+    );
+    expect(schema.getRowObjects()).toEqual([
+      { name: "ts_utc", duckdb_type: "BIGINT" },
+      { name: "close", duckdb_type: "DOUBLE" },
+      { name: "gap_flag", duckdb_type: "BOOLEAN" },
+      { name: "side", duckdb_type: "VARCHAR" },
+    ]);
+    const rows = await con.runAndReadAll(
+      `select ts_utc, close, gap_flag, side from '${file}' order by ts_utc`,
+    );
+    expect(rows.getRowObjects()[2]).toEqual({
+      ts_utc: 1_700_000_120_000n,
+      close: -2.25,
+      gap_flag: false,
+      side: "buy",
+    });
+    con.closeSync();
+  });
+
+  it("refuses a truncated file with DATA_INVALID", async () => {
+    const bytes = sample();
+    await expect(decodeParquet(bytes.subarray(0, bytes.length - 10))).rejects.toMatchObject({
+      code: "DATA_INVALID",
+    });
+  });
+
+  it("reads only the requested columns", async () => {
+    const table = await decodeParquet(sample(), ["close"]);
+    expect(Object.keys(table.columns)).toEqual(["close"]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * @module hashes
+ * The spec's Hashing Strategy, in one place:
+ * - `config_hash  = sha256(canonical_json(RunConfig + code_version))`; the seed is included (it changes results),
+ *   `preset_ref` is not (it only says where the values came from; the merged values are hashed).
+ * - `candle_hash  = sha256(provider|symbol|timeframe|start|end|raw_source_version)`.
+ * - `feature_hash = sha256(indicator_name|canonical_json(params)|candle_hash|code_version)`; canonical JSON
+ *   sorts the params' keys, which is the spec's "sorted_params".
+ * - `run_hash     = sha256(config_hash)`, the idempotency key.
+ */
+import { canonicalJson } from "./canonical-json.js";
+import { CODE_VERSION } from "./code-version.js";
+import { sha256 } from "./hash.js";
+import type { RunConfig } from "./run-config.js";
+
+export function configHash(config: RunConfig, codeVersion: string = CODE_VERSION): string {
+  const { preset_ref: _presetRef, ...hashed } = config;
+  return sha256(canonicalJson({ ...hashed, code_version: codeVersion }));
+}
+
+export interface CandleKey {
+  readonly provider: string;
+  readonly symbol: string;
+  readonly timeframe: string;
+  readonly start: number;
+  readonly end: number;
+  /** Changes whenever the provider's bytes for the same request could change (generator version, file digest). */
+  readonly rawSourceVersion: string;
+}
+
+export function candleHash(key: CandleKey): string {
+  return sha256(
+    [key.provider, key.symbol, key.timeframe, key.start, key.end, key.rawSourceVersion].join("|"),
+  );
+}
+
+export function featureHash(
+  name: string,
+  params: Record<string, unknown>,
+  candleHashValue: string,
+  codeVersion: string = CODE_VERSION,
+): string {
+  return sha256([name, canonicalJson(params), candleHashValue, codeVersion].join("|"));
+}
+
+export function runHash(configHashValue: string): string {
+  return sha256(configHashValue);
+}

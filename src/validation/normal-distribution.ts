@@ -4,6 +4,7 @@
  * are rational approximations accurate to about 1e-15 relative, far below the 1e-9 the statistics need, and both
  * keep full relative precision in the far tails (a DSR of 1 - 1e-12 must not round to 1 through cancellation).
  */
+// biome-ignore-all lint/correctness/noPrecisionLoss: the coefficients keep the digits their papers print.
 
 // Cody (1969), "Rational Chebyshev approximations for the error function", Math. Comp. 23(107):631-637, in the
 // three-interval form of his SPECFUN routine ANORM; the coefficients are the published ones.

@@ -1,12 +1,37 @@
 /**
  * @module indicators/registry
  * Every indicator by name. Adding one: write `name.ts` + `name.test.ts` (values checked against numbers computed
- * independently), add one line here; the shared contract test picks it up.
+ * independently), add one line here and its extra params to the contract test's table; the shared contract
+ * test then checks warm-up, look-ahead and determinism.
  */
 import type { Registry } from "../core/registry.js";
+import { atr } from "./atr.js";
+import { bollinger } from "./bollinger.js";
+import { donchian } from "./donchian.js";
+import { ema } from "./ema.js";
+import { macd } from "./macd.js";
+import { obv } from "./obv.js";
+import { price } from "./price.js";
+import { roc } from "./roc.js";
+import { rsi } from "./rsi.js";
 import { sma } from "./sma.js";
+import { stddev } from "./stddev.js";
 import type { IndicatorDef } from "./types.js";
+import { wma } from "./wma.js";
+import { zscore } from "./zscore.js";
 
 export const INDICATORS: Registry<IndicatorDef> = {
   sma,
+  ema,
+  wma,
+  rsi,
+  macd,
+  bollinger,
+  atr,
+  stddev,
+  roc,
+  donchian,
+  obv,
+  zscore,
+  price,
 } as Registry<IndicatorDef>;

@@ -1,11 +1,12 @@
 /**
  * @module indicators/sma
- * Simple moving average of the close: the arithmetic mean of the last `period` closes. TA-Lib's SMA.
- * Computed with a running sum that is re-anchored every `period` bars, so rounding error stays bounded on long
- * series while the cost stays O(n).
+ * Simple moving average of the close: the arithmetic mean of the last `period` closes. TA-Lib's SMA (lookback
+ * period-1). Computed with a running sum that is re-anchored (summed afresh) at every window starting on a
+ * multiple of `period`, so rounding error cannot build up on long series while the cost stays O(n). Anchors are
+ * fixed by absolute bar index, so a value never depends on how long the series is.
  */
 import { z } from "zod";
-import type { IndicatorDef } from "./types.js";
+import { type IndicatorDef, newColumn } from "./types.js";
 
 const schema = z.strictObject({
   period: z.int().min(1).max(100_000).default(20).describe("Number of closes averaged."),
@@ -17,26 +18,25 @@ export const sma: IndicatorDef<typeof schema> = {
   schema,
   outputs: ["sma"],
   lookback: ({ period }) => period - 1,
-  compute: (candles, { period }) => ({ sma: rollingMean(candles.close, period) }),
+  compute: (candles, { period }, alloc = newColumn) => ({
+    sma: rollingMean(candles.close, period, alloc(candles.close.length)),
+  }),
 };
 
-/** Mean of values[t-period+1..t]; NaN for t < period - 1. */
-export function rollingMean(values: Float64Array, period: number): Float64Array {
+/** Mean of values[t-period+1..t] into `out`; NaN for t < period - 1. */
+export function rollingMean(values: Float64Array, period: number, out: Float64Array): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n).fill(Number.NaN);
-  if (n < period) return out;
-  let sum = 0;
-  for (let i = 0; i < period; i++) sum += values[i]!;
-  out[period - 1] = sum / period;
-  for (let i = period; i < n; i++) {
-    if ((i - period + 1) % period === 0) {
-      // Re-anchor: recompute the window exactly instead of carrying the running sum's rounding error.
-      sum = 0;
-      for (let j = i - period + 1; j <= i; j++) sum += values[j]!;
-    } else {
+  out.fill(Number.NaN, 0, Math.min(period - 1, n));
+  for (let start = 0; start + period <= n; start += period) {
+    let sum = 0;
+    for (let j = start; j < start + period; j++) sum += values[j]!;
+    const end = start + period - 1;
+    out[end] = sum / period;
+    const stop = Math.min(end + period, n);
+    for (let i = end + 1; i < stop; i++) {
       sum += values[i]! - values[i - period]!;
+      out[i] = sum / period;
     }
-    out[i] = sum / period;
   }
   return out;
 }

@@ -13,9 +13,19 @@ export interface IndicatorDef<S extends z.ZodType = z.ZodType> extends PluginEnt
   readonly outputs: readonly string[];
   /** Leading NaN bars of every output for these params. */
   lookback(params: z.output<S>): number;
-  /** Raw (unshifted) outputs, each of length `candles.ts.length`. O(n). */
-  compute(candles: Candles, params: z.output<S>): Record<string, Float64Array>;
+  /**
+   * Raw (unshifted) outputs, each of length `candles.ts.length`. O(n). Output columns are allocated with `alloc`
+   * when one is given (the feature layer passes one that lays raw and shifted values over one buffer, saving a
+   * copy and an allocation per column on long series); temporaries use `new Float64Array`.
+   */
+  compute(candles: Candles, params: z.output<S>, alloc?: Alloc): Record<string, Float64Array>;
 }
+
+/** Allocates a column of `length` values (contents unspecified; the indicator writes every element). */
+export type Alloc = (length: number) => Float64Array;
+
+/** The default allocator. */
+export const newColumn: Alloc = (length) => new Float64Array(length);
 
 /** A reference to an indicator with params, as configs and strategies write it. */
 export interface IndicatorRef {

@@ -1,0 +1,51 @@
+/**
+ * @module indicators/compute-features
+ * Computes the features of a run: each resolved indicator once (identical refs, same name and parsed params, are
+ * deduplicated), every output kept raw and shifted +1 bar. A column's raw and shifted arrays share one buffer
+ * (treat both as read-only). Pure: the edge decides whether a cached column can
+ * replace a computation and then builds the set with `featureSetFromColumns`.
+ */
+import type { Candles } from "../core/candles.js";
+import { type FeatureColumn, type FeatureSet, featureSetFromColumns, shiftOne } from "./feature-set.js";
+import type { ResolvedIndicator } from "./resolve-indicator.js";
+
+export function computeFeatures(resolved: readonly ResolvedIndicator[], candles: Candles): FeatureSet {
+  const columns: FeatureColumn[] = [];
+  const shiftedOf = new Map<Float64Array, Float64Array>();
+  // Each output lives at offset 1 of a buffer one longer than the series whose slot 0 is NaN: the buffer's first
+  // n values are then the shifted column, with no copy.
+  const alloc = (length: number): Float64Array => {
+    const buffer = new Float64Array(length + 1);
+    buffer[0] = Number.NaN;
+    const raw = buffer.subarray(1);
+    shiftedOf.set(raw, buffer.subarray(0, length));
+    return raw;
+  };
+  for (const indicator of uniqueIndicators(resolved)) {
+    const raw = indicator.def.compute(candles, indicator.params, alloc);
+    for (const { output, name } of indicator.columns) {
+      const values = raw[output]!;
+      columns.push({
+        name,
+        indicator: indicator.def.name,
+        params: indicator.params,
+        output,
+        raw: values,
+        shifted: shiftedOf.get(values) ?? shiftOne(values),
+      });
+    }
+  }
+  return featureSetFromColumns(columns, candles.ts.length);
+}
+
+/** First occurrence of each (name, params) pair, in order. */
+export function uniqueIndicators(resolved: readonly ResolvedIndicator[]): ResolvedIndicator[] {
+  const seen = new Set<string>();
+  return resolved.filter((r) => {
+    // Parsed params are in the schema's key order, so equal params stringify equally.
+    const key = `${r.def.name}|${JSON.stringify(r.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

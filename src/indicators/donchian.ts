@@ -1,0 +1,65 @@
+/**
+ * @module indicators/donchian
+ * Donchian channel: upper = highest high and lower = lowest low of the last `period` bars *including* bar t
+ * (raw value, lookback period-1). Strategies see it shifted like every feature, so the channel they read at t
+ * ends at bar t-1; a breakout rule must compare with the channel one bar further back (see donchian_breakout).
+ * O(n) with van Herk / Gil-Werman blocks: split the bars into blocks of `period`; a window [t-period+1, t] is
+ * the tail of one complete block plus the head of the next, so its extreme is the extreme of a precomputed block
+ * suffix and a running block prefix (two comparisons per bar, no data-dependent loops).
+ */
+import { z } from "zod";
+import { type IndicatorDef, newColumn } from "./types.js";
+
+const schema = z.strictObject({
+  period: z.int().min(1).max(100_000).default(20).describe("Number of bars in the channel, bar t included."),
+});
+
+export const donchian: IndicatorDef<typeof schema> = {
+  name: "donchian",
+  summary: "Donchian channel: highest high and lowest low of the last period bars.",
+  schema,
+  outputs: ["upper", "lower"],
+  lookback: ({ period }) => period - 1,
+  compute: ({ high, low }, { period }, alloc = newColumn) => {
+    const suffix = new Float64Array(high.length);
+    return {
+      upper: rollingExtreme(high, period, 1, suffix, alloc(high.length)),
+      lower: rollingExtreme(low, period, -1, suffix, alloc(low.length)),
+    };
+  },
+};
+
+/** Rolling max (sign 1) or min (sign -1) of values[t-period+1..t] into `out`; NaN for t < period - 1. */
+function rollingExtreme(
+  values: Float64Array,
+  period: number,
+  sign: 1 | -1,
+  suffix: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  const n = values.length;
+  // suffix[j] = extreme of values[j..end of j's block]. The last block may be cut short by the series end, but a
+  // window only ever reads the suffix of a block that ends inside it, which is complete.
+  for (let start = 0; start < n; start += period) {
+    const end = Math.min(start + period, n) - 1;
+    let acc = values[end]!;
+    suffix[end] = acc;
+    for (let j = end - 1; j >= start; j--) {
+      const x = values[j]!;
+      if (sign * x > sign * acc) acc = x;
+      suffix[j] = acc;
+    }
+  }
+  let prefix = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    if (i % period === 0 || sign * x > sign * prefix) prefix = x;
+    if (i < period - 1) {
+      out[i] = Number.NaN;
+    } else {
+      const tail = suffix[i - period + 1]!;
+      out[i] = sign * tail > sign * prefix ? tail : prefix;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * @module indicators/ema
+ * Exponential moving average of the close, TA-Lib's EMA: seeded with the SMA of the first `period` closes (at
+ * bar period-1, the lookback), then `ema += alpha * (close - ema)` with alpha = 2 / (period + 1) for every
+ * period, no special cases. The seed makes the value at bar t independent of anything after t and of a made-up
+ * starting value.
+ */
+import { z } from "zod";
+import { type IndicatorDef, newColumn } from "./types.js";
+
+const schema = z.strictObject({
+  period: z.int().min(1).max(100_000).default(20).describe("Span of the average; alpha = 2 / (period + 1)."),
+});
+
+export const ema: IndicatorDef<typeof schema> = {
+  name: "ema",
+  summary: "Exponential moving average of the close, seeded with the SMA of the first period.",
+  schema,
+  outputs: ["ema"],
+  lookback: ({ period }) => period - 1,
+  compute: (candles, { period }, alloc = newColumn) => ({
+    ema: emaFrom(candles.close, period, 0, alloc(candles.close.length)),
+  }),
+};
+
+/**
+ * EMA of values[first..] into `out`: seeded at bar first+period-1 with the mean of values[first..first+period-1];
+ * NaN before. MACD uses `first` > 0 to seed its fast EMA the way TA-Lib does.
+ */
+export function emaFrom(
+  values: Float64Array,
+  period: number,
+  first: number,
+  out: Float64Array,
+): Float64Array {
+  const n = values.length;
+  const seedAt = first + period - 1;
+  out.fill(Number.NaN, 0, Math.min(seedAt, n));
+  if (seedAt >= n) return out;
+  let sum = 0;
+  for (let j = first; j <= seedAt; j++) sum += values[j]!;
+  let e = sum / period;
+  out[seedAt] = e;
+  const alpha = 2 / (period + 1);
+  for (let i = seedAt + 1; i < n; i++) {
+    e += alpha * (values[i]! - e);
+    out[i] = e;
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * @module strategies/resolve-strategy
+ * A strategy reference from a config, checked: the registry entry and its params parsed by the strategy's schema
+ * (defaults filled). An unknown name is CONFIG_INVALID listing the valid ones; a bad param is CONFIG_INVALID
+ * under `{path}.params.{key}`.
+ */
+import { lookup, parseParams } from "../core/registry.js";
+import { STRATEGIES } from "./registry.js";
+import type { StrategyDef } from "./types.js";
+
+export interface StrategyRef {
+  readonly name: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+export interface ResolvedStrategy {
+  readonly def: StrategyDef;
+  readonly params: Record<string, unknown>;
+}
+
+export function resolveStrategy(ref: StrategyRef, path: string): ResolvedStrategy {
+  const def = lookup(STRATEGIES, "strategy", ref.name, `${path}.name`);
+  const params = parseParams(def.schema, ref.params, `${path}.params`) as Record<string, unknown>;
+  return { def, params };
+}

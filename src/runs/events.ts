@@ -5,8 +5,9 @@
  * the HTTP server consume the same events.
  */
 
-export const RUN_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+import type { RunStatus } from "../store/runs-repo.js";
+
+export { RUN_STATUSES, type RunStatus } from "../store/runs-repo.js";
 export const TERMINAL_STATUSES: readonly RunStatus[] = ["completed", "failed", "cancelled"];
 
 export const STAGES = [

@@ -1,0 +1,337 @@
+/**
+ * @module runs/studio
+ * The studio service: the one object the CLI and the HTTP server call. It submits runs (reusing an identical
+ * completed or in-flight run unless forced), executes them through a queue, publishes their events, and keeps
+ * the `runs` row, `run_progress` and the run folder consistent whatever happens: success, failure,
+ * cancellation or a crash (recovered at the next start).
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { quote, StudioError, toStudioError } from "../core/errors.js";
+import { configHash, runHash } from "../core/hashes.js";
+import type { RunConfig } from "../core/run-config.js";
+import type { HomePaths } from "../store/home.js";
+import type { RunStatus } from "../store/runs-repo.js";
+import { openStore, type Store } from "../store/store.js";
+import { EventHub, type EventListener } from "./event-hub.js";
+import { isTerminal, type RunEvent, STAGES, type Stage } from "./events.js";
+import { mergeConfig } from "./merge-config.js";
+import type { Pipeline, PipelineContext } from "./pipeline-types.js";
+import { PresetService } from "./preset-service.js";
+import { recoverRuns } from "./recovery.js";
+import { removeRun } from "./remove-run.js";
+import { applyRetention, DEFAULT_KEEP_COMPLETED } from "./retention.js";
+import { assertRunId, newRunId, runDir, stagingDir } from "./run-paths.js";
+import { RunQueue } from "./run-queue.js";
+import { type RunView, toRunView } from "./run-view.js";
+
+export interface StudioOptions {
+  readonly home: HomePaths;
+  /** Full, plugin-aware config validation (shape, names, params). */
+  readonly parseConfig: (input: unknown) => RunConfig;
+  readonly pipeline: Pipeline;
+  readonly concurrency?: number;
+  readonly keepCompleted?: number;
+  readonly clock?: () => number;
+  /** Queue the runs a previous process left queued (the server does; a one-shot CLI run does not). */
+  readonly resumeQueued?: boolean;
+}
+
+export interface SubmitOptions {
+  readonly force?: boolean;
+  /** Preset to start from (same as `preset_ref` in the config; the option wins). */
+  readonly preset?: string;
+}
+
+export class Studio {
+  readonly store: Store;
+  readonly hub: EventHub;
+  readonly presets: PresetService;
+  readonly recovered: { interrupted: string[]; queued: string[] };
+  private readonly queue: RunQueue;
+  private readonly clock: () => number;
+  private readonly stageIndex = new Map<string, number>();
+
+  private constructor(private readonly options: StudioOptions) {
+    this.clock = options.clock ?? Date.now;
+    mkdirSync(options.home.runs, { recursive: true });
+    this.store = openStore(options.home.db);
+    this.hub = new EventHub(this.clock, (event) => this.persistProgress(event));
+    this.presets = new PresetService(this.store, options.home, options.parseConfig, this.clock);
+    this.queue = new RunQueue((id, signal) => this.execute(id, signal), options.concurrency ?? 1);
+    this.recovered = recoverRuns(this.store, options.home, this.clock());
+    if (options.resumeQueued) for (const id of this.recovered.queued) this.queue.enqueue(id);
+  }
+
+  static open(options: StudioOptions): Studio {
+    return new Studio(options);
+  }
+
+  /** Validates the config (after applying its preset) and queues a run, or returns the identical existing one. */
+  submit(input: unknown, options: SubmitOptions = {}): { run: RunView; reused: boolean } {
+    const config = this.resolveConfig(input, options.preset);
+    const hash = configHash(config);
+    const rh = runHash(hash);
+    const now = this.clock();
+    const outcome = this.store.db
+      .transaction(() => {
+        const existing = options.force ? undefined : this.store.runs.findReusable(rh);
+        if (existing) return { runId: existing.runId, reused: true };
+        const runId = newRunId();
+        this.store.runs.insert({
+          runId,
+          hash,
+          runHash: rh,
+          createdAt: now,
+          configJson: JSON.stringify(config),
+          seed: config.seed,
+        });
+        return { runId, reused: false };
+      })
+      .immediate();
+    if (!outcome.reused) {
+      this.hub.channel(outcome.runId).emit("status", { status: "queued" });
+      this.queue.enqueue(outcome.runId);
+    }
+    return { run: this.get(outcome.runId), reused: outcome.reused };
+  }
+
+  get(runId: string): RunView {
+    const row = this.store.runs.get(assertRunId(runId));
+    if (!row) throw new StudioError("NOT_FOUND", `no run ${quote(runId)}`);
+    return toRunView(row, this.store.runProgress.get(runId));
+  }
+
+  list(
+    options: { status?: RunStatus; limit?: number; cursor?: { createdAt: number; runId: string } } = {},
+  ): RunView[] {
+    return this.store.runs.list(options).map((row) => toRunView(row, this.store.runProgress.get(row.runId)));
+  }
+
+  /** Replays the run's events after `afterSeq`, then live ones until `end`. Finished runs replay their end. */
+  subscribe(runId: string, afterSeq: number, listener: EventListener): () => void {
+    const view = this.get(runId);
+    const channel = this.hub.find(runId);
+    if (channel) return channel.subscribe(afterSeq, listener);
+    if (isTerminal(view.status)) {
+      for (const event of this.finalEvents(view)) if (event.seq > afterSeq) listener(event);
+      return () => {};
+    }
+    return this.hub.channel(runId, view.progress?.last_seq ?? 0).subscribe(afterSeq, listener);
+  }
+
+  /** Resolves with the run once it reaches a final status. */
+  waitFor(runId: string): Promise<RunView> {
+    return new Promise((resolve) => {
+      const view = this.get(runId);
+      if (isTerminal(view.status)) return resolve(view);
+      this.hub.channel(runId, view.progress?.last_seq ?? 0).subscribe(Number.MAX_SAFE_INTEGER, (event) => {
+        if (event.type === "end") resolve(this.get(runId));
+      });
+    });
+  }
+
+  /** Cancels a queued or running run; resolves once it has stopped. */
+  async cancel(runId: string): Promise<RunView> {
+    const view = this.get(runId);
+    if (isTerminal(view.status)) {
+      throw new StudioError(
+        "INVALID_TRANSITION",
+        `run ${runId} is already ${view.status}; only queued or running runs can be cancelled`,
+      );
+    }
+    if (this.queue.cancel(runId) === "aborted") return this.waitFor(runId);
+    if (view.status === "running") {
+      throw new StudioError(
+        "INVALID_TRANSITION",
+        `run ${runId} is running in another studio process; cancel it there`,
+      );
+    }
+    const now = this.clock();
+    if (
+      this.store.runs.update(
+        runId,
+        {
+          status: "cancelled",
+          errorCode: "CANCELLED",
+          errorMessage: "cancelled before it started",
+          completedAt: now,
+          updatedAt: now,
+        },
+        ["queued"],
+      )
+    ) {
+      const ch = this.hub.channel(runId, view.progress?.last_seq ?? 0);
+      ch.emit("status", {
+        status: "cancelled",
+        error_code: "CANCELLED",
+        error_message: "cancelled before it started",
+      });
+      ch.emit("end", {
+        status: "cancelled",
+        error: { code: "CANCELLED", message: "cancelled before it started" },
+      });
+    }
+    return this.get(runId);
+  }
+
+  /** Deletes a finished run (folder and row); a queued run is cancelled first; a running one must be cancelled. */
+  async delete(runId: string): Promise<void> {
+    const view = this.get(runId);
+    if (view.status === "running") {
+      throw new StudioError("INVALID_TRANSITION", `run ${runId} is running; cancel it before deleting`);
+    }
+    if (view.status === "queued") await this.cancel(runId);
+    removeRun(this.store, this.options.home, runId);
+    this.hub.forget(runId);
+  }
+
+  /** Stops taking work. Queued runs stay queued and a running run is left for start-up recovery. */
+  shutdown(): void {
+    this.queue.stop();
+    for (const id of this.queue.runningIds) {
+      this.hub.find(id)?.emit("log", {
+        level: "warn",
+        message: "studio is shutting down; the run will be marked INTERRUPTED at the next start",
+      });
+    }
+  }
+
+  /** Waits for queued and running work to finish (tests, one-shot CLI). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  close(): void {
+    this.queue.stop();
+    this.store.close();
+  }
+
+  private resolveConfig(input: unknown, presetOption?: string): RunConfig {
+    const given =
+      typeof input === "object" && input !== null && !Array.isArray(input)
+        ? (input as Record<string, unknown>)
+        : undefined;
+    const presetName = presetOption ?? (typeof given?.preset_ref === "string" ? given.preset_ref : undefined);
+    if (presetName === undefined || given === undefined) return this.options.parseConfig(input);
+    const { preset_ref: _ref, ...overrides } = given;
+    const base = this.presets.get(presetName).config;
+    return this.options.parseConfig({ ...(mergeConfig(base, overrides) as object), preset_ref: presetName });
+  }
+
+  private async execute(runId: string, signal: AbortSignal): Promise<void> {
+    const row = this.store.runs.get(runId);
+    if (!row || row.status !== "queued") return;
+    const channel = this.hub.channel(runId, this.store.runProgress.get(runId)?.lastSeq ?? 0);
+    const startedAt = this.clock();
+    if (!this.store.runs.update(runId, { status: "running", startedAt, updatedAt: startedAt }, ["queued"]))
+      return;
+    channel.emit("status", { status: "running" });
+    const home = this.options.home;
+    const ctx: PipelineContext = {
+      run: this.store.runs.get(runId)!,
+      config: JSON.parse(row.configJson) as RunConfig,
+      home,
+      store: this.store,
+      signal,
+      clock: this.clock,
+      stage: (stage: Stage) => {
+        this.stageIndex.set(runId, STAGES.indexOf(stage));
+        this.store.runs.update(runId, { stage, updatedAt: this.clock() });
+        channel.emit("stage", { stage, index: STAGES.indexOf(stage), total: STAGES.length });
+      },
+      progress: (ratio: number) => {
+        const stage = STAGES[this.stageIndex.get(runId) ?? 0]!;
+        channel.emit("progress", { stage, ratio: Math.min(1, Math.max(0, ratio)) });
+      },
+      log: (message, level = "info") => channel.emit("log", { level, message }),
+      checkCancelled: () => {
+        if (signal.aborted) throw new StudioError("CANCELLED", "run cancelled by the user");
+      },
+    };
+    try {
+      const result = await this.options.pipeline(ctx);
+      ctx.checkCancelled();
+      const metrics = JSON.stringify(result.metricsSummary);
+      const done = this.store.runs.update(
+        runId,
+        {
+          status: "completed",
+          completedAt: result.completedAt,
+          updatedAt: result.completedAt,
+          metricsSummaryJson: metrics,
+          artifactsManifestSha: result.manifestSha,
+        },
+        ["running"],
+      );
+      if (!done) throw new StudioError("INTERNAL", `run ${runId} changed status while completing`);
+      channel.emit("status", { status: "completed" });
+      channel.emit("end", { status: "completed", metrics_summary: result.metricsSummary });
+      applyRetention(this.store, home, this.options.keepCompleted ?? DEFAULT_KEEP_COMPLETED, this.clock());
+    } catch (err) {
+      const e = signal.aborted
+        ? new StudioError("CANCELLED", "run cancelled by the user")
+        : toStudioError(err);
+      const status: RunStatus = e.code === "CANCELLED" ? "cancelled" : "failed";
+      rmSync(stagingDir(home, runId), { recursive: true, force: true });
+      rmSync(runDir(home, runId), { recursive: true, force: true });
+      const now = this.clock();
+      this.store.runs.update(
+        runId,
+        { status, errorCode: e.code, errorMessage: e.message, completedAt: now, updatedAt: now },
+        ["running"],
+      );
+      channel.emit("status", { status, error_code: e.code, error_message: e.message });
+      channel.emit("end", { status, error: { code: e.code, message: e.message } });
+    } finally {
+      this.stageIndex.delete(runId);
+    }
+  }
+
+  private persistProgress(event: RunEvent): void {
+    const idx = this.stageIndex.get(event.run_id) ?? 0;
+    let ratio = idx / STAGES.length;
+    if (event.type === "progress") ratio = (idx + (event.data as { ratio: number }).ratio) / STAGES.length;
+    if (event.type === "end") ratio = (event.data as { status: string }).status === "completed" ? 1 : ratio;
+    try {
+      this.store.runProgress.record({
+        runId: event.run_id,
+        lastSeq: event.seq,
+        lastStage: event.type === "end" ? null : (STAGES[idx] ?? null),
+        progressRatio: Math.min(1, Math.max(0, ratio)),
+        updatedAt: event.ts,
+      });
+    } catch {
+      // The run row may be gone (deleted); progress is advisory and must never break the event stream.
+    }
+  }
+
+  /** Events that stand for a finished run whose live events are no longer in memory. */
+  private finalEvents(view: RunView): RunEvent[] {
+    const last = Math.max(view.progress?.last_seq ?? 0, 2);
+    const error = view.error_code ? { code: view.error_code, message: view.error_message ?? "" } : undefined;
+    const ts = view.completed_at ?? view.updated_at;
+    return [
+      {
+        run_id: view.run_id,
+        seq: last - 1,
+        type: "status",
+        ts,
+        data: {
+          status: view.status,
+          ...(error ? { error_code: error.code, error_message: error.message } : {}),
+        },
+      },
+      {
+        run_id: view.run_id,
+        seq: last,
+        type: "end",
+        ts,
+        data: {
+          status: view.status,
+          ...(error ? { error } : {}),
+          ...(view.metrics_summary ? { metrics_summary: view.metrics_summary } : {}),
+        },
+      },
+    ];
+  }
+}

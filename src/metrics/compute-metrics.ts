@@ -1,0 +1,110 @@
+/**
+ * @module metrics/compute-metrics
+ * metrics.json for one run, assembled from the one-function-per-metric modules beside this file. Every metric is
+ * a single pass over typed arrays (returns are never materialized), so a million bars cost a few milliseconds.
+ * The formulas and edge cases are written out in docs/metrics.md; undefined values are null, never NaN.
+ */
+import type { Candles } from "../core/candles.js";
+import { StudioError } from "../core/errors.js";
+import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
+import { avgTradeDurationBars } from "./avg-trade-duration-bars.js";
+import { barsPerYear, yearsSpanned } from "./bars-per-year.js";
+import { bestTrade } from "./best-trade.js";
+import { buyAndHoldReturn } from "./buy-and-hold-return.js";
+import { cagr } from "./cagr.js";
+import { calmar } from "./calmar.js";
+import { drawdownStats } from "./drawdown-stats.js";
+import { expectancy } from "./expectancy.js";
+import { exposurePct } from "./exposure-pct.js";
+import { payoffRatio } from "./payoff-ratio.js";
+import { profitFactor } from "./profit-factor.js";
+import { returnStats } from "./return-stats.js";
+import { sharpe } from "./sharpe.js";
+import { sortino } from "./sortino.js";
+import { sqn } from "./sqn.js";
+import { totalReturn } from "./total-return.js";
+import { turnover } from "./turnover.js";
+import { volatility } from "./volatility.js";
+import { winRate } from "./win-rate.js";
+import { worstTrade } from "./worst-trade.js";
+
+export interface MetricsInput {
+  readonly candles: Candles;
+  readonly portfolio: PortfolioBars;
+  readonly fills: Fills;
+  readonly trades: RoundTrips;
+  /** Cash before the first bar: the base of the first bar return and of the total return. */
+  readonly initialCash: number;
+}
+
+/**
+ * Every metrics.json field of one run. The time axis is `portfolio.ts` (one entry per bar, equal to the candles').
+ * Throws INSUFFICIENT_DATA with no bars, CONFIG_INVALID when `initialCash` is not a positive number, and INTERNAL
+ * when the columns disagree in length or the equity is not finite (an engine bug, not a user error).
+ */
+export function computeMetrics(input: MetricsInput): Metrics {
+  const { candles, portfolio, initialCash } = input;
+  const equity = portfolio.equity;
+  const ts = portfolio.ts;
+  const n = equity.length;
+  if (n === 0) throw new StudioError("INSUFFICIENT_DATA", "metrics: the run has no bars");
+  if (!(initialCash > 0) || !Number.isFinite(initialCash)) {
+    throw new StudioError("CONFIG_INVALID", `metrics: initial cash must be positive, got ${initialCash}`);
+  }
+  if (ts.length !== n || portfolio.positionQty.length !== n || candles.close.length !== n) {
+    throw new StudioError(
+      "INTERNAL",
+      `metrics: ${n} equity values but ${ts.length} timestamps, ${portfolio.positionQty.length} positions, ` +
+        `${candles.close.length} candles`,
+    );
+  }
+  // Record sets may be views of larger buffers; only the first `length` rows are real.
+  const fills = input.fills;
+  const trades = input.trades;
+  const pnl = trades.pnl.subarray(0, trades.length);
+  const tradeReturns = trades.returnPct.subarray(0, trades.length);
+
+  const total = totalReturn(equity, initialCash);
+  if (!Number.isFinite(total)) {
+    throw new StudioError("INTERNAL", `metrics: final equity ${equity[n - 1]} is not finite`);
+  }
+  const years = yearsSpanned(ts);
+  const bpy = barsPerYear(ts);
+  const stats = returnStats(equity, initialCash);
+  // A NaN equity poisons the mean return; only then is the curve scanned to tell it from a legitimate 0/0.
+  if (Number.isNaN(stats.mean) && equity.some((e) => !Number.isFinite(e))) {
+    throw new StudioError("INTERNAL", "metrics: the equity curve holds a non-finite value");
+  }
+  const dd = drawdownStats(equity);
+  const growth = cagr(total, years);
+
+  return {
+    total_return: total,
+    cagr: growth,
+    volatility: volatility(stats, bpy),
+    sharpe: sharpe(stats, bpy),
+    sortino: sortino(stats, bpy),
+    max_drawdown: dd.maxDrawdown,
+    avg_drawdown: dd.avgDrawdown,
+    max_drawdown_duration_bars: dd.maxDurationBars,
+    trade_count: trades.length,
+    win_rate: winRate(pnl),
+    payoff_ratio: payoffRatio(pnl),
+    turnover: turnover(fills.qty.subarray(0, fills.length), fills.price.subarray(0, fills.length), equity),
+    exposure_pct: exposurePct(portfolio.positionQty),
+    start_ts: ts[0]!,
+    end_ts: ts[n - 1]!,
+    calmar: calmar(growth, dd.maxDrawdown),
+    profit_factor: profitFactor(pnl),
+    expectancy: expectancy(tradeReturns),
+    sqn: sqn(pnl),
+    best_trade: bestTrade(tradeReturns),
+    worst_trade: worstTrade(tradeReturns),
+    avg_trade_duration_bars: avgTradeDurationBars(
+      trades.entryBar.subarray(0, trades.length),
+      trades.exitBar.subarray(0, trades.length),
+    ),
+    buy_and_hold_return: buyAndHoldReturn(candles.open, candles.close),
+    fill_count: fills.length,
+  };
+}

@@ -220,7 +220,7 @@ export class Studio {
 
   private async execute(runId: string, signal: AbortSignal): Promise<void> {
     const row = this.store.runs.get(runId);
-    if (!row || row.status !== "queued") return;
+    if (row?.status !== "queued") return;
     const channel = this.hub.channel(runId, this.store.runProgress.get(runId)?.lastSeq ?? 0);
     const startedAt = this.clock();
     if (!this.store.runs.update(runId, { status: "running", startedAt, updatedAt: startedAt }, ["queued"]))

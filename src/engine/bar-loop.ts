@@ -1,0 +1,81 @@
+/**
+ * @module engine/bar-loop
+ * The hot loop of `simulate`, in a function of its own that ends with the loop: V8 compiles a long loop while it
+ * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
+ * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
+ * target and close and writes the eager columns; everything that happens only on a target change is in
+ * `rebalance`.
+ */
+import type { Candles } from "../core/candles.js";
+import { barDurationMs, borrowCost } from "../execution/borrow.js";
+import type { Book } from "./book.js";
+import { rebalance } from "./rebalance.js";
+import type { Sizer } from "./sizer.js";
+
+/** Per-bar outputs written by the loop, each of the candles' length. */
+export interface BarColumns {
+  readonly positionQty: Float64Array;
+  readonly cash: Float64Array;
+  readonly equity: Float64Array;
+  readonly drawdown: Float64Array;
+}
+
+export interface LoopSettings {
+  readonly startIndex: number;
+  readonly intervalMs: number;
+  readonly slippageBps: number;
+  /** borrowRatePerMs(borrow_bps). */
+  readonly borrowRate: number;
+}
+
+/** What the loop reports besides the columns. */
+export class LoopOutcome {
+  /** Entries whose quantity rounded to 0. */
+  skipped = 0;
+  /** First bar whose equity is <= 0, or -1. */
+  bustBar = -1;
+}
+
+/** Runs bars 0..n-1 against `book`, writing `cols`; the steps are listed in simulate's module header. */
+export function runBars(
+  candles: Candles,
+  target: Float64Array,
+  settings: LoopSettings,
+  book: Book,
+  sizer: Sizer,
+  cols: BarColumns,
+  outcome: LoopOutcome,
+): void {
+  const { ts, open, close } = candles;
+  const { positionQty, cash, equity, drawdown } = cols;
+  const { startIndex, intervalMs, slippageBps, borrowRate } = settings;
+  const n = ts.length;
+  let acted = 0;
+  let peak = Number.NEGATIVE_INFINITY;
+  let solvent = true;
+  for (let t = 0; t < n; t++) {
+    const px = close[t]!;
+    if (t >= startIndex) {
+      const raw = target[t]!;
+      const goal = Number.isNaN(raw) ? 0 : raw;
+      if (goal !== acted) {
+        outcome.skipped += rebalance(book, sizer, t, ts[t]!, open[t]!, goal, slippageBps);
+        acted = goal;
+      }
+      if (book.position < 0 && borrowRate > 0) {
+        book.accrueBorrow(borrowCost(book.position * px, barDurationMs(ts, t, intervalMs), borrowRate));
+      }
+    }
+    const pos = book.position;
+    const eq = book.cash + pos * px;
+    positionQty[t] = pos;
+    cash[t] = book.cash;
+    equity[t] = eq;
+    if (eq > peak) peak = eq;
+    drawdown[t] = eq / peak - 1;
+    if (eq <= 0 && solvent) {
+      solvent = false;
+      outcome.bustBar = t;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * @module engine/simulate
+ * The bar loop: targets + sizing + costs -> fills, positions, cash, equity, drawdown and round trips. For each
+ * bar t, in this order (docs/engine.md has the full rules):
+ * 1. before `startIndex` the book stays flat and untouched;
+ * 2. at the open, if target[t] (NaN = 0) differs from the target last acted on, rebalance at open[t] plus
+ *    slippage (close, reverse, enter or re-size); the new target counts as acted on even if an entry was skipped;
+ * 3. a short position accrues borrow for the bar's duration on its market value at the close;
+ * 4. the book is marked at the close: equity[t] = cash[t] + position[t] x close[t], and drawdown from the peak.
+ * Step 2 reads only open[t] and state built from bars < t, so nothing after bar t can change bar t's outputs
+ * (borrow reads ts[t+1], the end of bar t, which is the calendar, not price data).
+ */
+import type { Candles } from "../core/candles.js";
+import { assertCandleShape } from "../core/candles.js";
+import { StudioError } from "../core/errors.js";
+import type { Fills, PortfolioBars, RoundTrips } from "../core/results.js";
+import type { ExecutionConfig } from "../core/run-config.js";
+import { borrowRatePerMs } from "../execution/borrow.js";
+import type { RiskDef } from "../risk/types.js";
+import { LoopOutcome, runBars } from "./bar-loop.js";
+import { Book } from "./book.js";
+import { fillCapacity } from "./fill-capacity.js";
+import { FillLog } from "./fill-log.js";
+import { portfolioBars } from "./portfolio-bars.js";
+import { deriveRoundTrips } from "./round-trips.js";
+import { Sizer } from "./sizer.js";
+
+export interface SimulateOptions {
+  readonly initialCash: number;
+  readonly execution: ExecutionConfig;
+  /** A resolved sizing model (see resolveRisk): the def and its parsed params. */
+  readonly risk: { readonly def: RiskDef; readonly params: unknown };
+  /** The timeframe's interval: the duration of the last bar for borrow accrual. */
+  readonly intervalMs: number;
+  /** First bar that may trade; earlier bars stay flat at initial cash (walk-forward out-of-sample segments). */
+  readonly startIndex?: number;
+}
+
+export interface SimulationResult {
+  readonly fills: Fills;
+  /** Per bar, marked at the close; `portfolio.equity` is the equity curve. */
+  readonly portfolio: PortfolioBars;
+  /** equity[t] / max(equity[0..t]) - 1, always <= 0. */
+  readonly drawdown: Float64Array;
+  /** Closed round trips; a position open at the end is not one. */
+  readonly trades: RoundTrips;
+  readonly warnings: string[];
+  /** Entries whose quantity rounded to 0 and were not traded. */
+  readonly skippedEntries: number;
+}
+
+/** Runs the bar loop. `target` has one entry per candle: +1 long, -1 short, 0 or NaN flat, or fractions. */
+export function simulate(candles: Candles, target: Float64Array, options: SimulateOptions): SimulationResult {
+  const n = candles.ts.length;
+  const start = options.startIndex ?? 0;
+  checkInputs(candles, target, options, start);
+  const execution = options.execution;
+  const slippageBps = execution.slippage_bps;
+  const borrowRate = borrowRatePerMs(execution.borrow_bps);
+
+  const log = new FillLog(fillCapacity(target, start));
+  const book = new Book(options.initialCash, execution, log);
+  const sizer = new Sizer(options.risk.def, options.risk.params, execution);
+  const cols = {
+    positionQty: new Float64Array(n),
+    cash: new Float64Array(n),
+    equity: new Float64Array(n),
+    drawdown: new Float64Array(n),
+  };
+  const settings = { startIndex: start, intervalMs: options.intervalMs, slippageBps, borrowRate };
+  const outcome = new LoopOutcome();
+  runBars(candles, target, settings, book, sizer, cols, outcome);
+
+  const fills = log.fills();
+  const state = log.bookState();
+  return {
+    fills,
+    portfolio: portfolioBars(candles, cols, fills, state),
+    drawdown: cols.drawdown,
+    trades: deriveRoundTrips(fills, state.equityBefore),
+    warnings: warningsFor(outcome.skipped, execution.lot_size, outcome.bustBar),
+    skippedEntries: outcome.skipped,
+  };
+}
+
+function warningsFor(skipped: number, lotSize: number, bustBar: number): string[] {
+  const out: string[] = [];
+  if (skipped > 0) {
+    const what = skipped === 1 ? "1 entry skipped" : `${skipped} entries skipped`;
+    out.push(
+      lotSize > 0
+        ? `${what}: quantity rounded to 0 at lot_size ${lotSize}`
+        : `${what}: sized quantity was 0 (equity not positive)`,
+    );
+  }
+  if (bustBar >= 0) out.push(`equity fell to or below 0 at bar ${bustBar}`);
+  return out;
+}
+
+function checkInputs(candles: Candles, target: Float64Array, options: SimulateOptions, start: number): void {
+  assertCandleShape(candles);
+  const n = candles.ts.length;
+  const fail = (what: string): never => {
+    throw new StudioError("INTERNAL", `simulate: ${what}`);
+  };
+  if (target.length !== n) fail(`target has ${target.length} rows, candles have ${n}`);
+  if (!Number.isInteger(start) || start < 0 || start > n) fail(`startIndex ${start} is outside 0..${n}`);
+  if (!(options.initialCash > 0) || !Number.isFinite(options.initialCash)) {
+    fail(`initialCash must be positive and finite, got ${options.initialCash}`);
+  }
+  if (!(options.intervalMs > 0)) fail(`intervalMs must be positive, got ${options.intervalMs}`);
+}

@@ -23,7 +23,8 @@ describe("sma", () => {
     for (let t = period - 1; t < 1000; t++) {
       let sum = 0;
       for (let j = t - period + 1; j <= t; j++) sum += close[j]!;
-      if (!closeEnough(out[t]!, sum / period, 1e-13)) expect.fail(`sma[${t}] = ${out[t]}, naive ${sum / period}`);
+      if (!closeEnough(out[t]!, sum / period, 1e-13))
+        expect.fail(`sma[${t}] = ${out[t]}, naive ${sum / period}`);
     }
   });
 

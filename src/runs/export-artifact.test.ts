@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { decodeParquet, encodeParquet } from "../store/parquet.js";
+import { exportArtifact, exportFileOf, flatten } from "./export-artifact.js";
+
+async function text(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
+  let out = "";
+  for await (const c of chunks) out += typeof c === "string" ? c : Buffer.from(c).toString("utf8");
+  return out;
+}
+
+function runFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "exp-"));
+  writeFileSync(
+    path.join(dir, "trades.parquet"),
+    encodeParquet([
+      { name: "ts_utc", type: "INT64", data: Float64Array.from([1_700_000_000_000, 1_700_000_060_000]) },
+      { name: "side", type: "STRING", data: ["buy", "sell"] },
+      { name: "price", type: "DOUBLE", data: Float64Array.from([10.5, Number.NaN]) },
+    ]),
+  );
+  writeFileSync(
+    path.join(dir, "validation_summary.json"),
+    JSON.stringify({ permutation: { n: 10, p_value: 0.5 }, wfo: { segments: [{ return: 0.1 }] } }),
+  );
+  return dir;
+}
+
+describe("exportArtifact", () => {
+  it("writes Parquet tables as CSV with the column names as header and ts_utc in epoch ms", async () => {
+    const out = await exportArtifact(runFolder(), "trades.parquet", "csv");
+    expect(await text(out.chunks)).toBe("ts_utc,side,price\n1700000000000,buy,10.5\n1700000060000,sell,\n");
+    expect(out.mime).toContain("text/csv");
+  });
+
+  it("writes Parquet tables as a JSON array of rows with NaN as null", async () => {
+    const out = await exportArtifact(runFolder(), "trades.parquet", "json");
+    expect(JSON.parse(await text(out.chunks))).toEqual([
+      { ts_utc: 1_700_000_000_000, side: "buy", price: 10.5 },
+      { ts_utc: 1_700_000_060_000, side: "sell", price: null },
+    ]);
+  });
+
+  it("passes Parquet through byte for byte", async () => {
+    const dir = runFolder();
+    const out = await exportArtifact(dir, "trades.parquet", "parquet");
+    const chunks: Uint8Array[] = [];
+    for await (const c of out.chunks) chunks.push(c as Uint8Array);
+    expect((await decodeParquet(chunks[0]!)).rowCount).toBe(2);
+  });
+
+  it("flattens a JSON artifact into a one-row CSV with dotted names", async () => {
+    const out = await exportArtifact(runFolder(), "validation_summary.json", "csv");
+    expect(await text(out.chunks)).toBe(
+      "permutation.n,permutation.p_value,wfo.segments.0.return\n10,0.5,0.1\n",
+    );
+  });
+
+  it("answers NOT_FOUND for an artifact the run does not have and CONFIG_INVALID for unknown names", async () => {
+    await expect(exportArtifact(runFolder(), "equity.parquet", "csv")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(() => exportFileOf("../../studio.db")).toThrow(/unknown artifact/);
+    await expect(exportArtifact(runFolder(), "validation_summary.json", "parquet")).rejects.toMatchObject({
+      code: "CONFIG_INVALID",
+    });
+  });
+});
+
+describe("flatten", () => {
+  it("keeps empty containers visible", () => {
+    expect(flatten({ a: [], b: {}, c: null })).toEqual({ a: "[]", b: "{}", c: null });
+  });
+});

@@ -42,7 +42,9 @@ describe("permuteBars", () => {
   it("preserves the multiset of gaps and of (dh, dl, dc) triples with their volumes", () => {
     const g0 = gaps(candles, s);
     const g1 = gaps(permuted, s);
-    g0.forEach((g, k) => expect(Math.abs(g1[k]! - g), `gap ${k}`).toBeLessThan(1e-12));
+    g0.forEach((g, k) => {
+      expect(Math.abs(g1[k]! - g), `gap ${k}`).toBeLessThan(1e-12);
+    });
     const b0 = bodies(candles, s);
     const b1 = bodies(permuted, s);
     b0.forEach((b, k) => {

@@ -6,7 +6,9 @@ describe("returns", () => {
 
   it("anchors the first bar return on the equity before the range", () => {
     const r = barReturns(equity, 0, 4, 100);
-    [0, 110 / 100 - 1, 99 / 110 - 1, 120 / 99 - 1].forEach((v, k) => expect(r[k], `bar ${k}`).toBe(v));
+    [0, 110 / 100 - 1, 99 / 110 - 1, 120 / 99 - 1].forEach((v, k) => {
+      expect(r[k], `bar ${k}`).toBe(v);
+    });
     expect(Array.from(barReturns(equity, 2, 4, 110)), "a sub-range anchored on equity[1]").toEqual([
       99 / 110 - 1,
       120 / 99 - 1,

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { probabilityOfBacktestOverfitting } from "./probability-of-backtest-overfitting.js";
+
+const f = (xs: number[]) => Float64Array.from(xs);
+
+describe("probabilityOfBacktestOverfitting", () => {
+  it("is 1 with every logit worked by hand for two mirror-image trials (S = 4, metric mean)", () => {
+    // One row per block. A = [1,2,3,4] - 2.6, B = [4,3,2,1] - 2.6. Splits in order {01,02,03,12,13,23}:
+    // IS means (A, B): 01 (-1.1, 0.9) -> B; 02 (-0.6, 0.4) -> B; 03 (-0.1, -0.1) tie -> A; 12 tie -> A; 13 -> A; 23 -> A.
+    // OOS of the winner: ranks 1, 1, 1.5 (tie), 1.5, 1, 1 of 2 -> ω = 1/3 or 1/2 -> λ = ln(1/2) or 0.
+    const a = f([1, 2, 3, 4].map((x) => x - 2.6));
+    const b = f([4, 3, 2, 1].map((x) => x - 2.6));
+    const res = probabilityOfBacktestOverfitting([a, b], { partitions: 4, metric: "mean" });
+    expect(res.combinations).toBe(6);
+    const ln2 = Math.log(0.5);
+    [ln2, ln2, 0, 0, ln2, ln2].forEach((l, k) => {
+      expect(res.logits[k], `logit of split ${k}`).toBeCloseTo(l, 14);
+    });
+    expect(res.pbo, "λ <= 0 everywhere, ties at the median included").toBe(1);
+    // OOS of the winner: 01 -> B over {2,3} = -1.1; 02 -> B over {1,3} = -0.6; 03 -> A over {1,2} = -0.1; ...
+    expect(Array.from(res.oosPerformance, (v) => +v.toFixed(12))).toEqual([
+      -1.1, -0.6, -0.1, -0.1, -0.6, -1.1,
+    ]);
+    expect(res.probOosLoss).toBe(1);
+    // R̄[n*] = -0.2 - R[n*] exactly: slope -1, intercept -0.2.
+    expect(res.performanceDegradation?.slope).toBeCloseTo(-1, 12);
+    expect(res.performanceDegradation?.intercept).toBeCloseTo(-0.2, 12);
+  });
+
+  it("is 0 with logits ln(N) when one trial is best in every block (metric sharpe)", () => {
+    // Trial 2 has the highest mean and lowest spread in every block; S = 4, two rows per block.
+    const cols = [
+      f([0, 0.02, -0.01, 0.01, 0, 0.02, -0.01, 0.01]),
+      f([0.01, -0.01, 0.0, 0.01, 0.01, -0.01, 0.0, 0.01]),
+      f([0.03, 0.031, 0.03, 0.031, 0.03, 0.031, 0.03, 0.031]),
+    ];
+    const res = probabilityOfBacktestOverfitting(cols, { partitions: 4 });
+    expect(res.pbo).toBe(0);
+    expect(res.probOosLoss).toBe(0);
+    for (const l of res.logits) expect(l, "ω = N / (N + 1)").toBeCloseTo(Math.log(3), 14);
+  });
+
+  it("ranks OOS ties at their average: a winner tied with everyone sits at the median (λ = 0, counted overfit)", () => {
+    // S = 2: split {0}: trial 0 wins block 0, block 1 is all equal -> rank 2 of 3 -> λ = 0.
+    // Split {1}: all tie in block 1 -> trial 0 (first) -> block 0 rank 3 of 3 -> ω = 3/4 -> λ = ln 3.
+    const cols = [f([5, 1]), f([2, 1]), f([3, 1])];
+    const res = probabilityOfBacktestOverfitting(cols, { partitions: 2, metric: "mean" });
+    expect(Array.from(res.logits)).toEqual([0, Math.log(3)]);
+    expect(res.pbo).toBe(0.5);
+  });
+
+  it("drops the first T mod S rows", () => {
+    // T = 5, S = 2: row 0 is dropped. Had it been kept, trial 1's huge first value would win block 0.
+    const cols = [f([0, 2, 2, 1, 1]), f([100, 1, 1, 2, 2])];
+    const res = probabilityOfBacktestOverfitting(cols, { partitions: 2, metric: "mean" });
+    expect(res.rowsDropped).toBe(1);
+    // Blocks {1,2}, {3,4}: trial 0 wins block 0 and loses block 1 and vice versa -> both splits overfit.
+    expect(res.pbo).toBe(1);
+    expect(Array.from(res.isPerformance)).toEqual([2, 2]);
+  });
+
+  it("calls a custom metric with the IS then OOS rows concatenated in time order, and agrees with the built-in", () => {
+    const a = f([1, 2, 3, 4, 5, 6, 7, 8]);
+    const b = f([8, 7, 6, 5, 4, 3, 2, 1]);
+    const calls: number[][] = [];
+    const mean = (r: Float64Array) => {
+      calls.push(Array.from(r));
+      return r.reduce((x, y) => x + y, 0) / r.length;
+    };
+    const custom = probabilityOfBacktestOverfitting([a, b], { partitions: 4, metric: mean });
+    const builtin = probabilityOfBacktestOverfitting([a, b], { partitions: 4, metric: "mean" });
+    expect(calls.slice(0, 4), "split {0,1}: IS of A, IS of B, then OOS blocks {2,3}").toEqual([
+      [1, 2, 3, 4],
+      [8, 7, 6, 5],
+      [5, 6, 7, 8],
+      [4, 3, 2, 1],
+    ]);
+    expect(Array.from(custom.logits)).toEqual(Array.from(builtin.logits));
+    expect(custom.pbo).toBe(builtin.pbo);
+  });
+
+  it("ranks NaN metric values below every number", () => {
+    const res = probabilityOfBacktestOverfitting([f([1, 2]), f([3, 4])], {
+      partitions: 2,
+      metric: (r) => (r[0] === 3 ? Number.NaN : r[0]!),
+    });
+    // Split {0}: trial 1 is NaN -> trial 0 wins; OOS block 1: trial 0 = 2, trial 1 = 4 -> rank 1 -> λ = ln(1/2).
+    expect(res.logits[0]).toBeCloseTo(Math.log(0.5), 14);
+  });
+
+  it("rejects an odd S, fewer than 2 trials, unequal lengths and fewer rows than blocks", () => {
+    expect(() => probabilityOfBacktestOverfitting([f([1]), f([2])], { partitions: 3 })).toThrow(/even/);
+    expect(() => probabilityOfBacktestOverfitting([f([1, 2])], { partitions: 2 })).toThrow(/>= 2 trials/);
+    expect(() => probabilityOfBacktestOverfitting([f([1, 2]), f([1])], { partitions: 2 })).toThrow(/length/);
+    expect(() => probabilityOfBacktestOverfitting([f([1]), f([2])], { partitions: 2 })).toThrow(
+      /cannot fill/,
+    );
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * @module validation/probability-of-backtest-overfitting
+ * The probability of backtest overfitting by combinatorially symmetric cross-validation (CSCV): how often the
+ * configuration that looks best in-sample ends up in the bottom half out-of-sample. It judges the selection
+ * procedure (grid search), not one strategy, and needs nothing but the trials' return series.
+ *
+ * Input: one Float64Array per trial (columns of the T x N matrix), all over the same bars. Steps:
+ * 1. Drop the first T mod S rows; cut the rest, in time order, into S blocks of T/S rows.
+ * 2. For each of the C(S, S/2) choices of S/2 blocks (lexicographic): IS = the chosen blocks, OOS = the others,
+ *    each concatenated in time order; R, R̄ = the metric of every trial on IS and OOS.
+ * 3. n* = argmax R (ties: first trial); ω = rank of R̄[n*] among R̄ / (N + 1), ranks 1..N ascending with ties
+ *    averaged; λ = ln(ω / (1 - ω)).
+ * 4. PBO = #{λ <= 0} / C (a winner exactly at the OOS median counts as overfit); probOosLoss = #{R̄[n*] < 0} / C;
+ *    performance degradation = OLS of R̄[n*] on R[n*] across the splits.
+ * Metric values that are NaN rank below every number. "sharpe" (mean / sample stdev of the rows) and "mean" come
+ * from per-block sums in O(C·S·N); a custom function is called on concatenated copies, O(C·N·T).
+ * @see Bailey, Borwein, López de Prado & Zhu (2017), "The Probability of Backtest Overfitting", J. Computational
+ * Finance 20(4); esvhd/pypbo `pbo.py` (the reference implementation whose conventions this follows).
+ */
+import { StudioError } from "../core/errors.js";
+import { binomial, forEachCombination } from "./combinations.js";
+import { type BlockLayout, blockMetric, blockSums } from "./cscv-blocks.js";
+
+export type PboMetric = "sharpe" | "mean" | ((returns: Float64Array) => number);
+
+export interface PboOptions {
+  /** S, the number of blocks: even, >= 2 (8 or 16 in practice). */
+  readonly partitions: number;
+  /** Default "sharpe". */
+  readonly metric?: PboMetric;
+}
+
+export interface PboResult {
+  readonly pbo: number;
+  readonly probOosLoss: number;
+  /** λ of every split, in combination order. */
+  readonly logits: Float64Array;
+  readonly combinations: number;
+  /** R[n*] and R̄[n*] of every split. */
+  readonly isPerformance: Float64Array;
+  readonly oosPerformance: Float64Array;
+  /** OLS fit R̄[n*] = intercept + slope·R[n*]; null when R[n*] does not vary or is not finite. */
+  readonly performanceDegradation: { slope: number; intercept: number } | null;
+  readonly rowsUsed: number;
+  readonly rowsDropped: number;
+}
+
+export function probabilityOfBacktestOverfitting(
+  columns: readonly Float64Array[],
+  options: PboOptions,
+): PboResult {
+  const s = options.partitions;
+  const metric = options.metric ?? "sharpe";
+  if (!Number.isInteger(s) || s < 2 || s % 2 !== 0) {
+    throw new StudioError("CONFIG_INVALID", `PBO: partitions must be an even integer >= 2, got ${s}`);
+  }
+  const n = columns.length;
+  if (n < 2) throw new StudioError("INSUFFICIENT_DATA", `PBO needs >= 2 trials, got ${n}`);
+  const t = columns[0]!.length;
+  if (columns.some((c) => c.length !== t))
+    throw new StudioError("CONFIG_INVALID", "PBO: trials differ in length");
+  const dropped = t % s;
+  const rows = (t - dropped) / s;
+  if (rows < 1) throw new StudioError("INSUFFICIENT_DATA", `PBO: ${t} rows cannot fill ${s} blocks`);
+
+  const layout: BlockLayout = { columns, blocks: s, rowsPerBlock: rows, firstRow: dropped };
+  const sums = typeof metric === "string" ? blockSums(layout) : undefined;
+  const half = s / 2;
+  const combos = binomial(s, half);
+  const isSet = new Int32Array(half);
+  const oosSet = new Int32Array(half);
+  const r = new Float64Array(n);
+  const rBar = new Float64Array(n);
+  const scratch = new Float64Array(typeof metric === "function" ? half * rows : 0);
+  const logits = new Float64Array(combos);
+  const isPerf = new Float64Array(combos);
+  const oosPerf = new Float64Array(combos);
+  let overfit = 0;
+  let losses = 0;
+
+  forEachCombination(s, half, (chosen, c) => {
+    isSet.set(chosen);
+    for (let b = 0, k = 0, j = 0; b < s; b++) {
+      if (k < half && chosen[k] === b) k++;
+      else oosSet[j++] = b;
+    }
+    blockMetric(layout, metric, sums, isSet, r, scratch);
+    blockMetric(layout, metric, sums, oosSet, rBar, scratch);
+    let best = 0;
+    for (let i = 1; i < n; i++) if (r[i]! > r[best]!) best = i;
+    const v = rBar[best]!;
+    let less = 0;
+    let equal = 0;
+    for (let i = 0; i < n; i++) {
+      if (rBar[i]! < v) less++;
+      else if (rBar[i] === v) equal++;
+    }
+    const omega = (less + (equal + 1) / 2) / (n + 1);
+    const lambda = Math.log(omega / (1 - omega));
+    logits[c] = lambda;
+    isPerf[c] = r[best]!;
+    oosPerf[c] = v;
+    if (lambda <= 0) overfit++;
+    if (v < 0) losses++;
+  });
+
+  return {
+    pbo: overfit / combos,
+    probOosLoss: losses / combos,
+    logits,
+    combinations: combos,
+    isPerformance: isPerf,
+    oosPerformance: oosPerf,
+    performanceDegradation: olsFit(isPerf, oosPerf),
+    rowsUsed: t - dropped,
+    rowsDropped: dropped,
+  };
+}
+
+function olsFit(x: Float64Array, y: Float64Array): { slope: number; intercept: number } | null {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i]! - mx) ** 2;
+    sxy += (x[i]! - mx) * (y[i]! - my);
+  }
+  const slope = sxy / sxx;
+  const intercept = my - slope * mx;
+  return sxx > 0 && Number.isFinite(slope) && Number.isFinite(intercept) ? { slope, intercept } : null;
+}

@@ -50,15 +50,18 @@ function rollingExtreme(
       suffix[j] = acc;
     }
   }
-  let prefix = 0;
-  for (let i = 0; i < n; i++) {
-    const x = values[i]!;
-    if (i % period === 0 || sign * x > sign * prefix) prefix = x;
-    if (i < period - 1) {
-      out[i] = Number.NaN;
-    } else {
-      const tail = suffix[i - period + 1]!;
-      out[i] = sign * tail > sign * prefix ? tail : prefix;
+  for (let start = 0; start < n; start += period) {
+    const stop = Math.min(start + period, n);
+    let prefix = values[start]!;
+    for (let i = start; i < stop; i++) {
+      const x = values[i]!;
+      if (sign * x > sign * prefix) prefix = x;
+      if (i < period - 1) {
+        out[i] = Number.NaN;
+      } else {
+        const tail = suffix[i - period + 1]!;
+        out[i] = sign * tail > sign * prefix ? tail : prefix;
+      }
     }
   }
   return out;

@@ -17,9 +17,10 @@ describe("sma", () => {
   });
 
   it("matches a naive window mean across many re-anchoring points", () => {
-    const { close } = randomWalkCandles(1000, 3);
+    const candles = randomWalkCandles(1000, 3);
+    const { close } = candles;
     const period = 7;
-    const out = sma.compute(randomWalkCandles(1000, 3), { period }).sma;
+    const out = sma.compute(candles, { period }).sma;
     for (let t = period - 1; t < 1000; t++) {
       let sum = 0;
       for (let j = t - period + 1; j <= t; j++) sum += close[j]!;

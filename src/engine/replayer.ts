@@ -1,0 +1,47 @@
+/**
+ * @module engine/replayer
+ * The engine behind validation's `Replayer` contract: re-runs the configured strategy (with any params
+ * overridden, e.g. a walk-forward grid point) on a given series, computing only the strategy's own indicators
+ * and skipping metrics, since a replication needs just the equity curve and the trade returns. Plans are cached
+ * per params so a grid of N points resolves N plans, not N x windows.
+ */
+import type { Candles } from "../core/candles.js";
+import { canonicalJson } from "../core/canonical-json.js";
+import type { RunConfig } from "../core/run-config.js";
+import { computeFeatures } from "../indicators/compute-features.js";
+import { barsPerYear } from "../metrics/bars-per-year.js";
+import type { Replayer, ReplayResult, StrategyParams } from "../validation/types.js";
+import { type BacktestPlan, planBacktest } from "./plan-backtest.js";
+import { simulate } from "./simulate.js";
+
+export function createReplayer(config: RunConfig, candles: Candles): Replayer {
+  const plans = new Map<string, BacktestPlan>();
+  const planFor = (params: StrategyParams): BacktestPlan => {
+    const key = canonicalJson(params);
+    let plan = plans.get(key);
+    if (!plan) {
+      plan = planBacktest(config, params);
+      plans.set(key, plan);
+    }
+    return plan;
+  };
+  return {
+    initialCash: config.initial_cash,
+    barsPerYear: barsPerYear(candles.ts) ?? 0,
+    warmupBars: (params) => planFor(params).warmup,
+    run(series: Candles, params: StrategyParams, startIndex: number): ReplayResult {
+      const plan = planFor(params);
+      const features = computeFeatures(plan.strategyIndicators, series);
+      const signal = new Float64Array(series.ts.length);
+      plan.strategy.def.signal(features.frame, plan.strategy.params, signal);
+      const sim = simulate(series, signal, {
+        initialCash: config.initial_cash,
+        execution: config.execution,
+        risk: plan.risk,
+        intervalMs: plan.intervalMs,
+        startIndex,
+      });
+      return { equity: sim.portfolio.equity, tradeReturns: sim.trades.returnPct };
+    },
+  };
+}

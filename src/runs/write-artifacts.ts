@@ -1,0 +1,114 @@
+/**
+ * @module runs/write-artifacts
+ * Writes a completed run's folder: series and records as Parquet (the spec's schemas, plus `portfolio.parquet`
+ * and `round_trips.parquet`), metrics and validation as JSON, the plot, then the manifest last. Everything goes
+ * into the staging folder the caller renames into place.
+ */
+import type { Candles } from "../core/candles.js";
+import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
+import type { ParquetColumn } from "../store/parquet.js";
+import { ArtifactSet } from "./artifact-set.js";
+import type { Manifest } from "./manifest.js";
+import { renderRunPlot } from "./plot.js";
+
+export interface RunArtifacts {
+  readonly candles: Candles;
+  readonly fills: Fills;
+  readonly portfolio: PortfolioBars;
+  readonly drawdown: Float64Array;
+  readonly trades: RoundTrips;
+  readonly metrics: Metrics;
+  readonly validation?: unknown;
+  readonly summary: unknown;
+  readonly plotTitle: string;
+  readonly plotSubtitle: string;
+}
+
+const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
+const double = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "DOUBLE", data });
+const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(values);
+
+export function writeRunArtifacts(
+  dir: string,
+  meta: Omit<Manifest, "files">,
+  a: RunArtifacts,
+  onProgress: (ratio: number) => void = () => {},
+): { manifest: Manifest; manifestSha: string } {
+  const set = new ArtifactSet(dir);
+  const ts = a.portfolio.ts;
+  const steps: (() => void)[] = [
+    () => set.addJson("summary.json", a.summary),
+    () => set.addJson("metrics.json", a.metrics),
+    () => set.addParquet("equity.parquet", [int64("ts_utc", ts), double("equity", a.portfolio.equity)]),
+    () => set.addParquet("drawdown.parquet", [int64("ts_utc", ts), double("drawdown", a.drawdown)]),
+    () => set.addParquet("trades.parquet", fillColumns(a.fills)),
+    () => set.addParquet("portfolio.parquet", portfolioColumns(a.portfolio)),
+    () => set.addParquet("round_trips.parquet", roundTripColumns(a.trades)),
+    () => {
+      if (a.validation !== undefined) set.addJson("validation_summary.json", a.validation);
+    },
+    () =>
+      set.addBytes(
+        "plots.png",
+        renderRunPlot({
+          title: a.plotTitle,
+          subtitle: a.plotSubtitle,
+          ts,
+          equity: a.portfolio.equity,
+          drawdown: a.drawdown,
+          close: a.candles.close,
+          fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price },
+        }),
+      ),
+  ];
+  steps.forEach((step, i) => {
+    step();
+    onProgress((i + 1) / (steps.length + 1));
+  });
+  const { manifest, written } = set.seal(meta);
+  onProgress(1);
+  return { manifest, manifestSha: written.sha256 };
+}
+
+function fillColumns(f: Fills): ParquetColumn[] {
+  return [
+    int64("ts_utc", f.ts),
+    { name: "side", type: "STRING", data: Array.from(f.side, (s) => (s > 0 ? "buy" : "sell")) },
+    double("qty", f.qty),
+    double("price", f.price),
+    double("fee", f.fee),
+    double("slippage", f.slippage),
+    double("pnl_realized", f.pnlRealized),
+    double("borrow_cost", f.borrowCost),
+  ];
+}
+
+function portfolioColumns(p: PortfolioBars): ParquetColumn[] {
+  return [
+    int64("ts_utc", p.ts),
+    double("position_qty", p.positionQty),
+    double("price_ref", p.priceRef),
+    double("market_value", p.marketValue),
+    double("cash", p.cash),
+    double("equity", p.equity),
+    double("fees_cum", p.feesCum),
+    double("pnl_unrealized", p.pnlUnrealized),
+  ];
+}
+
+function roundTripColumns(t: RoundTrips): ParquetColumn[] {
+  return [
+    { name: "direction", type: "STRING", data: Array.from(t.direction, (d) => (d > 0 ? "long" : "short")) },
+    int64("entry_ts", t.entryTs),
+    int64("exit_ts", t.exitTs),
+    int64("entry_bar", asDouble(t.entryBar)),
+    int64("exit_bar", asDouble(t.exitBar)),
+    double("qty", t.qty),
+    double("entry_price", t.entryPrice),
+    double("exit_price", t.exitPrice),
+    double("pnl", t.pnl),
+    double("return_pct", t.returnPct),
+    double("fees", t.fees),
+    double("borrow", t.borrow),
+  ];
+}

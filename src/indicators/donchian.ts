@@ -23,17 +23,17 @@ export const donchian: IndicatorDef<typeof schema> = {
   compute: ({ high, low }, { period }, alloc = newColumn) => {
     const suffix = new Float64Array(high.length);
     return {
-      upper: rollingExtreme(high, period, 1, suffix, alloc(high.length)),
-      lower: rollingExtreme(low, period, -1, suffix, alloc(low.length)),
+      upper: rollingExtreme(high, period, true, suffix, alloc(high.length)),
+      lower: rollingExtreme(low, period, false, suffix, alloc(low.length)),
     };
   },
 };
 
-/** Rolling max (sign 1) or min (sign -1) of values[t-period+1..t] into `out`; NaN for t < period - 1. */
+/** Rolling max (`isMax`) or min of values[t-period+1..t] into `out`; NaN for t < period - 1. */
 function rollingExtreme(
   values: Float64Array,
   period: number,
-  sign: 1 | -1,
+  isMax: boolean,
   suffix: Float64Array,
   out: Float64Array,
 ): Float64Array {
@@ -45,23 +45,22 @@ function rollingExtreme(
     let acc = values[end]!;
     suffix[end] = acc;
     for (let j = end - 1; j >= start; j--) {
-      const x = values[j]!;
-      if (sign * x > sign * acc) acc = x;
+      acc = isMax ? Math.max(acc, values[j]!) : Math.min(acc, values[j]!);
       suffix[j] = acc;
     }
   }
+  out.fill(Number.NaN, 0, Math.min(period - 1, n));
   for (let start = 0; start < n; start += period) {
     const stop = Math.min(start + period, n);
+    const from = Math.max(start, period - 1);
     let prefix = values[start]!;
-    for (let i = start; i < stop; i++) {
+    for (let i = start; i < from; i++)
+      prefix = isMax ? Math.max(prefix, values[i]!) : Math.min(prefix, values[i]!);
+    for (let i = from; i < stop; i++) {
       const x = values[i]!;
-      if (sign * x > sign * prefix) prefix = x;
-      if (i < period - 1) {
-        out[i] = Number.NaN;
-      } else {
-        const tail = suffix[i - period + 1]!;
-        out[i] = sign * tail > sign * prefix ? tail : prefix;
-      }
+      const tail = suffix[i - period + 1]!;
+      prefix = isMax ? Math.max(prefix, x) : Math.min(prefix, x);
+      out[i] = isMax ? Math.max(tail, prefix) : Math.min(tail, prefix);
     }
   }
   return out;

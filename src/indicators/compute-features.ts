@@ -1,9 +1,9 @@
 /**
  * @module indicators/compute-features
  * Computes the features of a run: each resolved indicator once (identical refs, same name and parsed params, are
- * deduplicated), every output kept raw and shifted +1 bar. A column's raw and shifted arrays share one buffer
- * (treat both as read-only). Pure: the edge decides whether a cached column can
- * replace a computation and then builds the set with `featureSetFromColumns`.
+ * deduplicated), every output kept raw and shifted +1 bar. A column's raw and shifted arrays share one buffer, so
+ * shifting costs neither a copy nor a second allocation on long series (treat both as read-only). Pure: the edge
+ * decides whether cached columns can replace a computation and then builds the set with `featureSetFromColumns`.
  */
 import type { Candles } from "../core/candles.js";
 import { type FeatureColumn, type FeatureSet, featureSetFromColumns, shiftOne } from "./feature-set.js";

@@ -1,0 +1,68 @@
+/**
+ * @module validation/objective
+ * The in-sample objectives walk-forward and trial selection maximize, computed on a range's bar returns, and the
+ * deterministic argmax. Ratios are annualized like metrics.json (x sqrt(barsPerYear)); that does not change any
+ * ranking. Degenerate ranges rank sensibly instead of as NaN: a flat range (no variance, no downside or no
+ * drawdown) scores 0 when it made nothing and +Infinity when it gained without risk.
+ * - sharpe: mean / stdev (ddof 1) · sqrt(P). sortino: mean / sqrt(mean(min(r, 0)²)) · sqrt(P) over all bars.
+ * - total_return: Π(1 + r) - 1. calmar: annualized return / max drawdown (peak includes the start).
+ */
+import { mean, stdev } from "./moments.js";
+import { compoundedReturn } from "./returns.js";
+import { annualizedReturn } from "./walk-forward-efficiency.js";
+
+export type Objective = "sharpe" | "total_return" | "sortino" | "calmar";
+
+function ratio(num: number, den: number): number {
+  if (den > 0) return num / den;
+  return num > 0 ? Number.POSITIVE_INFINITY : num < 0 ? Number.NEGATIVE_INFINITY : 0;
+}
+
+/** Per-period Sharpe ratio, mean / stdev (ddof 1); 0 or ±Infinity for zero variance; NaN below 2 returns. */
+export function sharpeRatio(returns: Float64Array): number {
+  if (returns.length < 2) return Number.NaN;
+  return ratio(mean(returns), stdev(returns, 1));
+}
+
+function maxDrawdown(returns: Float64Array): number {
+  let equity = 1;
+  let peak = 1;
+  let mdd = 0;
+  for (let i = 0; i < returns.length; i++) {
+    equity *= 1 + returns[i]!;
+    if (equity > peak) peak = equity;
+    else mdd = Math.max(mdd, (peak - equity) / peak);
+  }
+  return mdd;
+}
+
+export function objectiveValue(objective: Objective, returns: Float64Array, barsPerYear: number): number {
+  switch (objective) {
+    case "sharpe":
+      return sharpeRatio(returns) * Math.sqrt(barsPerYear);
+    case "total_return":
+      return compoundedReturn(returns);
+    case "sortino": {
+      if (returns.length === 0) return Number.NaN;
+      let down = 0;
+      for (let i = 0; i < returns.length; i++) down += Math.min(returns[i]!, 0) ** 2;
+      return ratio(mean(returns), Math.sqrt(down / returns.length)) * Math.sqrt(barsPerYear);
+    }
+    case "calmar":
+      return ratio(
+        annualizedReturn(compoundedReturn(returns), returns.length, barsPerYear),
+        maxDrawdown(returns),
+      );
+  }
+}
+
+/** Index of the largest value; NaN ranks below everything; ties go to the first. */
+export function argmaxFirst(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i]!;
+    const b = values[best]!;
+    if (v > b || (Number.isNaN(b) && !Number.isNaN(v))) best = i;
+  }
+  return best;
+}

@@ -1,9 +1,10 @@
 /**
  * @module engine/fill-log
- * The fills of a run, written column by column into arrays allocated once at a known upper bound (see
- * fill-capacity), then handed out as exact-length views. Besides the spec's columns it keeps each fill's
- * book state (equity before, cumulative fees and average entry after), from which round trips and the
- * piecewise-constant portfolio columns are derived without writing them bar by bar in the hot loop.
+ * The fills of a run, column by column, handed out at the end as exact-length views. Fills are rare next to bars
+ * (a crossover strategy makes a few thousand in a million bars), so the columns start small and double when
+ * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the spec's
+ * columns the log keeps each fill's book state (equity before, cumulative fees and average entry after), from
+ * which round trips and the piecewise-constant portfolio columns are derived after the loop.
  */
 import type { Fills } from "../core/results.js";
 
@@ -17,35 +18,28 @@ export interface FillBookState {
   readonly avgEntryAfter: Float64Array;
 }
 
+const INITIAL_CAPACITY = 64;
+
+function grown<T extends Float64Array | Int32Array | Int8Array>(column: T): T {
+  const out = new (column.constructor as new (n: number) => T)(column.length * 2);
+  out.set(column);
+  return out;
+}
+
 export class FillLog {
   length = 0;
-  private readonly barIndex: Int32Array;
-  private readonly ts: Float64Array;
-  private readonly side: Int8Array;
-  private readonly qty: Float64Array;
-  private readonly price: Float64Array;
-  private readonly fee: Float64Array;
-  private readonly slippage: Float64Array;
-  private readonly pnlRealized: Float64Array;
-  private readonly borrowCost: Float64Array;
-  private readonly equityBefore: Float64Array;
-  private readonly feesAfter: Float64Array;
-  private readonly avgEntryAfter: Float64Array;
-
-  constructor(capacity: number) {
-    this.barIndex = new Int32Array(capacity);
-    this.ts = new Float64Array(capacity);
-    this.side = new Int8Array(capacity);
-    this.qty = new Float64Array(capacity);
-    this.price = new Float64Array(capacity);
-    this.fee = new Float64Array(capacity);
-    this.slippage = new Float64Array(capacity);
-    this.pnlRealized = new Float64Array(capacity);
-    this.borrowCost = new Float64Array(capacity);
-    this.equityBefore = new Float64Array(capacity);
-    this.feesAfter = new Float64Array(capacity);
-    this.avgEntryAfter = new Float64Array(capacity);
-  }
+  private barIndex = new Int32Array(INITIAL_CAPACITY);
+  private ts = new Float64Array(INITIAL_CAPACITY);
+  private side = new Int8Array(INITIAL_CAPACITY);
+  private qty = new Float64Array(INITIAL_CAPACITY);
+  private price = new Float64Array(INITIAL_CAPACITY);
+  private fee = new Float64Array(INITIAL_CAPACITY);
+  private slippage = new Float64Array(INITIAL_CAPACITY);
+  private pnlRealized = new Float64Array(INITIAL_CAPACITY);
+  private borrowCost = new Float64Array(INITIAL_CAPACITY);
+  private equityBefore = new Float64Array(INITIAL_CAPACITY);
+  private feesAfter = new Float64Array(INITIAL_CAPACITY);
+  private avgEntryAfter = new Float64Array(INITIAL_CAPACITY);
 
   /** Appends one fill with the book state around it. */
   push(
@@ -62,6 +56,7 @@ export class FillLog {
     feesAfter: number,
     avgEntryAfter: number,
   ): void {
+    if (this.length === this.ts.length) this.grow();
     const i = this.length++;
     this.barIndex[i] = bar;
     this.ts[i] = ts;
@@ -101,5 +96,20 @@ export class FillLog {
       feesAfter: this.feesAfter.subarray(0, n),
       avgEntryAfter: this.avgEntryAfter.subarray(0, n),
     };
+  }
+
+  private grow(): void {
+    this.barIndex = grown(this.barIndex);
+    this.ts = grown(this.ts);
+    this.side = grown(this.side);
+    this.qty = grown(this.qty);
+    this.price = grown(this.price);
+    this.fee = grown(this.fee);
+    this.slippage = grown(this.slippage);
+    this.pnlRealized = grown(this.pnlRealized);
+    this.borrowCost = grown(this.borrowCost);
+    this.equityBefore = grown(this.equityBefore);
+    this.feesAfter = grown(this.feesAfter);
+    this.avgEntryAfter = grown(this.avgEntryAfter);
   }
 }

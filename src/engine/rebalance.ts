@@ -10,6 +10,7 @@
  * direction, so it sizes at the adding side's price first and, if that says "reduce", again at the reducing
  * side's price; if the two disagree (the slippage band straddles the current size) the position is kept.
  */
+import { StudioError } from "../core/errors.js";
 import { fillPrice } from "../execution/fill-price.js";
 import type { Book } from "./book.js";
 import type { Sizer } from "./sizer.js";
@@ -24,6 +25,9 @@ export function rebalance(
   target: number,
   slippageBps: number,
 ): number {
+  if (!Number.isFinite(target)) {
+    throw new StudioError("INTERNAL", `simulate: target[${bar}] is ${target}; targets must be finite or NaN`);
+  }
   const want = target > 0 ? 1 : target < 0 ? -1 : 0;
   const have = book.position > 0 ? 1 : book.position < 0 ? -1 : 0;
   if (have !== 0 && have !== want) {

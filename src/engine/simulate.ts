@@ -19,7 +19,6 @@ import { borrowRatePerMs } from "../execution/borrow.js";
 import type { RiskDef } from "../risk/types.js";
 import { LoopOutcome, runBars } from "./bar-loop.js";
 import { Book } from "./book.js";
-import { fillCapacity } from "./fill-capacity.js";
 import { FillLog } from "./fill-log.js";
 import { portfolioBars } from "./portfolio-bars.js";
 import { deriveRoundTrips } from "./round-trips.js";
@@ -58,7 +57,7 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const slippageBps = execution.slippage_bps;
   const borrowRate = borrowRatePerMs(execution.borrow_bps);
 
-  const log = new FillLog(fillCapacity(target, start));
+  const log = new FillLog();
   const book = new Book(options.initialCash, execution, log);
   const sizer = new Sizer(options.risk.def, options.risk.params, execution);
   const cols = {

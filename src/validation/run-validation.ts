@@ -1,0 +1,130 @@
+/**
+ * @module validation/run-validation
+ * The single-threaded validation run: plan the jobs, run every replication loop, summarize. It is laid out the
+ * way a worker-thread pool will run it: `planValidation` builds jobs that are pure functions of the config, the
+ * context and the seed; replication i of a method reads only stream [seed, method, i] and writes only slot i of
+ * its result array; summaries read whole arrays. Any split of 0..n-1 into batches, on any number of threads,
+ * in any order, therefore yields the same arrays and byte-identical JSON.
+ */
+
+import { StudioError } from "../core/errors.js";
+import { RNG_ALGORITHM } from "../core/rng.js";
+import type { ValidationConfig } from "../core/run-config.js";
+import {
+  type BootstrapJob,
+  bootstrapReplicate,
+  createBootstrapJob,
+  createBootstrapScratch,
+  summarizeBootstrap,
+} from "./block-bootstrap.js";
+import { runOverfitting } from "./overfitting.js";
+import { gridTrials } from "./param-grid.js";
+import {
+  createPermutationJob,
+  createPermutationScratch,
+  type PermutationJob,
+  permutationReplicate,
+  summarizePermutation,
+} from "./permutation-test.js";
+import { RESAMPLE_WEIGHT, ValidationProgress } from "./progress.js";
+import { barReturns } from "./returns.js";
+import {
+  createMonteCarloJob,
+  type MonteCarloJob,
+  monteCarloReplicate,
+  summarizeMonteCarlo,
+  type TradePathOutcome,
+} from "./trade-monte-carlo.js";
+import type { ValidationContext, ValidationSummary } from "./types.js";
+import { runWalkForward, walkForwardRuns } from "./walk-forward.js";
+
+export interface ValidationPlan {
+  readonly permutation?: PermutationJob;
+  readonly bootstrap?: BootstrapJob;
+  readonly monteCarlo?: MonteCarloJob;
+}
+
+/** The resampling jobs of a config; deterministic, so every worker can build its own copy. */
+export function planValidation(config: ValidationConfig, ctx: ValidationContext): ValidationPlan {
+  const t = ctx.candles.close.length;
+  if (ctx.realEquity.length !== t) {
+    throw new StudioError("INTERNAL", `validation: equity has ${ctx.realEquity.length} bars, candles ${t}`);
+  }
+  const { replayer, seed } = ctx;
+  const plan: { -readonly [K in keyof ValidationPlan]: ValidationPlan[K] } = {};
+  if (config.permutation) {
+    const { n } = config.permutation;
+    plan.permutation = createPermutationJob(n, ctx.candles, ctx.baseParams, replayer, ctx.realEquity, seed);
+  }
+  if (config.block_bootstrap) {
+    const returns = barReturns(ctx.realEquity, 0, t, replayer.initialCash);
+    plan.bootstrap = createBootstrapJob(config.block_bootstrap, returns, seed);
+  }
+  if (config.monte_carlo) {
+    plan.monteCarlo = createMonteCarloJob(
+      config.monte_carlo.n,
+      ctx.realTradeReturns,
+      replayer.initialCash,
+      seed,
+    );
+  }
+  return plan;
+}
+
+/** Runs `each(i)` for i = 0..n-1, polling cancellation before every replication. */
+function loop(n: number, weight: number, progress: ValidationProgress, each: (i: number) => void): void {
+  for (let i = 0; i < n; i++) {
+    progress.checkCancel();
+    each(i);
+    progress.advance(weight);
+  }
+}
+
+export function runValidation(config: ValidationConfig, ctx: ValidationContext): ValidationSummary {
+  const plan = planValidation(config, ctx);
+  const trials = config.wfo ? gridTrials(config.wfo.grid, ctx.baseParams).length : 0;
+  const mcN = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
+  const total =
+    (plan.permutation?.n ?? 0) +
+    ((plan.bootstrap?.config.n ?? 0) + mcN) * RESAMPLE_WEIGHT +
+    (config.wfo ? walkForwardRuns(config.wfo, trials) + (trials >= 2 ? trials : 0) : 0);
+  const progress = new ValidationProgress(ctx, total);
+  const summary: ValidationSummary = { rng: { algorithm: RNG_ALGORITHM, seed: ctx.seed } };
+
+  const perm = plan.permutation;
+  if (perm) {
+    const stats = new Float64Array(perm.n);
+    const scratch = createPermutationScratch(perm);
+    loop(perm.n, 1, progress, (i) => {
+      stats[i] = permutationReplicate(i, perm, scratch);
+    });
+    summary.permutation = summarizePermutation(perm, stats);
+  }
+  const boot = plan.bootstrap;
+  if (boot) {
+    const stats = new Float64Array(boot.config.n);
+    const scratch = createBootstrapScratch(boot);
+    loop(boot.config.n, RESAMPLE_WEIGHT, progress, (i) => {
+      stats[i] = bootstrapReplicate(i, boot, scratch);
+    });
+    summary.block_bootstrap = summarizeBootstrap(boot, stats);
+  }
+  const mc = plan.monteCarlo;
+  if (mc) {
+    const finals = new Float64Array(mcN);
+    const drawdowns = new Float64Array(mcN);
+    const out: TradePathOutcome = { finalEquity: 0, maxDrawdown: 0 };
+    loop(mcN, RESAMPLE_WEIGHT, progress, (i) => {
+      monteCarloReplicate(i, mc, out);
+      finals[i] = out.finalEquity;
+      drawdowns[i] = out.maxDrawdown;
+    });
+    summary.monte_carlo = summarizeMonteCarlo(mc, finals, drawdowns);
+  }
+  if (config.wfo) {
+    summary.wfo = runWalkForward(config.wfo, ctx, progress);
+    if (trials >= 2) summary.overfitting = runOverfitting(config.wfo, ctx, progress);
+  }
+  progress.finish();
+  return summary;
+}

@@ -53,6 +53,9 @@ export function runBars(
   let acted = 0;
   let peak = Number.NEGATIVE_INFINITY;
   let solvent = true;
+  // The book only changes on a target change or a borrow charge; between them the loop works on copies.
+  let pos = book.position;
+  let cashNow = book.cash;
   for (let t = 0; t < n; t++) {
     const px = close[t]!;
     if (t >= startIndex) {
@@ -61,15 +64,17 @@ export function runBars(
       if (goal !== acted) {
         outcome.skipped += rebalance(book, sizer, t, ts[t]!, open[t]!, goal, slippageBps);
         acted = goal;
+        pos = book.position;
+        cashNow = book.cash;
       }
-      if (book.position < 0 && borrowRate > 0) {
-        book.accrueBorrow(borrowCost(book.position * px, barDurationMs(ts, t, intervalMs), borrowRate));
+      if (pos < 0 && borrowRate > 0) {
+        book.accrueBorrow(borrowCost(pos * px, barDurationMs(ts, t, intervalMs), borrowRate));
+        cashNow = book.cash;
       }
     }
-    const pos = book.position;
-    const eq = book.cash + pos * px;
+    const eq = cashNow + pos * px;
     positionQty[t] = pos;
-    cash[t] = book.cash;
+    cash[t] = cashNow;
     equity[t] = eq;
     if (eq > peak) peak = eq;
     drawdown[t] = eq / peak - 1;

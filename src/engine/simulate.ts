@@ -1,6 +1,6 @@
 /**
  * @module engine/simulate
- * The bar loop: targets + sizing + costs -> fills, positions, cash, equity, drawdown and round trips. For each
+ * The engine's entry point: targets + sizing + costs -> fills, positions, cash, equity, drawdown and round trips. For each
  * bar t, in this order (docs/engine.md has the full rules):
  * 1. before `startIndex` the book stays flat and untouched;
  * 2. at the open, if target[t] (NaN = 0) differs from the target last acted on, rebalance at open[t] plus

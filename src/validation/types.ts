@@ -21,6 +21,8 @@ export interface Replayer {
   /**
    * Runs the strategy over all `candles` (indicators see the whole history), but trades only from bar
    * `startIndex` on: the first order can fill at the open of `startIndex`, and equity before it stays flat.
+   * The permutation test passes the same candle buffers on every call with new contents, so nothing may be
+   * cached by the identity of `candles` or its columns.
    */
   run(candles: Candles, params: StrategyParams, startIndex: number): ReplayResult;
   /** Bars the strategy needs before its first meaningful signal (its indicators' lookback). */

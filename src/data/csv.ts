@@ -1,0 +1,92 @@
+/**
+ * @module data/csv
+ * The `csv` provider: candles from the user's file `{home}/data/{SYMBOL}.csv` (formats in csv-header.ts,
+ * csv-parse.ts and docs/data.md). The symbol chooses the file name only after it matched SYMBOL_PATTERN and
+ * went through safeJoin, so `../x` or `a/b` can never reach outside `data/`. The source version is the sha256
+ * of the file's bytes: editing the file changes the cache key, so the next request re-reads it.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { quote, StudioError } from "../core/errors.js";
+import { sha256 } from "../core/hash.js";
+import { SYMBOL_PATTERN } from "../core/run-config.js";
+import { type HomePaths, safeJoin } from "../store/home.js";
+import { throwIfCancelled } from "./cancel.js";
+import { parseCandleCsv } from "./csv-parse.js";
+import type { CandleProvider, CandleRequest, ProviderDef } from "./provider.js";
+
+/** The file a symbol maps to; CONFIG_INVALID for anything that is not a plain symbol name. */
+export function csvPath(home: HomePaths, symbol: string): string {
+  if (!SYMBOL_PATTERN.test(symbol)) {
+    throw new StudioError(
+      "CONFIG_INVALID",
+      `symbol: ${quote(symbol)} is not a symbol name (letters, digits, ._-^=)`,
+    );
+  }
+  try {
+    return safeJoin(home.data, `${symbol}.csv`);
+  } catch (err) {
+    throw new StudioError(
+      "CONFIG_INVALID",
+      `symbol: ${quote(symbol)} cannot name a file in ${home.data}`,
+      undefined,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+async function readSource(home: HomePaths, symbol: string): Promise<{ file: string; bytes: Buffer }> {
+  const file = csvPath(home, symbol);
+  try {
+    return { file, bytes: await readFile(file) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new StudioError(
+        "DATA_NOT_FOUND",
+        `csv: no file for symbol ${quote(symbol)}; looked for ${file}`,
+        {
+          file,
+        },
+      );
+    }
+    throw new StudioError("DATA_INVALID", `csv: cannot read ${file}: ${(err as Error).message}`, { file });
+  }
+}
+
+const versionOf = (bytes: Uint8Array) => `sha256:${sha256(bytes)}`;
+
+function display(home: HomePaths, file: string): string {
+  return path.relative(home.root, file) || file;
+}
+
+export function createCsvProvider(): CandleProvider {
+  return {
+    name: "csv",
+    async sourceVersion(request: CandleRequest, ctx) {
+      return versionOf((await readSource(ctx.home, request.symbol)).bytes);
+    },
+    async fetch(request: CandleRequest, ctx) {
+      const { file, bytes } = await readSource(ctx.home, request.symbol);
+      throwIfCancelled(ctx.signal);
+      const { candles, counts, warnings } = parseCandleCsv(bytes, {
+        file: display(ctx.home, file),
+        timeframe: request.timeframe,
+        start: request.start,
+        end: request.end,
+      });
+      return { candles, rawSourceVersion: versionOf(bytes), report: counts, warnings };
+    },
+  };
+}
+
+const schema = z.strictObject({});
+
+export const csv: ProviderDef<typeof schema> = {
+  name: "csv",
+  summary: "Candles from {home}/data/{SYMBOL}.csv (pandas, Yahoo-style or epoch-timestamp exports).",
+  schema,
+  create: () => createCsvProvider(),
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseNumber } from "./parse-number.js";
+
+const whole = (text: string) => parseNumber(text, 0, text.length);
+
+describe("parseNumber", () => {
+  it("returns exactly what Number() returns for decimals, exponents and long mantissas", () => {
+    const samples = [
+      "0",
+      "42",
+      "-12.5",
+      "+3.25",
+      "0.1",
+      "1.07219",
+      "42000.5",
+      "22351900",
+      "0.000012345",
+      "123456789012345",
+      "1234567890123456789",
+      "1.5e3",
+      "-2E-4",
+      "007",
+      "5.",
+      ".5",
+      "9007199254740993",
+      "0.30000000000000004",
+      "  7  ",
+    ];
+    for (const s of samples)
+      expect(Object.is(whole(s), Number(s)), `${JSON.stringify(s)} -> ${Number(s)}`).toBe(true);
+  });
+
+  it("matches Number() on random prices with up to 8 decimals", () => {
+    let seed = 1;
+    for (let k = 0; k < 20_000; k++) {
+      seed = (seed * 16807) % 2147483647;
+      const s = ((seed / 2147483647) * 10 ** (k % 7)).toFixed(k % 9);
+      expect(whole(s), s).toBe(Number(s));
+    }
+  });
+
+  it("parses a range inside a longer string", () => {
+    expect(parseNumber("a,12.75,b", 2, 7)).toBe(12.75);
+  });
+
+  it("gives NaN for empty, blank and non-numeric cells", () => {
+    for (const s of ["", "  ", "-", ".", "abc", "1.2.3", "1,5", "NaN"])
+      expect(whole(s), JSON.stringify(s)).toBeNaN();
+  });
+});

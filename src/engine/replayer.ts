@@ -7,6 +7,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
+import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import { computeFeatures } from "../indicators/compute-features.js";
 import { barsPerYear } from "../metrics/bars-per-year.js";
@@ -28,6 +29,15 @@ export function createReplayer(config: RunConfig, candles: Candles): Replayer {
   return {
     initialCash: config.initial_cash,
     barsPerYear: barsPerYear(candles.ts) ?? 0,
+    accepts(params) {
+      try {
+        planFor(params);
+        return true;
+      } catch (err) {
+        if (err instanceof StudioError && err.code === "CONFIG_INVALID") return false;
+        throw err;
+      }
+    },
     warmupBars: (params) => planFor(params).warmup,
     run(series: Candles, params: StrategyParams, startIndex: number): ReplayResult {
       const plan = planFor(params);

@@ -38,7 +38,7 @@ export function runOverfitting(
 ): OverfittingSummary {
   const { candles, replayer } = ctx;
   const t = candles.close.length;
-  const trials = gridTrials(wfo.grid, ctx.baseParams);
+  const trials = gridTrials(wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true);
   const columns: Float64Array[] = [];
   const objectives = new Float64Array(trials.length);
   const sharpes = new Float64Array(trials.length);

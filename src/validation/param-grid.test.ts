@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gridTrials } from "./param-grid.js";
+import { gridSize, gridTrials } from "./param-grid.js";
 
 describe("gridTrials", () => {
   it("enumerates the cartesian product in key order, last key fastest, merged over the base params", () => {
@@ -17,5 +17,20 @@ describe("gridTrials", () => {
 
   it("gives one trial, the base params, for an empty grid", () => {
     expect(gridTrials({}, { period: 3 })).toEqual([{ combo: {}, params: { period: 3 } }]);
+  });
+
+  it("skips combinations the strategy rejects as a whole and refuses a grid with none left", () => {
+    const grid = { fast: [5, 20], slow: [10, 50] };
+    const accepts = (p: Record<string, unknown>) => (p.fast as number) < (p.slow as number);
+    expect(
+      gridTrials(grid, {}, accepts).map((t) => t.combo),
+      "fast 20 / slow 10 is dropped",
+    ).toEqual([
+      { fast: 5, slow: 10 },
+      { fast: 5, slow: 50 },
+      { fast: 20, slow: 50 },
+    ]);
+    expect(gridSize(grid)).toBe(4);
+    expect(() => gridTrials(grid, {}, () => false)).toThrow(/none of the 4 combinations/);
   });
 });

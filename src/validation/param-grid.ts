@@ -3,7 +3,9 @@
  * The trials of a walk-forward grid: the cartesian product of the grid's value lists, in the grid's key order
  * with the last key varying fastest (itertools.product order), each merged over the base params. "First in grid
  * order" — the tie-break of every selection — refers to this order. An empty grid is one trial: the base params.
+ * Combinations the strategy rejects as a whole (e.g. fast >= slow) are skipped; callers report how many.
  */
+import { StudioError } from "../core/errors.js";
 import type { StrategyParams } from "./types.js";
 
 export type GridValue = number | boolean;
@@ -18,6 +20,7 @@ export interface GridTrial {
 export function gridTrials(
   grid: Readonly<Record<string, readonly GridValue[]>>,
   base: StrategyParams,
+  accepts: (params: StrategyParams) => boolean = () => true,
 ): GridTrial[] {
   const keys = Object.keys(grid);
   let combos: Record<string, GridValue>[] = [{}];
@@ -25,5 +28,19 @@ export function gridTrials(
     const values = grid[key]!;
     combos = combos.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
   }
-  return combos.map((combo) => ({ combo, params: { ...base, ...combo } }));
+  const trials = combos
+    .map((combo) => ({ combo, params: { ...base, ...combo } }))
+    .filter((t) => accepts(t.params));
+  if (trials.length === 0) {
+    throw new StudioError(
+      "CONFIG_INVALID",
+      `validation.wfo.grid: none of the ${combos.length} combinations is a valid parameter set for the strategy`,
+    );
+  }
+  return trials;
+}
+
+/** Number of combinations in the grid before skipping invalid ones. */
+export function gridSize(grid: Readonly<Record<string, readonly GridValue[]>>): number {
+  return Object.values(grid).reduce((n, values) => n * values.length, 1);
 }

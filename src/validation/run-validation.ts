@@ -82,7 +82,9 @@ function loop(n: number, weight: number, progress: ValidationProgress, each: (i:
 
 export function runValidation(config: ValidationConfig, ctx: ValidationContext): ValidationSummary {
   const plan = planValidation(config, ctx);
-  const trials = config.wfo ? gridTrials(config.wfo.grid, ctx.baseParams).length : 0;
+  const trials = config.wfo
+    ? gridTrials(config.wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true).length
+    : 0;
   const mcN = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
   const total =
     (plan.permutation?.n ?? 0) +

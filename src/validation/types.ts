@@ -25,6 +25,8 @@ export interface Replayer {
    * cached by the identity of `candles` or its columns.
    */
   run(candles: Candles, params: StrategyParams, startIndex: number): ReplayResult;
+  /** False for a param set the strategy rejects as a whole (e.g. fast >= slow); such grid points are skipped. */
+  accepts?(params: StrategyParams): boolean;
   /** Bars the strategy needs before its first meaningful signal (its indicators' lookback). */
   warmupBars(params: StrategyParams): number;
   readonly initialCash: number;
@@ -115,6 +117,8 @@ export interface WfoSummary {
   in_sample_ratio: number;
   objective: string;
   trials: number;
+  /** Grid combinations the strategy rejected as a whole (e.g. fast >= slow), not run and not counted as trials. */
+  skipped_trials: number;
   segments: WfoSegmentSummary[];
   stitched_oos_return: number;
   mean_in_sample_return: number;

@@ -13,7 +13,7 @@ import { StudioError } from "../core/errors.js";
 import type { WfoConfig } from "../core/run-config.js";
 import { finiteOrNull } from "./json-safe.js";
 import { argmaxFirst, objectiveValue, sharpeRatio } from "./objective.js";
-import { gridTrials } from "./param-grid.js";
+import { gridSize, gridTrials } from "./param-grid.js";
 import type { ValidationProgress } from "./progress.js";
 import { barReturns, compoundedReturn } from "./returns.js";
 import type { ValidationContext, WfoSegmentSummary, WfoSummary } from "./types.js";
@@ -33,7 +33,7 @@ export function runWalkForward(
   const { candles, replayer } = ctx;
   const cash = replayer.initialCash;
   const perYear = replayer.barsPerYear;
-  const trials = gridTrials(wfo.grid, ctx.baseParams);
+  const trials = gridTrials(wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true);
   const windows = wfoWindows(candles.close.length, wfo.windows, wfo.in_sample_ratio, wfo.anchored);
   const warmup = Math.max(...trials.map((t) => replayer.warmupBars(t.params)));
   const firstIs = windows[0]!.isEnd - windows[0]!.isStart;
@@ -98,6 +98,7 @@ export function runWalkForward(
     in_sample_ratio: wfo.in_sample_ratio,
     objective: wfo.objective,
     trials: trials.length,
+    skipped_trials: gridSize(wfo.grid) - trials.length,
     segments,
     stitched_oos_return: stitched - 1,
     mean_in_sample_return: segments.reduce((s, g) => s + g.in_sample_return, 0) / n,

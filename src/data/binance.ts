@@ -1,0 +1,139 @@
+/**
+ * @module data/binance
+ * The `binance` provider: public spot klines (no API key) from `GET {base}/api/v3/klines`, paged forward in
+ * time 1000 bars per request. The studio's timeframes are all Binance intervals under the same names. The base
+ * URL is `STUDIO_BINANCE_URL` or https://api.binance.com. Bars still forming are left out (a backtest must not
+ * see a bar's close before it happened), so a range reaching "now" has a source version that moves with each new
+ * bar, and the cache refetches it then; a range entirely in the past is immutable and cached for good.
+ */
+import { z } from "zod";
+import { quote, StudioError } from "../core/errors.js";
+import { alignDown, TIMEFRAME_MS } from "../core/timeframe.js";
+import { appendKlines } from "./binance-klines.js";
+import { throwIfCancelled } from "./cancel.js";
+import { CandleBuilder } from "./candle-builder.js";
+import { getJsonWithRetry, HttpClientError } from "./http-retry.js";
+import type { CandleProvider, CandleRequest, ProviderDef } from "./provider.js";
+
+export const BINANCE_DEFAULT_URL = "https://api.binance.com";
+const VERSION = "binance-spot-v1";
+const PAGE = 1000;
+
+export interface BinanceOptions {
+  readonly baseUrl: string;
+  readonly maxRetries?: number;
+  readonly retryBaseMs?: number;
+  readonly maxRetryDelayMs?: number;
+  readonly timeoutMs?: number;
+  /** The clock that decides which bars are finished; injectable for tests. */
+  readonly now?: () => number;
+}
+
+/** Constant for a range whose last bar has closed; otherwise tied to the bar forming now. */
+function versionAt(request: CandleRequest, now: number): string {
+  const step = TIMEFRAME_MS[request.timeframe];
+  const lastBar = alignDown(request.end, request.timeframe);
+  if (lastBar + step <= now) return VERSION;
+  return `${VERSION}@open-bar-${alignDown(now, request.timeframe)}`;
+}
+
+export function createBinanceProvider(options: BinanceOptions): CandleProvider {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const now = options.now ?? Date.now;
+  const retry = {
+    maxRetries: options.maxRetries ?? 4,
+    baseDelayMs: options.retryBaseMs ?? 500,
+    maxDelayMs: options.maxRetryDelayMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    label: "binance",
+  };
+  return {
+    name: "binance",
+    sourceVersion: async (request) => versionAt(request, now()),
+    async fetch(request, ctx) {
+      const clock = now();
+      const step = TIMEFRAME_MS[request.timeframe];
+      const symbol = request.symbol.toUpperCase();
+      const rows = new CandleBuilder(
+        Math.min(PAGE * 4, Math.floor((request.end - request.start) / step) + 1),
+        true,
+      );
+      let cursor = request.start;
+      let rejected = 0;
+      let appended = Number.NEGATIVE_INFINITY;
+      for (;;) {
+        throwIfCancelled(ctx.signal);
+        const url = `${base}/api/v3/klines?symbol=${encodeURIComponent(symbol)}&interval=${request.timeframe}&startTime=${cursor}&endTime=${request.end}&limit=${PAGE}`;
+        const body = await get(url, { ...retry, ...(ctx.signal ? { signal: ctx.signal } : {}) }, symbol);
+        const page = appendKlines(rows, body, {
+          start: request.start,
+          end: request.end,
+          openBefore: clock - step + 1,
+          after: appended,
+        });
+        rejected += page.rejected;
+        appended = page.lastAppended;
+        const covered = Number.isNaN(page.lastOpen)
+          ? 1
+          : (page.lastOpen - request.start) / Math.max(1, request.end - request.start);
+        ctx.onProgress?.({ bars: rows.length, ratio: Math.min(1, Math.max(0, covered)) });
+        if (page.received < PAGE) break;
+        const next = page.lastOpen + step;
+        if (!(next > cursor) || next > request.end) break;
+        cursor = next;
+      }
+      return {
+        candles: rows.build(),
+        rawSourceVersion: versionAt(request, clock),
+        report: { rowsRejected: rejected },
+      };
+    },
+  };
+}
+
+async function get(
+  url: string,
+  retry: Parameters<typeof getJsonWithRetry>[1],
+  symbol: string,
+): Promise<unknown> {
+  try {
+    return await getJsonWithRetry(url, retry);
+  } catch (err) {
+    if (!(err instanceof HttpClientError)) throw err;
+    const body = (err.body ?? {}) as { code?: number; msg?: string };
+    if (body.code === -1121) {
+      throw new StudioError(
+        "DATA_NOT_FOUND",
+        `binance: unknown symbol ${quote(symbol)} (${body.msg ?? "Invalid symbol."})`,
+      );
+    }
+    const detail = body.msg ? `${body.code}: ${body.msg}` : quote(err.body);
+    throw new StudioError(
+      "PROVIDER_UNAVAILABLE",
+      `binance: request refused with HTTP ${err.status} (${detail})`,
+    );
+  }
+}
+
+const schema = z.strictObject({
+  base_url: z
+    .url()
+    .optional()
+    .describe("API base URL; default $STUDIO_BINANCE_URL or https://api.binance.com."),
+  max_retries: z.int().min(0).max(10).default(4).describe("Retries on network errors, 429/418 and 5xx."),
+  retry_base_ms: z.int().min(0).max(60_000).default(500).describe("First backoff delay; doubles per retry."),
+  timeout_ms: z.int().min(100).max(120_000).default(15_000).describe("Per-request timeout."),
+});
+
+export const binance: ProviderDef<typeof schema> = {
+  name: "binance",
+  summary: "Binance public spot klines over HTTP (no key), paged, with retry and backoff.",
+  schema,
+  create: (p) =>
+    createBinanceProvider({
+      baseUrl: p.base_url ?? process.env.STUDIO_BINANCE_URL ?? BINANCE_DEFAULT_URL,
+      maxRetries: p.max_retries,
+      retryBaseMs: p.retry_base_ms,
+      timeoutMs: p.timeout_ms,
+    }),
+};

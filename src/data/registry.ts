@@ -1,0 +1,31 @@
+/**
+ * @module data/registry
+ * Every candle provider by name (the `provider` field of a RunConfig). Adding one: write `name.ts` exporting a
+ * ProviderDef (+ its test), add one line here. Providers take no params in a RunConfig; `create` is called with
+ * the schema's defaults, and environment variables configure what must differ per machine (e.g.
+ * STUDIO_BINANCE_URL).
+ */
+import { lookup, parseParams, type Registry } from "../core/registry.js";
+import { binance } from "./binance.js";
+import { csv } from "./csv.js";
+import type { CandleProvider, ProviderDef } from "./provider.js";
+import { synthetic } from "./synthetic.js";
+
+export const PROVIDERS: Registry<ProviderDef> = {
+  synthetic,
+  csv,
+  binance,
+} as Registry<ProviderDef>;
+
+/** The default provider: embedded, offline, deterministic. */
+export const DEFAULT_PROVIDER = "synthetic";
+
+/** Builds the named provider with default params; CONFIG_INVALID listing the valid names otherwise. */
+export function createProvider(
+  name: string,
+  registry: Registry<ProviderDef> = PROVIDERS,
+  path = "provider",
+): CandleProvider {
+  const def = lookup(registry, "provider", name, path);
+  return def.create(parseParams(def.schema, {}, `${path}.params`));
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { parseRunConfigShape } from "../core/run-config.js";
+import { createReplayer } from "../engine/replayer.js";
+import { runBacktest } from "../engine/run-backtest.js";
+import { randomWalkCandles } from "../indicators/test-support/random-walk-candles.js";
+import { runValidation } from "../validation/run-validation.js";
+import { runValidationPooled } from "./validation-pool.js";
+
+const candles = randomWalkCandles(1500, 7);
+const config = parseRunConfigShape({
+  symbol: "SYN",
+  timeframe: "1d",
+  start: 0,
+  end: 1e12,
+  provider: "synthetic",
+  seed: 11,
+  strategy: { name: "sma_crossover", params: { fast: 5, slow: 20 } },
+  validation: {
+    permutation: { n: 40 },
+    block_bootstrap: { n: 200 },
+    monte_carlo: { n: 200 },
+    wfo: { windows: 3, grid: { fast: [5, 10, 30], slow: [20, 40] }, pbo_partitions: 8 },
+  },
+});
+const real = runBacktest(config, { candles });
+const inputs = { candles, realEquity: real.equity, realTradeReturns: real.trades.returnPct };
+
+describe("runValidationPooled", () => {
+  it("gives byte-identical JSON on 1 and 2 worker threads and in this thread", async () => {
+    const single = JSON.stringify(
+      runValidation(config.validation, {
+        candles,
+        baseParams: config.strategy.params,
+        replayer: createReplayer(config, candles),
+        seed: config.seed,
+        realEquity: real.equity,
+        realTradeReturns: real.trades.returnPct,
+      }),
+    );
+    const one = JSON.stringify(await runValidationPooled(config, inputs, { threads: 1 }));
+    const two = JSON.stringify(await runValidationPooled(config, inputs, { threads: 2 }));
+    expect(one, "one worker thread matches the single-threaded reference").toBe(single);
+    expect(two, "two worker threads match too").toBe(single);
+    const summary = JSON.parse(two);
+    expect(Object.keys(summary)).toEqual([
+      "rng",
+      "permutation",
+      "block_bootstrap",
+      "monte_carlo",
+      "wfo",
+      "overfitting",
+    ]);
+    expect(summary.wfo.skipped_trials, "fast 30 / slow 20 is not a valid crossover").toBe(1);
+    expect(summary.overfitting.trials).toBe(5);
+  });
+
+  it("reports progress that ends at 1", async () => {
+    const ratios: number[] = [];
+    await runValidationPooled(config, inputs, { threads: 2, onProgress: (r) => ratios.push(r) });
+    expect(ratios.at(-1)).toBe(1);
+    expect(
+      ratios.every((r, i) => i === 0 || r >= ratios[i - 1]!),
+      "progress never goes back",
+    ).toBe(true);
+  });
+
+  it("stops promptly with CANCELLED when aborted", async () => {
+    const big = parseRunConfigShape({ ...config, validation: { permutation: { n: 10_000 } } });
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 300);
+    await expect(
+      runValidationPooled(big, inputs, { threads: 2, signal: controller.signal }),
+    ).rejects.toMatchObject({
+      code: "CANCELLED",
+    });
+    expect(Date.now() - started, "cancelled within a second of the abort").toBeLessThan(1300);
+  });
+
+  it("carries a section's error code across the thread boundary", async () => {
+    const short = randomWalkCandles(30, 1);
+    const r = runBacktest(config, { candles: short });
+    const wfoOnly = parseRunConfigShape({ ...config, validation: { wfo: { windows: 10 } } });
+    await expect(
+      runValidationPooled(
+        wfoOnly,
+        { candles: short, realEquity: r.equity, realTradeReturns: r.trades.returnPct },
+        { threads: 2 },
+      ),
+    ).rejects.toMatchObject({ code: "INSUFFICIENT_DATA" });
+  });
+});

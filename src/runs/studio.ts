@@ -119,14 +119,27 @@ export class Studio {
     return this.hub.channel(runId, view.progress?.last_seq ?? 0).subscribe(afterSeq, listener);
   }
 
-  /** Resolves with the run once it reaches a final status. */
-  waitFor(runId: string): Promise<RunView> {
+  /**
+   * Resolves with the run once it reaches a final status. Runs executed by this process report through their
+   * `end` event; a run another process executes (a server sharing the home) is polled from the database.
+   */
+  waitFor(runId: string, pollMs = 250): Promise<RunView> {
     return new Promise((resolve) => {
       const view = this.get(runId);
       if (isTerminal(view.status)) return resolve(view);
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (): void => {
+        if (timer) clearInterval(timer);
+        resolve(this.get(runId));
+      };
       this.hub.channel(runId, view.progress?.last_seq ?? 0).subscribe(Number.MAX_SAFE_INTEGER, (event) => {
-        if (event.type === "end") resolve(this.get(runId));
+        if (event.type === "end") finish();
       });
+      if (!this.queue.isQueued(runId) && !this.queue.isRunning(runId)) {
+        timer = setInterval(() => {
+          if (isTerminal(this.store.runs.get(runId)?.status ?? "failed")) finish();
+        }, pollMs);
+      }
     });
   }
 

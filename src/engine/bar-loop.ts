@@ -3,8 +3,8 @@
  * The hot loop of `simulate`, in a function of its own that ends with the loop: V8 compiles a long loop while it
  * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
  * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
- * target and close and writes the eager columns; everything that happens only on a target change is in
- * `rebalance`.
+ * target and close and writes position and equity, the two columns every consumer reads; everything that happens
+ * only on a target change is in `rebalance`.
  */
 import type { Candles } from "../core/candles.js";
 import { barDurationMs, borrowCost } from "../execution/borrow.js";
@@ -12,12 +12,10 @@ import type { Book } from "./book.js";
 import { rebalance } from "./rebalance.js";
 import type { Sizer } from "./sizer.js";
 
-/** Per-bar outputs written by the loop, each of the candles' length. */
+/** Per-bar outputs written by the loop, each of the candles' length; the rest derive from them lazily. */
 export interface BarColumns {
   readonly positionQty: Float64Array;
-  readonly cash: Float64Array;
   readonly equity: Float64Array;
-  readonly drawdown: Float64Array;
 }
 
 export interface LoopSettings {
@@ -47,11 +45,10 @@ export function runBars(
   outcome: LoopOutcome,
 ): void {
   const { ts, open, close } = candles;
-  const { positionQty, cash, equity, drawdown } = cols;
+  const { positionQty, equity } = cols;
   const { startIndex, intervalMs, slippageBps, borrowRate } = settings;
   const n = ts.length;
   let acted = 0;
-  let peak = Number.NEGATIVE_INFINITY;
   let solvent = true;
   // The book only changes on a target change or a borrow charge; between them the loop works on copies.
   let pos = book.position;
@@ -74,10 +71,7 @@ export function runBars(
     }
     const eq = cashNow + pos * px;
     positionQty[t] = pos;
-    cash[t] = cashNow;
     equity[t] = eq;
-    if (eq > peak) peak = eq;
-    drawdown[t] = eq / peak - 1;
     if (eq <= 0 && solvent) {
       solvent = false;
       outcome.bustBar = t;

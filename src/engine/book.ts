@@ -16,7 +16,6 @@ export class Book {
   /** Quantity-weighted average fill price of the open position; 0 when flat. */
   avgEntry = 0;
   feesCum = 0;
-  borrowCum = 0;
   /** Borrow accrued on the open short and not yet attributed to a closing fill. */
   private borrowOpen = 0;
 
@@ -59,27 +58,13 @@ export class Book {
     }
     this.cash -= delta * price + fee;
     this.feesCum += fee;
-    const slippage = Math.abs(price - open) * qty;
-    this.log.push(
-      bar,
-      ts,
-      side,
-      qty,
-      price,
-      fee,
-      slippage,
-      pnl,
-      borrow,
-      equityBefore,
-      this.feesCum,
-      this.avgEntry,
-    );
+    this.log.push(bar, ts, side, qty, price, fee, Math.abs(price - open) * qty, pnl, borrow);
+    this.log.state(equityBefore, this.cash, this.feesCum, this.avgEntry);
   }
 
   /** Charges borrow for holding the current short over one bar. */
   accrueBorrow(cost: number): void {
     this.cash -= cost;
-    this.borrowCum += cost;
     this.borrowOpen += cost;
   }
 }

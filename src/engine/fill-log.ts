@@ -3,7 +3,7 @@
  * The fills of a run, column by column, handed out at the end as exact-length views. Fills are rare next to bars
  * (a crossover strategy makes a few thousand in a million bars), so the columns start small and double when
  * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the spec's
- * columns the log keeps each fill's book state (equity before, cumulative fees and average entry after), from
+ * columns the log keeps each fill's book state (equity before; cash, cumulative fees and average entry after), from
  * which round trips and the piecewise-constant portfolio columns are derived after the loop.
  */
 import type { Fills } from "../core/results.js";
@@ -12,6 +12,8 @@ import type { Fills } from "../core/results.js";
 export interface FillBookState {
   /** Equity marked at the fill price just before the fill: the base of a trip's return. */
   readonly equityBefore: Float64Array;
+  /** Cash after the fill. */
+  readonly cashAfter: Float64Array;
   /** Cumulative commissions after the fill. */
   readonly feesAfter: Float64Array;
   /** Average entry price of the position after the fill (0 when flat). */
@@ -38,10 +40,11 @@ export class FillLog {
   private pnlRealized = new Float64Array(INITIAL_CAPACITY);
   private borrowCost = new Float64Array(INITIAL_CAPACITY);
   private equityBefore = new Float64Array(INITIAL_CAPACITY);
+  private cashAfter = new Float64Array(INITIAL_CAPACITY);
   private feesAfter = new Float64Array(INITIAL_CAPACITY);
   private avgEntryAfter = new Float64Array(INITIAL_CAPACITY);
 
-  /** Appends one fill with the book state around it. */
+  /** Appends one fill (the spec's columns); `state` then records the book around it. */
   push(
     bar: number,
     ts: number,
@@ -52,9 +55,6 @@ export class FillLog {
     slippage: number,
     pnlRealized: number,
     borrowCost: number,
-    equityBefore: number,
-    feesAfter: number,
-    avgEntryAfter: number,
   ): void {
     if (this.length === this.ts.length) this.grow();
     const i = this.length++;
@@ -67,7 +67,13 @@ export class FillLog {
     this.slippage[i] = slippage;
     this.pnlRealized[i] = pnlRealized;
     this.borrowCost[i] = borrowCost;
+  }
+
+  /** The book state around the fill pushed last. */
+  state(equityBefore: number, cashAfter: number, feesAfter: number, avgEntryAfter: number): void {
+    const i = this.length - 1;
     this.equityBefore[i] = equityBefore;
+    this.cashAfter[i] = cashAfter;
     this.feesAfter[i] = feesAfter;
     this.avgEntryAfter[i] = avgEntryAfter;
   }
@@ -93,6 +99,7 @@ export class FillLog {
     const n = this.length;
     return {
       equityBefore: this.equityBefore.subarray(0, n),
+      cashAfter: this.cashAfter.subarray(0, n),
       feesAfter: this.feesAfter.subarray(0, n),
       avgEntryAfter: this.avgEntryAfter.subarray(0, n),
     };
@@ -109,6 +116,7 @@ export class FillLog {
     this.pnlRealized = grown(this.pnlRealized);
     this.borrowCost = grown(this.borrowCost);
     this.equityBefore = grown(this.equityBefore);
+    this.cashAfter = grown(this.cashAfter);
     this.feesAfter = grown(this.feesAfter);
     this.avgEntryAfter = grown(this.avgEntryAfter);
   }

@@ -19,6 +19,8 @@ import { borrowRatePerMs } from "../execution/borrow.js";
 import type { RiskDef } from "../risk/types.js";
 import { LoopOutcome, runBars } from "./bar-loop.js";
 import { Book } from "./book.js";
+import { defineLazy } from "./define-lazy.js";
+import { drawdownColumn } from "./derived-columns.js";
 import { FillLog } from "./fill-log.js";
 import { portfolioBars } from "./portfolio-bars.js";
 import { deriveRoundTrips } from "./round-trips.js";
@@ -37,9 +39,10 @@ export interface SimulateOptions {
 
 export interface SimulationResult {
   readonly fills: Fills;
-  /** Per bar, marked at the close; `portfolio.equity` is the equity curve. */
+  /** Per bar, marked at the close; `portfolio.equity` is the equity curve. Only position and equity are
+   * written by the loop; the other columns are computed on first access. */
   readonly portfolio: PortfolioBars;
-  /** equity[t] / max(equity[0..t]) - 1, always <= 0. */
+  /** equity[t] / max(equity[0..t]) - 1, always <= 0; computed on first access. */
   readonly drawdown: Float64Array;
   /** Closed round trips; a position open at the end is not one. */
   readonly trades: RoundTrips;
@@ -60,26 +63,30 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const log = new FillLog();
   const book = new Book(options.initialCash, execution, log);
   const sizer = new Sizer(options.risk.def, options.risk.params, execution);
-  const cols = {
-    positionQty: new Float64Array(n),
-    cash: new Float64Array(n),
-    equity: new Float64Array(n),
-    drawdown: new Float64Array(n),
-  };
+  const cols = { positionQty: new Float64Array(n), equity: new Float64Array(n) };
   const settings = { startIndex: start, intervalMs: options.intervalMs, slippageBps, borrowRate };
   const outcome = new LoopOutcome();
   runBars(candles, target, settings, book, sizer, cols, outcome);
 
   const fills = log.fills();
   const state = log.bookState();
-  return {
+  const portfolio = portfolioBars({
+    candles,
+    ...cols,
     fills,
-    portfolio: portfolioBars(candles, cols, fills, state),
-    drawdown: cols.drawdown,
+    state,
+    initialCash: options.initialCash,
+    borrowRate,
+    intervalMs: options.intervalMs,
+  });
+  const result = {
+    fills,
+    portfolio,
     trades: deriveRoundTrips(fills, state.equityBefore),
     warnings: warningsFor(outcome.skipped, execution.lot_size, outcome.bustBar),
     skippedEntries: outcome.skipped,
   };
+  return defineLazy(result, { drawdown: () => drawdownColumn(cols.equity) });
 }
 
 function warningsFor(skipped: number, lotSize: number, bustBar: number): string[] {

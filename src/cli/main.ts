@@ -5,6 +5,9 @@
  */
 import { Command } from "commander";
 import { CODE_VERSION } from "../core/code-version.js";
+import { registerPresetsCommands } from "./commands/presets.js";
+import { registerRunCommand } from "./commands/run.js";
+import { registerRunsCommands } from "./commands/runs.js";
 
 export function buildProgram(): Command {
   const program = new Command("studio")
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
     .option("--home <dir>", "studio home folder (default: $STUDIO_HOME or the working directory)")
     .option("--json", "print machine-readable JSON on stdout")
     .showHelpAfterError();
+  registerRunCommand(program);
+  registerRunsCommands(program);
+  registerPresetsCommands(program);
   return program;
 }
 

@@ -16,6 +16,7 @@ export const EXPORTABLE = {
   drawdown: "drawdown.parquet",
   portfolio: "portfolio.parquet",
   round_trips: "round_trips.parquet",
+  features: "features.parquet",
   metrics: "metrics.json",
   summary: "summary.json",
   validation: "validation_summary.json",

@@ -8,6 +8,7 @@
  * replications and aborts queued batches.
  */
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { Candles } from "../core/candles.js";
@@ -113,6 +114,8 @@ export async function runValidationPooled(
     ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
   });
   const abort = new AbortController();
+  // Every queued batch listens on this one signal; that is by design, not a leak.
+  setMaxListeners(0, abort.signal);
   const onAbort = () => {
     Atomics.store(control, CONTROL.cancel, 1);
     abort.abort();

@@ -1,13 +1,16 @@
 /**
  * @module runs/write-artifacts
- * Writes a completed run's folder: series and records as Parquet (the spec's schemas, plus `portfolio.parquet`
- * and `round_trips.parquet`), metrics and validation as JSON, the plot, then the manifest last. Everything goes
+ * Writes a completed run's folder: series and records as Parquet (the spec's schemas, plus `portfolio.parquet`,
+ * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
+ * then the manifest last. Everything goes
  * into the staging folder the caller renames into place.
  */
 import type { Candles } from "../core/candles.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
+import type { FeatureColumn } from "../indicators/feature-set.js";
 import type { ParquetColumn } from "../store/parquet.js";
 import { ArtifactSet } from "./artifact-set.js";
+import { parquetColumns as featureParquetColumns } from "./feature-cache.js";
 import type { Manifest } from "./manifest.js";
 import { renderRunPlot } from "./plot.js";
 
@@ -17,6 +20,8 @@ export interface RunArtifacts {
   readonly portfolio: PortfolioBars;
   readonly drawdown: Float64Array;
   readonly trades: RoundTrips;
+  /** Every feature the run computed (the strategy's and the config's extra indicators). */
+  readonly features: readonly FeatureColumn[];
   readonly metrics: Metrics;
   readonly validation?: unknown;
   readonly summary: unknown;
@@ -44,6 +49,7 @@ export function writeRunArtifacts(
     () => set.addParquet("trades.parquet", fillColumns(a.fills)),
     () => set.addParquet("portfolio.parquet", portfolioColumns(a.portfolio)),
     () => set.addParquet("round_trips.parquet", roundTripColumns(a.trades)),
+    () => set.addParquet("features.parquet", featureParquetColumns(ts, a.features)),
     () => {
       if (a.validation !== undefined) set.addJson("validation_summary.json", a.validation);
     },

@@ -1,0 +1,120 @@
+/**
+ * @module cli/commands/run
+ * `studio run CONFIG.json [--preset NAME] [--set path=value ...] [--force]`: submits a run, shows its progress,
+ * then prints the metrics and where the artifacts are. Ctrl-C cancels the run cleanly. Under `--json` stdout
+ * carries exactly one object: `{run_id, status, hash, reused, run_dir, metrics, validation}`, or `{error}`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { StudioError } from "../../core/errors.js";
+import { openStudio } from "../../runs/open-studio.js";
+import { runDir } from "../../runs/run-paths.js";
+import { action, exitCodeFor, printJson } from "../context.js";
+import { formatValue, keyValueTable } from "../format.js";
+import { progressReporter } from "../progress-reporter.js";
+import { applySets, readJsonFile } from "../read-config.js";
+
+interface RunOptions {
+  preset?: string;
+  set: string[];
+  force?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function readJsonIfExists(file: string): unknown {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command("run")
+    .description("run a backtest from a config file (and/or a preset)")
+    .argument("[config]", "run config JSON file ('-' reads stdin)")
+    .option("--preset <name>", "start from this preset; the config's fields override it")
+    .option(
+      "--set <path=value>",
+      "override one field, e.g. strategy.params.fast=20 (repeatable)",
+      collect,
+      [],
+    )
+    .option("--force", "run again even if an identical run exists")
+    .action(
+      action(async (ctx, file: string | undefined, opts: RunOptions) => {
+        if (file === undefined && opts.preset === undefined) {
+          throw new StudioError("CONFIG_INVALID", "give a config file or --preset NAME");
+        }
+        const input = applySets(file === undefined ? {} : readJsonFile(file), opts.set);
+        const studio = openStudio(ctx.home);
+        try {
+          const { run, reused } = studio.submit(input, { force: opts.force === true, preset: opts.preset });
+          const reporter = ctx.json ? undefined : progressReporter();
+          const stopEvents = reporter
+            ? studio.subscribe(run.run_id, 0, (e) => reporter.onEvent(e))
+            : () => {};
+          const onSigint = () => void studio.cancel(run.run_id).catch(() => {});
+          process.once("SIGINT", onSigint);
+          const done = await studio.waitFor(run.run_id);
+          process.removeListener("SIGINT", onSigint);
+          stopEvents();
+          reporter?.stop();
+          const dir = runDir(ctx.home, run.run_id);
+          if (done.status !== "completed") {
+            const error = { code: done.error_code ?? "INTERNAL", message: done.error_message ?? done.status };
+            if (ctx.json) printJson({ run_id: done.run_id, status: done.status, error });
+            else process.stderr.write(`run ${done.run_id} ${done.status}: ${error.code}: ${error.message}\n`);
+            process.exitCode = exitCodeFor(error.code);
+            return;
+          }
+          const metrics = readJsonIfExists(path.join(dir, "metrics.json")) as Record<string, unknown> | null;
+          const validation = readJsonIfExists(path.join(dir, "validation_summary.json"));
+          if (ctx.json) {
+            printJson({
+              run_id: done.run_id,
+              status: done.status,
+              hash: done.hash,
+              reused,
+              run_dir: dir,
+              metrics,
+              validation,
+            });
+            return;
+          }
+          process.stdout.write(
+            `run ${done.run_id} completed${reused ? " (reused an identical run)" : ""}\n\n`,
+          );
+          process.stdout.write(`${keyValueTable(Object.entries(metrics ?? {}))}\n`);
+          if (validation)
+            process.stdout.write(
+              `\nvalidation\n${validationLines(validation as Record<string, Record<string, unknown>>)}\n`,
+            );
+          process.stdout.write(`\nartifacts: ${dir}\n`);
+        } finally {
+          studio.close();
+        }
+      }),
+    );
+}
+
+function validationLines(v: Record<string, Record<string, unknown>>): string {
+  const lines: [string, unknown][] = [];
+  if (v.permutation)
+    lines.push(["permutation p_value", v.permutation.p_value], ["permutation n", v.permutation.n]);
+  if (v.block_bootstrap) {
+    const ci = v.block_bootstrap.return_ci as { lower: number; upper: number };
+    lines.push(["bootstrap return CI", `[${formatValue(ci.lower)}, ${formatValue(ci.upper)}]`]);
+  }
+  if (v.monte_carlo)
+    lines.push(
+      ["monte carlo equity p5", v.monte_carlo.equity_p5],
+      ["monte carlo equity p95", v.monte_carlo.equity_p95],
+    );
+  if (v.wfo)
+    lines.push(
+      ["walk-forward OOS return", v.wfo.stitched_oos_return],
+      ["walk-forward efficiency", v.wfo.walk_forward_efficiency],
+    );
+  if (v.overfitting) lines.push(["deflated Sharpe", v.overfitting.dsr], ["PBO", v.overfitting.pbo]);
+  return keyValueTable(lines);
+}

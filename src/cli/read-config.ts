@@ -1,0 +1,44 @@
+/**
+ * @module cli/read-config
+ * Reads a config file given on the command line (`-` reads stdin) and applies `--set path=value` overrides.
+ * A file that is missing or not JSON is CONFIG_INVALID naming the file and the parse error.
+ */
+import { readFileSync } from "node:fs";
+import { quote, StudioError } from "../core/errors.js";
+import { parseSetValue, setPath } from "../runs/merge-config.js";
+
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (err) {
+    throw new StudioError(
+      "CONFIG_INVALID",
+      `cannot read config ${quote(file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new StudioError(
+      "CONFIG_INVALID",
+      `config ${quote(file)} is not valid JSON: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** Applies `path=value` assignments in order; the value is JSON when it parses, else a string. */
+export function applySets(input: unknown, sets: readonly string[]): unknown {
+  let out: unknown = input ?? {};
+  for (const assignment of sets) {
+    const eq = assignment.indexOf("=");
+    if (eq <= 0)
+      throw new StudioError("CONFIG_INVALID", `--set expects path=value, got ${quote(assignment)}`);
+    try {
+      out = setPath(out, assignment.slice(0, eq), parseSetValue(assignment.slice(eq + 1)));
+    } catch (err) {
+      throw new StudioError("CONFIG_INVALID", `--set ${quote(assignment)}: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+/**
+ * @module runs/pipeline
+ * The work of one run, stage by stage: load candles (cache first), load or compute features (cache first),
+ * simulate, compute metrics, validate (worker pool), then write every artifact into a staging folder and rename
+ * it into place. Each stage reports progress and checks for cancellation when it ends; a failure anywhere leaves
+ * no run folder behind (the lifecycle removes the staging folder).
+ */
+import { mkdirSync, renameSync } from "node:fs";
+import path from "node:path";
+import { CODE_VERSION } from "../core/code-version.js";
+import { StudioError } from "../core/errors.js";
+import { runHash } from "../core/hashes.js";
+import type { RunConfig } from "../core/run-config.js";
+import { loadCandles } from "../data/candle-cache.js";
+import { planBacktest } from "../engine/plan-backtest.js";
+import { simulate } from "../engine/simulate.js";
+import { computeMetrics } from "../metrics/compute-metrics.js";
+import type { Stage } from "./events.js";
+import { loadFeatures } from "./feature-cache.js";
+import type { Pipeline, PipelineContext, PipelineResult } from "./pipeline-types.js";
+import { runDir, stagingDir } from "./run-paths.js";
+import { runValidationPooled } from "./validation-pool.js";
+import { writeRunArtifacts } from "./write-artifacts.js";
+
+function hasValidation(config: RunConfig): boolean {
+  return Object.values(config.validation).some((v) => v !== undefined);
+}
+
+export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<PipelineResult> => {
+  const { config, home, store, run } = ctx;
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: Stage, fn: () => Promise<T> | T): Promise<T> => {
+    ctx.stage(stage);
+    const t0 = performance.now();
+    const out = await fn();
+    timings[stage] = Math.round((performance.now() - t0) * 10) / 10;
+    ctx.progress(1);
+    ctx.checkCancelled();
+    return out;
+  };
+  const plan = planBacktest(config);
+
+  const data = await timed("data_loading", () =>
+    loadCandles(
+      store.db,
+      home,
+      {
+        provider: config.provider,
+        symbol: config.symbol,
+        timeframe: config.timeframe,
+        start: config.start,
+        end: config.end,
+      },
+      { signal: ctx.signal, onProgress: (p) => (p.phase === "fetching" ? ctx.progress(p.ratio) : undefined) },
+    ),
+  );
+  const { candles } = data;
+  const bars = candles.ts.length;
+  if (bars <= plan.warmup + 1) {
+    throw new StudioError(
+      "INSUFFICIENT_DATA",
+      `the range has ${bars} ${config.timeframe} bars; ${config.strategy.name} needs more than ${plan.warmup + 1} (its warm-up) to trade`,
+      { bars, warmup: plan.warmup },
+    );
+  }
+  const warnings: string[] = [...(data.warnings ?? [])];
+
+  const feats = await timed("indicators", () =>
+    loadFeatures(store, home, candles, data.candleHash, plan.indicators, ctx.clock, (r) => ctx.progress(r)),
+  );
+  warnings.push(...feats.warnings);
+
+  const sim = await timed("simulation", () => {
+    const signal = new Float64Array(bars);
+    plan.strategy.def.signal(feats.features.frame, plan.strategy.params, signal);
+    return simulate(candles, signal, {
+      initialCash: config.initial_cash,
+      execution: config.execution,
+      risk: plan.risk,
+      intervalMs: plan.intervalMs,
+    });
+  });
+  warnings.push(...sim.warnings);
+
+  const metrics = await timed("metrics", () =>
+    computeMetrics({
+      candles,
+      portfolio: sim.portfolio,
+      fills: sim.fills,
+      trades: sim.trades,
+      initialCash: config.initial_cash,
+    }),
+  );
+
+  const validation = await timed("validation", () =>
+    hasValidation(config)
+      ? runValidationPooled(
+          config,
+          { candles, realEquity: sim.portfolio.equity, realTradeReturns: sim.trades.returnPct },
+          { onProgress: (r) => ctx.progress(r), signal: ctx.signal },
+        )
+      : undefined,
+  );
+
+  let result: PipelineResult | undefined;
+  await timed("artifacts", () => {
+    const staging = stagingDir(home, run.runId);
+    mkdirSync(staging, { recursive: true });
+    const completedAt = ctx.clock();
+    const summary = {
+      run: {
+        run_id: run.runId,
+        hash: run.hash,
+        run_hash: runHash(run.hash),
+        status: "completed",
+        created_at: run.createdAt,
+        started_at: run.startedAt,
+        completed_at: completedAt,
+        seed: config.seed,
+      },
+      config,
+      code_version: CODE_VERSION,
+      hashes: {
+        config_hash: run.hash,
+        run_hash: runHash(run.hash),
+        candle_hash: data.candleHash,
+        features: feats.hashes,
+      },
+      data: {
+        provider: config.provider,
+        symbol: config.symbol,
+        timeframe: config.timeframe,
+        bars,
+        first_ts: candles.ts[0],
+        last_ts: candles.ts[bars - 1],
+        from_cache: data.fromCache,
+        cache_path: path.relative(home.root, data.path).split(path.sep).join("/"),
+      },
+      data_quality: data.report,
+      warnings,
+      stage_timings_ms: timings,
+    };
+    const params = Object.entries(config.strategy.params)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ");
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+    const { manifestSha } = writeRunArtifacts(
+      staging,
+      { run_id: run.runId, created_at: completedAt, config_hash: run.hash },
+      {
+        candles,
+        fills: sim.fills,
+        portfolio: sim.portfolio,
+        drawdown: sim.drawdown,
+        trades: sim.trades,
+        features: feats.features.columns,
+        metrics,
+        validation,
+        summary,
+        plotTitle: `${config.symbol} ${config.timeframe} · ${config.strategy.name}(${params})`,
+        plotSubtitle: `${config.provider} · ${iso(candles.ts[0]!)} to ${iso(candles.ts[bars - 1]!)} UTC · run ${run.runId}`,
+      },
+      (r) => ctx.progress(r),
+    );
+    ctx.checkCancelled();
+    renameSync(staging, runDir(home, run.runId));
+    result = { completedAt, manifestSha, metricsSummary: metricsSummary(metrics, validation) };
+  });
+  return result!;
+};
+
+/** The subset of results shown in run lists: headline metrics and, when run, the headline statistics. */
+function metricsSummary(
+  m: ReturnType<typeof computeMetrics>,
+  v: Awaited<ReturnType<typeof runValidationPooled>> | undefined,
+): Record<string, unknown> {
+  return {
+    total_return: m.total_return,
+    cagr: m.cagr,
+    sharpe: m.sharpe,
+    max_drawdown: m.max_drawdown,
+    trade_count: m.trade_count,
+    ...(v?.permutation ? { permutation_p_value: v.permutation.p_value } : {}),
+    ...(v?.overfitting ? { dsr: v.overfitting.dsr, pbo: v.overfitting.pbo } : {}),
+  };
+}

@@ -88,7 +88,11 @@ function toWritable(c: ParquetColumn): BigInt64Array | Float64Array | boolean[] 
 
 /** Decodes a Parquet file (any writer, any codec hyparquet-compressors knows) into typed columns. */
 export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[]): Promise<ParquetTable> {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // Reuse the buffer when the bytes own all of it (large files read from disk do): copying 50 MB costs ~10 ms.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const file = (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
   let meta: ReturnType<typeof parquetMetadata>;
   try {
     meta = parquetMetadata(file);
@@ -158,7 +162,19 @@ function assemble(
   for (const p of parts) {
     const d = p.data;
     if (d instanceof Float64Array) out.set(d, p.start);
+    else if (d instanceof BigInt64Array) int64Into(d, out, p.start);
     else for (let i = 0; i < d.length; i++) out[p.start + i] = Number(d[i]);
   }
   return out;
+}
+
+/**
+ * BigInt64 -> double through two 32-bit halves (little-endian, as on every platform Node runs on): exact for
+ * |v| < 2^53, which covers epoch ms, and several times faster than `Number(bigint)` per element.
+ */
+function int64Into(d: BigInt64Array, out: Float64Array, start: number): void {
+  const halves = new Int32Array(d.buffer, d.byteOffset, d.length * 2);
+  for (let i = 0; i < d.length; i++) {
+    out[start + i] = halves[2 * i + 1]! * 4294967296 + (halves[2 * i]! >>> 0);
+  }
 }

@@ -1,0 +1,141 @@
+/**
+ * @module data/candle-cache
+ * `loadCandles`: the one way the studio gets candles. The cache key is the spec's candle hash over (provider,
+ * symbol, timeframe, start, end, raw source version); the provider's cheap `sourceVersion` decides it, so an
+ * edited CSV or a newly closed Binance bar gives a new key while everything else is a hit. A hit reads the Parquet
+ * file without calling the provider's fetch. A miss fetches, computes gap flags and the quality report, writes
+ * the file atomically, records a candle_cache row and removes entries the new one supersedes (same request,
+ * older source version). A cache file that is missing or does not match its row is reported in `warnings` and
+ * `cacheRecovered`, then refetched.
+ */
+import type { Candles } from "../core/candles.js";
+import { quote, StudioError } from "../core/errors.js";
+import { type CandleKey, candleHash } from "../core/hashes.js";
+import type { Registry } from "../core/registry.js";
+import { TIMEFRAME_MS } from "../core/timeframe.js";
+import { CandleCacheRepo } from "../store/candle-cache-repo.js";
+import type { Db } from "../store/db.js";
+import type { HomePaths } from "../store/home.js";
+import { candleCacheLocation } from "./cache-paths.js";
+import { readCachedCandles } from "./cache-read.js";
+import { writeCacheEntry } from "./cache-write.js";
+import { throwIfCancelled } from "./cancel.js";
+import { gapFlags } from "./gap-flags.js";
+import type { FetchProgress, ProviderDef } from "./provider.js";
+import { checkProviderOutput } from "./provider-output.js";
+import { type QualityReport, qualityReport } from "./quality.js";
+import { createProvider, PROVIDERS } from "./registry.js";
+import { type CandleRequestInput, parseCandleRequest } from "./request.js";
+
+export interface LoadRequest extends CandleRequestInput {
+  readonly provider: string;
+}
+
+export type LoadProgress =
+  | { readonly phase: "cache_hit" }
+  | ({ readonly phase: "fetching" } & FetchProgress)
+  | { readonly phase: "writing"; readonly bars: number };
+
+export interface LoadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: LoadProgress) => void;
+  /** Provider registry; tests substitute spies. */
+  readonly providers?: Registry<ProviderDef>;
+  readonly now?: () => number;
+}
+
+export interface LoadedCandles {
+  /** With gapFlag. */
+  readonly candles: Candles & { gapFlag: Uint8Array };
+  readonly candleHash: string;
+  readonly rawSourceVersion: string;
+  readonly fromCache: boolean;
+  readonly report: QualityReport;
+  /** Absolute path of the Parquet file. */
+  readonly path: string;
+  readonly warnings: string[];
+  /** Why the cache file was refetched, or null when it was fine or absent. */
+  readonly cacheRecovered: string | null;
+}
+
+export async function loadCandles(
+  db: Db,
+  home: HomePaths,
+  input: LoadRequest,
+  options: LoadOptions = {},
+): Promise<LoadedCandles> {
+  const request = parseCandleRequest(input);
+  const provider = createProvider(input.provider, options.providers ?? PROVIDERS);
+  const repo = new CandleCacheRepo(db);
+  const ctx = {
+    home,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (p: FetchProgress) => options.onProgress?.({ phase: "fetching", ...p }),
+  };
+  const keyOf = (rawSourceVersion: string): CandleKey => ({
+    provider: provider.name,
+    ...request,
+    rawSourceVersion,
+  });
+  const version = await provider.sourceVersion(request, ctx);
+  const hash = candleHash(keyOf(version));
+  const warnings: string[] = [];
+  let recovered: string | null = null;
+
+  const row = repo.get(hash);
+  if (row) {
+    const where = candleCacheLocation(home, { ...keyOf(version), candleHash: hash });
+    const read = await readCachedCandles(where.file, row);
+    if (read.ok) {
+      options.onProgress?.({ phase: "cache_hit" });
+      const report = JSON.parse(row.qualityJson) as QualityReport;
+      return {
+        candles: read.candles,
+        candleHash: hash,
+        rawSourceVersion: version,
+        fromCache: true,
+        report,
+        path: where.file,
+        warnings,
+        cacheRecovered: null,
+      };
+    }
+    recovered = `cache file ${where.relative} was ${read.problem}`;
+    warnings.push(`${recovered}; refetched from ${provider.name}`);
+  }
+
+  throwIfCancelled(options.signal);
+  const fetched = await provider.fetch(request, ctx);
+  throwIfCancelled(options.signal);
+  const c = fetched.candles;
+  checkProviderOutput(provider.name, c, request.start, request.end);
+  if (c.ts.length === 0) {
+    throw new StudioError(
+      "DATA_NOT_FOUND",
+      `${provider.name}: no ${request.timeframe} bars for ${quote(request.symbol)} between ${iso(request.start)} and ${iso(request.end)}`,
+    );
+  }
+  const gapFlag = gapFlags(c.ts, TIMEFRAME_MS[request.timeframe]);
+  const candles = { ...c, gapFlag };
+  const report = qualityReport(c.ts, gapFlag, fetched.report);
+  warnings.push(...(fetched.warnings ?? []));
+
+  // Key by the version actually read: the source may have changed since sourceVersion looked.
+  options.onProgress?.({ phase: "writing", bars: c.ts.length });
+  const now = (options.now ?? Date.now)();
+  const entry = writeCacheEntry(db, home, keyOf(fetched.rawSourceVersion), candles, report, now);
+  return {
+    candles,
+    candleHash: entry.candleHash,
+    rawSourceVersion: fetched.rawSourceVersion,
+    fromCache: false,
+    report,
+    path: entry.file,
+    warnings,
+    cacheRecovered: recovered,
+  };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -68,7 +68,15 @@ describe("parquet", () => {
   });
 
   it("round-trips INT64 values across the whole safe-integer range, negatives included", async () => {
-    const values = Float64Array.from([0, -1, 4294967295, 4294967296, -(2 ** 40) - 5, 2 ** 53 - 1, -(2 ** 53) + 1]);
+    const values = Float64Array.from([
+      0,
+      -1,
+      4294967295,
+      4294967296,
+      -(2 ** 40) - 5,
+      2 ** 53 - 1,
+      -(2 ** 53) + 1,
+    ]);
     const table = await decodeParquet(encodeParquet([{ name: "v", type: "INT64", data: values }]));
     expect(Array.from(table.columns.v as Float64Array)).toEqual(Array.from(values));
   });

@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { decodeParquet } from "../../store/parquet.js";
+import { smallConfig, studio, tempHome, writeJson } from "../test-support/studio-cli.js";
+
+async function completedRun(home: string): Promise<{ run_id: string; run_dir: string }> {
+  const r = await studio(["--home", home, "--json", "run", writeJson(home, "cfg.json", smallConfig())]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe("studio runs (real binary)", () => {
+  it("lists, shows and deletes runs", async () => {
+    const home = tempHome();
+    const run = await completedRun(home);
+    const list = JSON.parse((await studio(["--home", home, "--json", "runs", "list"])).stdout);
+    expect(list.map((r: { run_id: string }) => r.run_id)).toEqual([run.run_id]);
+    expect(list[0].metrics_summary.total_return).toEqual(expect.any(Number));
+    const text = (await studio(["--home", home, "runs", "list", "--status", "completed"])).stdout;
+    expect(text).toContain(run.run_id);
+    const show = JSON.parse((await studio(["--home", home, "--json", "runs", "show", run.run_id])).stdout);
+    expect(show.manifest.files.map((f: { name: string }) => f.name)).toContain("equity.parquet");
+    expect((await studio(["--home", home, "runs", "show", run.run_id])).stdout).toContain("equity.parquet");
+    expect((await studio(["--home", home, "runs", "delete", run.run_id])).code).toBe(0);
+    const gone = await studio(["--home", home, "--json", "runs", "show", run.run_id]);
+    expect(gone.code).toBe(1);
+    expect(JSON.parse(gone.stdout).error.code).toBe("NOT_FOUND");
+  });
+
+  it("verifies a run and names the file that was modified", async () => {
+    const home = tempHome();
+    const run = await completedRun(home);
+    const ok = await studio(["--home", home, "--json", "runs", "verify", run.run_id]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).ok).toBe(true);
+    const metrics = path.join(run.run_dir, "metrics.json");
+    writeFileSync(metrics, readFileSync(metrics, "utf8").replace(/"trade_count": \d+/, '"trade_count": 999'));
+    const bad = await studio(["--home", home, "runs", "verify", run.run_id]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/metrics\.json\s+(sha256|size)_mismatch/);
+    expect(bad.stdout).toMatch(/equity\.parquet\s+ok/);
+  });
+
+  it("exports artifacts as CSV, JSON and Parquet, to stdout or a file", async () => {
+    const home = tempHome();
+    const run = await completedRun(home);
+    const csv = await studio(["--home", home, "runs", "export", run.run_id, "equity", "--format", "csv"]);
+    const lines = csv.stdout.trim().split("\n");
+    expect(lines[0]).toBe("ts_utc,equity");
+    expect(lines[1]).toMatch(/^1704067200000,10000(\.\d+)?$/);
+    const equity = await decodeParquet(readFileSync(path.join(run.run_dir, "equity.parquet")));
+    expect(lines.length - 1, "one CSV row per bar").toBe(equity.rowCount);
+
+    const json = JSON.parse(
+      (await studio(["--home", home, "runs", "export", run.run_id, "trades", "--format", "json"])).stdout,
+    );
+    expect(Object.keys(json[0])).toEqual([
+      "ts_utc",
+      "side",
+      "qty",
+      "price",
+      "fee",
+      "slippage",
+      "pnl_realized",
+      "borrow_cost",
+    ]);
+
+    const out = path.join(home, "portfolio.parquet");
+    expect(
+      (
+        await studio([
+          "--home",
+          home,
+          "runs",
+          "export",
+          run.run_id,
+          "portfolio",
+          "--format",
+          "parquet",
+          "--out",
+          out,
+        ])
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(path.join(run.run_dir, "portfolio.parquet")))).toBe(true);
+
+    const metricsCsv = (
+      await studio(["--home", home, "runs", "export", run.run_id, "metrics", "--format", "csv"])
+    ).stdout;
+    expect(metricsCsv.split("\n")[0]).toMatch(/^total_return,cagr,/);
+    const bad = await studio([
+      "--home",
+      home,
+      "--json",
+      "runs",
+      "export",
+      run.run_id,
+      "../../studio.db",
+      "--format",
+      "csv",
+    ]);
+    expect(JSON.parse(bad.stdout).error.code).toBe("CONFIG_INVALID");
+  });
+});
+
+describe("studio presets (real binary)", () => {
+  it("saves, lists, shows and deletes presets, refusing invalid names and configs", async () => {
+    const home = tempHome();
+    const file = writeJson(home, "cfg.json", smallConfig());
+    expect((await studio(["--home", home, "presets", "save", "fast-sma", file])).stdout).toBe(
+      "saved preset fast-sma\n",
+    );
+    const list = JSON.parse((await studio(["--home", home, "--json", "presets", "list"])).stdout);
+    expect(list.map((p: { name: string }) => p.name)).toEqual(["fast-sma"]);
+    const shown = JSON.parse((await studio(["--home", home, "presets", "show", "fast-sma"])).stdout);
+    expect(shown.strategy.params).toEqual({ fast: 5, slow: 20, allow_short: false });
+    expect(JSON.parse(readFileSync(path.join(home, "presets", "fast-sma.json"), "utf8"))).toEqual(shown);
+
+    const badName = await studio(["--home", home, "--json", "presets", "save", "../evil", file]);
+    expect(JSON.parse(badName.stdout).error.code).toBe("CONFIG_INVALID");
+    const badConfig = await studio([
+      "--home",
+      home,
+      "--json",
+      "presets",
+      "save",
+      "p2",
+      writeJson(home, "bad.json", { symbol: "X" }),
+    ]);
+    expect(JSON.parse(badConfig.stdout).error.code).toBe("CONFIG_INVALID");
+
+    expect((await studio(["--home", home, "presets", "delete", "fast-sma"])).code).toBe(0);
+    const missing = await studio(["--home", home, "--json", "presets", "show", "fast-sma"]);
+    expect(JSON.parse(missing.stdout).error.code).toBe("NOT_FOUND");
+  });
+});

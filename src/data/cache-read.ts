@@ -4,9 +4,9 @@
  * size, decodable, the recorded row count, inside the recorded range. Any mismatch is a *problem* (a sentence
  * for the warning), not an exception: the caller refetches instead of failing the run.
  */
-import { readFile, stat } from "node:fs/promises";
 import type { Candles } from "../core/candles.js";
 import type { CandleCacheRow } from "../store/candle-cache-repo.js";
+import { readWholeFile } from "../store/read-whole-file.js";
 import { decodeCandleFile } from "./cache-file.js";
 
 export type CacheRead =
@@ -14,18 +14,21 @@ export type CacheRead =
   | { readonly ok: false; readonly problem: string };
 
 export async function readCachedCandles(file: string, row: CandleCacheRow): Promise<CacheRead> {
-  let size: number;
+  let bytes: Buffer;
   try {
-    size = (await stat(file)).size;
+    bytes = await readWholeFile(file);
   } catch {
     return { ok: false, problem: "missing" };
   }
-  if (size !== row.sizeBytes) {
-    return { ok: false, problem: `${size} bytes instead of the ${row.sizeBytes} written (size mismatch)` };
+  if (bytes.length !== row.sizeBytes) {
+    return {
+      ok: false,
+      problem: `${bytes.length} bytes instead of the ${row.sizeBytes} written (size mismatch)`,
+    };
   }
   let candles: Candles & { gapFlag: Uint8Array };
   try {
-    candles = (await decodeCandleFile(await readFile(file))).candles;
+    candles = (await decodeCandleFile(bytes)).candles;
   } catch (err) {
     return { ok: false, problem: `unreadable (${(err as Error).message})` };
   }

@@ -158,6 +158,9 @@ function assemble(
     for (const p of parts) for (let i = 0; i < p.data.length; i++) out[p.start + i] = String(p.data[i]);
     return out;
   }
+  // One chunk holding the whole column is already what we want: hand it over instead of copying 8 MB.
+  const only = parts.length === 1 ? parts[0]!.data : undefined;
+  if (only instanceof Float64Array && only.length === rows) return only;
   const out = new Float64Array(rows);
   for (const p of parts) {
     const d = p.data;

@@ -5,6 +5,8 @@
  */
 import { Command } from "commander";
 import { CODE_VERSION } from "../core/code-version.js";
+import { registerCacheCommands } from "./commands/cache.js";
+import { registerDataCommands } from "./commands/data.js";
 import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerRunsCommands(program);
   registerPresetsCommands(program);
+  registerDataCommands(program);
+  registerCacheCommands(program);
   return program;
 }
 

@@ -63,13 +63,23 @@ function display(home: HomePaths, file: string): string {
 }
 
 export function createCsvProvider(): CandleProvider {
+  // sourceVersion has to read the whole file to hash it; a miss then parses those same bytes instead of
+  // reading the file again (and the version always describes exactly the bytes parsed).
+  let last: { file: string; bytes: Buffer } | undefined;
+  const read = async (home: HomePaths, symbol: string) => {
+    const source = last?.file === csvPath(home, symbol) ? last : await readSource(home, symbol);
+    last = source;
+    return source;
+  };
   return {
     name: "csv",
     async sourceVersion(request: CandleRequest, ctx) {
-      return versionOf((await readSource(ctx.home, request.symbol)).bytes);
+      last = undefined;
+      return versionOf((await read(ctx.home, request.symbol)).bytes);
     },
     async fetch(request: CandleRequest, ctx) {
-      const { file, bytes } = await readSource(ctx.home, request.symbol);
+      const { file, bytes } = await read(ctx.home, request.symbol);
+      last = undefined;
       throwIfCancelled(ctx.signal);
       const { candles, counts, warnings } = parseCandleCsv(bytes, {
         file: display(ctx.home, file),

@@ -1,15 +1,16 @@
 /**
  * @module store/parquet
- * Parquet encode/decode for the studio's flat tables (candles, features, equity, trades, ...), on top of
- * hyparquet-writer and hyparquet. Columns go in and come out as typed arrays. Files use standard physical types
- * only (INT64 epoch ms, DOUBLE, BOOLEAN, UTF8 strings), all REQUIRED, one row group, SNAPPY pages, so pandas,
- * polars and DuckDB read them as BIGINT/DOUBLE/BOOLEAN/VARCHAR. NaN is stored as NaN (not null): a warm-up
+ * Parquet encode/decode for the studio's flat tables (candles, features, equity, trades, ...). Columns go in and
+ * come out as typed arrays. Files use standard physical types only (INT64 epoch ms, DOUBLE, BOOLEAN, UTF8
+ * strings), all REQUIRED, one row group, PLAIN pages, so pandas, polars and DuckDB read them as
+ * BIGINT/DOUBLE/BOOLEAN/VARCHAR. Writing is `parquet-encode` (our narrow, fast case); reading is hyparquet, which
+ * reads any writer's files, compressed ones included. NaN is stored as NaN (not null): a warm-up
  * value is "not a number yet", which is what the engine saw.
  */
 import { parquetMetadata, parquetRead } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
-import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import { StudioError } from "../core/errors.js";
+import { encodeColumns } from "./parquet-encode.js";
 
 export type ParquetColumn =
   /** Epoch ms (or any integer) held in doubles; written as INT64. */
@@ -29,7 +30,7 @@ export interface ParquetTable {
   readonly metadata: Record<string, string>;
 }
 
-const CREATED_BY = "backtest-studio (hyparquet-writer)";
+const CREATED_BY = "backtest-studio";
 
 /** Encodes columns of equal length into one Parquet file in memory. */
 export function encodeParquet(
@@ -38,52 +39,14 @@ export function encodeParquet(
 ): Uint8Array {
   const rows = columns[0]?.data.length ?? 0;
   for (const c of columns) {
-    if (c.data.length !== rows)
+    if (c.data.length !== rows) {
       throw new StudioError(
         "INTERNAL",
         `parquet: column ${c.name} has ${c.data.length} rows, expected ${rows}`,
       );
-  }
-  // Pre-size the buffer: doubling a 60 MB buffer several times costs more than the encoding itself.
-  const writer = new ByteWriter(Math.max(1024, rows * columns.length * 9 + 65_536));
-  parquetWrite({
-    writer,
-    codec: "SNAPPY",
-    statistics: false,
-    rowGroupSize: Math.max(rows, 1),
-    pageSize: 1 << 24,
-    createdBy: CREATED_BY,
-    kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
-    columnData: columns.map((c) => ({
-      name: c.name,
-      data: toWritable(c),
-      type: c.type,
-      nullable: false,
-      ...(c.type === "INT64" || c.type === "DOUBLE" ? { encoding: "PLAIN" as const } : {}),
-    })),
-  });
-  return writer.getBytes().slice();
-}
-
-function toWritable(c: ParquetColumn): BigInt64Array | Float64Array | boolean[] | string[] {
-  switch (c.type) {
-    case "INT64": {
-      const out = new BigInt64Array(c.data.length);
-      for (let i = 0; i < c.data.length; i++) {
-        const v = c.data[i]!;
-        if (!Number.isSafeInteger(v))
-          throw new StudioError("INTERNAL", `parquet: ${c.name}[${i}] = ${v} is not an integer`);
-        out[i] = BigInt(v);
-      }
-      return out;
     }
-    case "DOUBLE":
-      return c.data;
-    case "BOOLEAN":
-      return Array.from(c.data, (v) => v !== 0);
-    case "STRING":
-      return [...c.data];
   }
+  return encodeColumns(columns, metadata, CREATED_BY);
 }
 
 /** Decodes a Parquet file (any writer, any codec hyparquet-compressors knows) into typed columns. */

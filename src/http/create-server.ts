@@ -1,0 +1,117 @@
+/**
+ * @module http/create-server
+ * Builds the API server around a studio: zod validation and serialization, the OpenAPI document, the request
+ * guard (Host, Origin, bearer token), one error shape, JSON-only bodies under the size limit, and every route
+ * group. It does not listen; `listen` and `shutdownGracefully` do, so tests can build a server that believes it
+ * is bound to a public address without ever opening one.
+ */
+import fastifySwagger from "@fastify/swagger";
+import Fastify from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { CODE_VERSION } from "../core/code-version.js";
+import { LIMITS } from "../core/limits.js";
+import type { Studio } from "../runs/studio.js";
+import type { HomePaths } from "../store/home.js";
+import type { ApiApp, ApiContext } from "./api-context.js";
+import { tokenForBind } from "./bind-policy.js";
+import { type BugReporter, frameworkErrorHandler, installErrorHandling } from "./error-handler.js";
+import { hostPolicy } from "./host-policy.js";
+import { checkRequest } from "./request-guard.js";
+import { registerArtifactsRoutes } from "./routes/artifacts-routes.js";
+import { registerMetaRoutes } from "./routes/meta-routes.js";
+import { registerPresetsRoutes } from "./routes/presets-routes.js";
+import { registerRunEventsRoute } from "./routes/run-events-route.js";
+import { registerRunsRoutes } from "./routes/runs-routes.js";
+import type { SseStream } from "./sse-stream.js";
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 8787;
+
+export interface ServerOptions {
+  readonly studio: Studio;
+  readonly home: HomePaths;
+  /** The address the server is (or will be) bound to: any non-loopback one requires `token`. */
+  readonly bind?: string;
+  /** Bearer token (STUDIO_TOKEN); enforced on every route whenever it is set. */
+  readonly token?: string;
+  /** Extra Host names to accept besides loopback ones (`--allowed-host`, STUDIO_ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
+  /** Idle time after which an event stream gets a heartbeat comment. */
+  readonly heartbeatMs?: number;
+  readonly reportBug?: BugReporter;
+}
+
+export interface ApiServer {
+  readonly app: ApiApp;
+  readonly studio: Studio;
+  /** Open event streams; shutdown sends each a final frame. */
+  readonly streams: ReadonlySet<SseStream>;
+}
+
+export async function createServer(options: ServerOptions): Promise<ApiServer> {
+  const bind = options.bind ?? DEFAULT_HOST;
+  const token = tokenForBind(bind, options.token);
+  const hosts = hostPolicy(options.allowedHosts ?? [], bind);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: LIMITS.maxBodyBytes,
+    exposeHeadRoutes: false,
+    // Requests that arrive while closing are served normally: a submit then stays queued for the next start.
+    return503OnClosing: false,
+    frameworkErrors: frameworkErrorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: text/plain and form bodies are what a cross-site page can send without a CORS preflight.
+  app.removeContentTypeParser(["text/plain"]);
+  installErrorHandling(app, options.reportBug);
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    checkRequest(req.headers, { hosts, token });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "backtest-studio API",
+        version: CODE_VERSION,
+        description: "Runs, live progress (SSE), artifacts, presets and the plugin catalog. See docs/api.md.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: token === undefined ? [] : [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const streams = new Set<SseStream>();
+  const ctx: ApiContext = {
+    studio: options.studio,
+    home: options.home,
+    streams,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+  };
+  registerRunsRoutes(app, ctx);
+  registerRunEventsRoute(app, ctx);
+  registerArtifactsRoutes(app, ctx);
+  registerPresetsRoutes(app, ctx);
+  registerMetaRoutes(app, ctx);
+
+  // Open event streams would keep close() waiting forever: tell each client why it ends, then end it.
+  app.addHook("preClose", async () => {
+    for (const stream of [...streams]) {
+      stream.send({
+        event: "shutdown",
+        data: { message: "the studio server is shutting down; reconnect later" },
+      });
+      stream.end();
+    }
+  });
+
+  await app.ready();
+  return { app, studio: options.studio, streams };
+}

@@ -1,0 +1,124 @@
+/**
+ * @module http/routes/artifacts-routes
+ * A completed run's artifacts: the manifest (sent byte for byte, so its sha256 can be checked against the run's
+ * `artifacts_manifest_sha`), each file streamed with its mime type and sha256 as ETag, optionally converted
+ * (`?format=csv` for Parquet series), and a verification report that re-hashes every file.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { StudioError } from "../../core/errors.js";
+import { exportArtifact } from "../../runs/export-artifact.js";
+import { runDir } from "../../runs/run-paths.js";
+import { verifyArtifacts } from "../../runs/verify-artifacts.js";
+import { safeJoin } from "../../store/home.js";
+import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
+import {
+  ArtifactParams,
+  ArtifactQuery,
+  ERROR_RESPONSES,
+  Manifest,
+  RunIdParams,
+  VerifyReport,
+} from "../api-schemas.js";
+import { manifestFile, readRunManifest } from "../run-manifest.js";
+
+const tags = ["artifacts"];
+const CONVERTIBLE = /\.(parquet|json)$/;
+
+/** A Content-Disposition filename: manifest names are plain, but quotes and controls never reach a header. */
+const dispositionOf = (name: string): string => `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`;
+
+export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
+  const { studio, home } = ctx;
+
+  app.get(
+    "/api/runs/:id/artifacts",
+    {
+      schema: {
+        tags,
+        summary: "The run's manifest: every artifact with its sha256, size and mime type",
+        params: RunIdParams,
+        response: { 200: Manifest, ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => {
+      const run = await readRunManifest(home, studio.get(req.params.id));
+      // Sent as stored (a Buffer skips serialization), so sha256(body) == artifacts_manifest_sha.
+      return rawReply(reply).type("application/json; charset=utf-8").send(run.bytes);
+    },
+  );
+
+  app.get(
+    "/api/runs/:id/artifacts/:name",
+    {
+      schema: {
+        tags,
+        summary: "Download one artifact by its manifest name (streamed; `?format=csv` converts Parquet)",
+        params: ArtifactParams,
+        querystring: ArtifactQuery,
+        response: { ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => {
+      const run = await readRunManifest(home, studio.get(req.params.id));
+      const file = manifestFile(run, req.params.name);
+      const full = safeJoin(run.dir, file.path);
+      const format = req.query.format;
+      if (format !== undefined) {
+        if (!CONVERTIBLE.test(file.name)) {
+          throw new StudioError("CONFIG_INVALID", `${file.name} cannot be converted; omit ?format`, {
+            issues: [
+              {
+                path: "querystring.format",
+                message: "only Parquet and JSON artifacts convert",
+                value: format,
+              },
+            ],
+          });
+        }
+        const out = await exportArtifact(run.dir, file.path, format);
+        const base = file.name.replace(CONVERTIBLE, "");
+        reply.header("content-disposition", dispositionOf(`${base}.${format}`));
+        return rawReply(reply).type(out.mime).send(Readable.from(out.chunks));
+      }
+      const size = await stat(full).then(
+        (s) => s.size,
+        () => undefined,
+      );
+      if (size === undefined) {
+        throw new StudioError(
+          "INTEGRITY_MISMATCH",
+          `artifact ${file.name} is listed in the manifest but missing`,
+        );
+      }
+      reply.header("etag", `"${file.sha256}"`);
+      reply.header("content-length", String(size));
+      reply.header("content-disposition", dispositionOf(file.name));
+      return rawReply(reply).type(file.mime).send(createReadStream(full));
+    },
+  );
+
+  app.get(
+    "/api/runs/:id/verify",
+    {
+      schema: {
+        tags,
+        summary: "Re-hash every artifact against the manifest and the manifest against the database",
+        params: RunIdParams,
+        response: { 200: VerifyReport, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const view = studio.get(req.params.id);
+      if (view.status !== "completed") {
+        throw new StudioError(
+          "INVALID_TRANSITION",
+          `run ${view.run_id} is ${view.status}; only completed runs have artifacts`,
+        );
+      }
+      const report = await verifyArtifacts(runDir(home, view.run_id), view.artifacts_manifest_sha);
+      return { run_id: view.run_id, ...report };
+    },
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * @module http/status-of
+ * The one place where error codes become HTTP statuses. Codes are the public contract (the CLI prints the same
+ * ones); statuses are how HTTP clients branch. Only INTERNAL is a 5xx: anything a user can cause is a 4xx, so a
+ * 500 in a log always means a bug.
+ */
+import type { ErrorCode } from "../core/errors.js";
+
+export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  CONFIG_INVALID: 400,
+  DATA_NOT_FOUND: 404,
+  DATA_INVALID: 400,
+  // A provider that is down is the upstream's failure, not ours: 502 tells a client to retry later.
+  PROVIDER_UNAVAILABLE: 502,
+  INSUFFICIENT_DATA: 422,
+  LIMIT_EXCEEDED: 413,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  // Stored artifacts disagree with their manifest: the state conflicts with what the database vouches for.
+  INTEGRITY_MISMATCH: 409,
+  UNAUTHORIZED: 401,
+  // 403 rather than 421: browsers and proxies treat 421 as "retry on another connection".
+  HOST_NOT_ALLOWED: 403,
+  CANCELLED: 409,
+  INTERRUPTED: 409,
+  INTERNAL: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS_OF[code] ?? 500;
+}

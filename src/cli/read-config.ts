@@ -1,11 +1,13 @@
 /**
  * @module cli/read-config
- * Reads a config file given on the command line (`-` reads stdin) and applies `--set path=value` overrides.
+ * Reads a config file given on the command line (`-` reads stdin; line and block comments allowed) and
+ * applies `--set path=value` overrides.
  * A file that is missing or not JSON is CONFIG_INVALID naming the file and the parse error.
  */
 import { readFileSync } from "node:fs";
 import { quote, StudioError } from "../core/errors.js";
 import { parseSetValue, setPath } from "../runs/merge-config.js";
+import { stripJsonComments } from "./strip-json-comments.js";
 
 export function readJsonFile(file: string): unknown {
   let text: string;
@@ -18,7 +20,7 @@ export function readJsonFile(file: string): unknown {
     );
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(stripJsonComments(text));
   } catch (err) {
     throw new StudioError(
       "CONFIG_INVALID",

@@ -1,14 +1,14 @@
 /**
  * @module data/binance
  * The `binance` provider: public spot klines (no API key) from `GET {base}/api/v3/klines`, paged forward in
- * time 1000 bars per request. The studio's timeframes are all Binance intervals under the same names. The base
+ * time 1000 bars per request. Every studio timeframe is a Binance interval (BINANCE_INTERVALS). The base
  * URL is `STUDIO_BINANCE_URL` or https://api.binance.com. Bars still forming are left out (a backtest must not
  * see a bar's close before it happened), so a range reaching "now" has a source version that moves with each new
  * bar, and the cache refetches it then; a range entirely in the past is immutable and cached for good.
  */
 import { z } from "zod";
 import { quote, StudioError } from "../core/errors.js";
-import { alignDown, TIMEFRAME_MS } from "../core/timeframe.js";
+import { alignDown, TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
 import { appendKlines } from "./binance-klines.js";
 import { throwIfCancelled } from "./cancel.js";
 import { CandleBuilder } from "./candle-builder.js";
@@ -18,6 +18,22 @@ import type { CandleProvider, CandleRequest, ProviderDef } from "./provider.js";
 export const BINANCE_DEFAULT_URL = "https://api.binance.com";
 const VERSION = "binance-spot-v1";
 const PAGE = 1000;
+
+/** Binance kline intervals per studio timeframe (Binance also has 8h, 3d and 1M, which the studio does not). */
+export const BINANCE_INTERVALS: Readonly<Record<Timeframe, string>> = {
+  "1m": "1m",
+  "3m": "3m",
+  "5m": "5m",
+  "15m": "15m",
+  "30m": "30m",
+  "1h": "1h",
+  "2h": "2h",
+  "4h": "4h",
+  "6h": "6h",
+  "12h": "12h",
+  "1d": "1d",
+  "1w": "1w",
+};
 
 export interface BinanceOptions {
   readonly baseUrl: string;
@@ -63,7 +79,7 @@ export function createBinanceProvider(options: BinanceOptions): CandleProvider {
       let appended = Number.NEGATIVE_INFINITY;
       for (;;) {
         throwIfCancelled(ctx.signal);
-        const url = `${base}/api/v3/klines?symbol=${encodeURIComponent(symbol)}&interval=${request.timeframe}&startTime=${cursor}&endTime=${request.end}&limit=${PAGE}`;
+        const url = `${base}/api/v3/klines?symbol=${encodeURIComponent(symbol)}&interval=${BINANCE_INTERVALS[request.timeframe]}&startTime=${cursor}&endTime=${request.end}&limit=${PAGE}`;
         const body = await get(url, { ...retry, ...(ctx.signal ? { signal: ctx.signal } : {}) }, symbol);
         const page = appendKlines(rows, body, {
           start: request.start,

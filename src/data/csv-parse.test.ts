@@ -42,6 +42,19 @@ describe("parseCandleCsv: formats", () => {
     expect(candles.high[0]).toBe(2);
   });
 
+  it("answers a range without rows with DATA_NOT_FOUND saying what the file covers", () => {
+    const text = "date,open,high,low,close,volume\n2024-01-02,1,1,1,1,1\n2024-01-05,1,1,1,1,1\n";
+    expect(() => parse(text, { start: 0, end: 86_400_000 })).toThrow(
+      expect.objectContaining({
+        code: "DATA_NOT_FOUND",
+        message:
+          "t.csv: no rows between 1970-01-01T00:00:00.000Z and 1970-01-02T00:00:00.000Z; " +
+          "its 2 row(s) run from 2024-01-02T00:00:00.000Z to 2024-01-05T00:00:00.000Z",
+      }),
+    );
+    expect(() => parse("date,open,high,low,close,volume\n")).toThrow(/it has no data rows/);
+  });
+
   it("gives the same result and line numbers when the bytes are decoded in many small slices", () => {
     const rows = Array.from({ length: 50 }, (_, i) => `${86_400 * i},1,2,1,2,${i}`);
     const text = `time,open,high,low,close,volume\n${rows.join("\n")}\n`;

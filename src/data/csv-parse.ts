@@ -3,7 +3,8 @@
  * Parses candle CSV bytes into struct-of-arrays candles. A file is valid or rejected as a whole: every row is
  * checked (even rows outside the requested range), so the same file never works for one range and fails for
  * another. The first bad value stops parsing with DATA_INVALID quoting the file, line number and cell. Rows are
- * then filtered to [start, end], sorted and de-duplicated (see sort-dedupe.ts). The bytes are decoded in slices
+ * then filtered to [start, end] (none left: DATA_NOT_FOUND saying what the file does cover), sorted and
+ * de-duplicated (see sort-dedupe.ts). The bytes are decoded in slices
  * cut at line ends, so files larger than the longest string V8 allows still parse.
  */
 import type { Candles } from "../core/candles.js";
@@ -45,6 +46,16 @@ export function parseCandleCsv(bytes: Uint8Array, options: CsvParseOptions): Csv
   }
   if (!state.cols)
     throw new StudioError("DATA_INVALID", `${options.file}: the file is empty (no header line)`);
+  if (state.rows.length === 0) {
+    const span = state.valid
+      ? `its ${state.valid} row(s) run from ${iso(state.first)} to ${iso(state.last)}`
+      : "it has no data rows";
+    throw new StudioError(
+      "DATA_NOT_FOUND",
+      `${options.file}: no rows between ${iso(options.start)} and ${iso(options.end)}; ${span}`,
+      { file: options.file },
+    );
+  }
   const { candles, counts, conflicts } = sortAndDedupe(state.rows.build());
   const warnings = conflicts.length
     ? [
@@ -53,4 +64,8 @@ export function parseCandleCsv(bytes: Uint8Array, options: CsvParseOptions): Csv
       ]
     : [];
   return { candles, counts: { ...counts, rowsRejected: 0 }, warnings };
+}
+
+function iso(ms: number): string {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
 }

@@ -15,6 +15,10 @@ import { parseTimeCell } from "./parse-time.js";
 export class CsvRowReader {
   cols: CsvColumns | undefined;
   rows: CandleBuilder;
+  /** Valid data rows in the whole file and their time span, for "nothing in range" messages. */
+  valid = 0;
+  first = Number.POSITIVE_INFINITY;
+  last = Number.NEGATIVE_INFINITY;
   private line = 0;
   private delim = ",";
   /** Whether the current slice has any quote at all; when not, rows skip the per-line quote test. */
@@ -122,6 +126,9 @@ export class CsvRowReader {
     if (high < low) this.fail(`high ${high} is below low ${low}`);
     if (high < open || high < close) this.fail(`high ${high} is below max(open ${open}, close ${close})`);
     if (low > open || low > close) this.fail(`low ${low} is above min(open ${open}, close ${close})`);
+    this.valid++;
+    if (ts < this.first) this.first = ts;
+    if (ts > this.last) this.last = ts;
     if (ts < this.o.start || ts > this.o.end) return;
     this.rows.push(ts, open, high, low, close, volume, vwap);
   }

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDir } from "../../runs/run-paths.js";
+import { call, runToEnd } from "../test-support/api-client.js";
+import { smallConfig, startTestServer, type TestServer } from "../test-support/start-test-server.js";
+
+const sha256 = (bytes: ArrayBuffer | Buffer) =>
+  createHash("sha256")
+    .update(Buffer.from(bytes as ArrayBuffer))
+    .digest("hex");
+
+let t: TestServer;
+let runId: string;
+let run: { artifacts_manifest_sha: string };
+beforeAll(async () => {
+  t = await startTestServer();
+  ({ runId, run } = await runToEnd(t.url, smallConfig({ validation: { permutation: { n: 20 } } })));
+});
+afterAll(() => t.close());
+
+interface ManifestFile {
+  name: string;
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+describe("artifacts", () => {
+  it("serves the manifest byte for byte, so its sha256 is the run's artifacts_manifest_sha", async () => {
+    const res = await fetch(`${t.url}/api/runs/${runId}/artifacts`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const bytes = await res.arrayBuffer();
+    expect(sha256(bytes)).toBe(run.artifacts_manifest_sha);
+    const manifest = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    expect(manifest.files.map((f: ManifestFile) => f.name)).toEqual(
+      expect.arrayContaining([
+        "metrics.json",
+        "equity.parquet",
+        "trades.parquet",
+        "validation_summary.json",
+        "plots.png",
+      ]),
+    );
+  });
+
+  it("streams every artifact with its manifest mime type, and each body hashes to the manifest's sha256", async () => {
+    const manifest = (await call(t.url, "GET", `/api/runs/${runId}/artifacts`)).body;
+    for (const file of manifest.files as ManifestFile[]) {
+      const res = await fetch(`${t.url}/api/runs/${runId}/artifacts/${encodeURIComponent(file.name)}`);
+      expect(res.status, file.name).toBe(200);
+      expect(res.headers.get("content-type"), `${file.name} has its manifest mime`).toBe(file.mime);
+      expect(res.headers.get("etag")).toBe(`"${file.sha256}"`);
+      const bytes = await res.arrayBuffer();
+      expect(bytes.byteLength, `${file.name} size`).toBe(file.size);
+      expect(sha256(bytes), `${file.name} matches its manifest sha256`).toBe(file.sha256);
+    }
+  });
+
+  it("converts a Parquet series to CSV with ?format=csv, one row per bar", async () => {
+    const res = await fetch(`${t.url}/api/runs/${runId}/artifacts/equity.parquet?format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="equity.csv"');
+    const lines = (await res.text()).trimEnd().split("\n");
+    expect(lines[0]).toBe("ts_utc,equity");
+    const summary = (await call(t.url, "GET", `/api/runs/${runId}/artifacts/summary.json`)).body;
+    expect(lines.length - 1, "one CSV row per bar of the run").toBe(summary.data.bars);
+    expect(lines[1], "epoch ms, then equity").toMatch(/^\d{13},[\d.]+$/);
+  });
+
+  it("reports every file ok when verifying an untouched run", async () => {
+    const res = await call(t.url, "GET", `/api/runs/${runId}/verify`);
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(true);
+    expect(res.body.manifest.status).toBe("ok");
+    expect(res.body.files.every((f: { status: string }) => f.status === "ok")).toBe(true);
+  });
+
+  it("answers 409 for the artifacts of a run that did not complete", async () => {
+    const slow = await call(
+      t.url,
+      "POST",
+      "/api/runs",
+      smallConfig({ seed: 9, validation: { permutation: { n: 10_000 } } }),
+    );
+    const id = slow.body.run.run_id;
+    await call(t.url, "POST", `/api/runs/${id}/cancel`);
+    for (const p of ["artifacts", "artifacts/metrics.json", "verify"]) {
+      const res = await call(t.url, "GET", `/api/runs/${id}/${p}`);
+      expect(res.status, p).toBe(409);
+      expect(res.body.error.code).toBe("INVALID_TRANSITION");
+    }
+  });
+
+  it("stops serving a run whose manifest no longer matches the database, and verify names the mismatch", async () => {
+    const other = await runToEnd(t.url, smallConfig({ seed: 10 }));
+    const file = path.join(runDir(t.home, other.runId), "manifest.json");
+    writeFileSync(file, '{"run_id":"tampered","created_at":0,"config_hash":"","files":[]}');
+    const res = await call(t.url, "GET", `/api/runs/${other.runId}/artifacts/metrics.json`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+    const verify = await call(t.url, "GET", `/api/runs/${other.runId}/verify`);
+    expect(verify.body.ok).toBe(false);
+    expect(verify.body.manifest.status).toBe("sha256_mismatch");
+  });
+});

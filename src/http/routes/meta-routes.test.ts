@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CODE_VERSION } from "../../core/code-version.js";
+import { call } from "../test-support/api-client.js";
+import { startTestServer, type TestServer } from "../test-support/start-test-server.js";
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+describe("meta routes", () => {
+  it("lists every plugin family with each plugin's params as JSON Schema", async () => {
+    const res = await call(t.url, "GET", "/api/catalog");
+    expect(res.status).toBe(200);
+    const names = (family: string) => res.body[family].map((p: { name: string }) => p.name);
+    expect(names("providers")).toEqual(expect.arrayContaining(["synthetic", "csv", "binance"]));
+    expect(names("strategies")).toContain("sma_crossover");
+    expect(names("indicators")).toContain("sma");
+    expect(names("risk_models")).toContain("fixed_fraction");
+    const sma = res.body.strategies.find((p: { name: string }) => p.name === "sma_crossover");
+    expect(sma.params.type).toBe("object");
+    expect(Object.keys(sma.params.properties)).toEqual(expect.arrayContaining(["fast", "slow"]));
+    expect(typeof sma.summary).toBe("string");
+  });
+
+  it("answers health with the code version", async () => {
+    const res = await call(t.url, "GET", "/api/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok", version: CODE_VERSION, sse_clients: 0 });
+  });
+
+  it("publishes an OpenAPI document listing every route with its method", async () => {
+    const doc = (await call(t.url, "GET", "/api/openapi.json")).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        "POST /api/runs",
+        "GET /api/runs",
+        "GET /api/runs/{id}",
+        "POST /api/runs/{id}/cancel",
+        "DELETE /api/runs/{id}",
+        "GET /api/runs/{id}/events",
+        "GET /api/runs/{id}/artifacts",
+        "GET /api/runs/{id}/artifacts/{name}",
+        "GET /api/runs/{id}/verify",
+        "GET /api/presets",
+        "GET /api/presets/{name}",
+        "PUT /api/presets/{name}",
+        "DELETE /api/presets/{name}",
+        "GET /api/catalog",
+        "GET /api/health",
+        "GET /api/openapi.json",
+      ].sort(),
+    );
+    const submit = doc.paths["/api/runs"].post.requestBody.content["application/json"].schema;
+    const configSchema = submit.anyOf[0];
+    expect(Object.keys(configSchema.properties), "the body is the CLI's RunConfig schema").toEqual(
+      expect.arrayContaining(["symbol", "timeframe", "start", "end", "provider", "strategy", "validation"]),
+    );
+  });
+});

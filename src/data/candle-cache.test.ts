@@ -1,28 +1,20 @@
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { candleHash } from "../core/hashes.js";
-import { CandleCacheRepo } from "../store/candle-cache-repo.js";
 import { openDatabase } from "../store/db.js";
 import { loadCandles } from "./candle-cache.js";
 import { SYNTHETIC_VERSION } from "./synthetic-generator.js";
+import { SYN_REQUEST, setupCache } from "./test-support/cache-setup.js";
 import { spyProviders } from "./test-support/spy-providers.js";
 import { tempHome } from "./test-support/temp-home.js";
 
 const JAN = Date.parse("2024-01-01T00:00:00Z");
 const DAY = 86_400_000;
-const SYN = { provider: "synthetic", symbol: "SYN", timeframe: "1h", start: JAN, end: JAN + 10 * DAY };
-
-function setup(files: Record<string, string> = {}) {
-  const home = tempHome(files);
-  const db = openDatabase(home.db);
-  const spy = spyProviders();
-  const load = (req: Parameters<typeof loadCandles>[2] = SYN) =>
-    loadCandles(db, home, req, { providers: spy.providers });
-  return { home, db, spy, load, repo: new CandleCacheRepo(db) };
-}
+const SYN = SYN_REQUEST;
+const setup = setupCache;
 
 describe("loadCandles", () => {
   it("writes a miss to the spec's layout with a candle_cache row, then serves the same request from the cache", async () => {
@@ -91,32 +83,6 @@ describe("loadCandles", () => {
     expect(out.report).toMatchObject({ conflicting_duplicates: 1, unsorted_fixed: 4 });
     expect(out.warnings.join("\n")).toMatch(/repeat a timestamp/);
   });
-
-  const corruptions: [string, (file: string, repo: CandleCacheRepo, hash: string) => void, RegExp][] = [
-    ["missing", (f) => rmSync(f), /was missing/],
-    ["truncated", (f) => writeFileSync(f, readFileSync(f).subarray(0, 100)), /size mismatch/],
-    ["same size but garbage", (f) => writeFileSync(f, Buffer.alloc(statSync(f).size, 7)), /unreadable/],
-    [
-      "recorded with another row count",
-      (_f, repo, hash) => repo.upsert({ ...repo.get(hash)!, rowCount: 5 }),
-      /241 rows instead of 5 \(row count mismatch\)/,
-    ],
-  ];
-  for (const [what, corrupt, problem] of corruptions) {
-    it(`detects a cache file that is ${what}, reports it and refetches`, async () => {
-      const { spy, load, repo } = setup();
-      const first = await load();
-      corrupt(first.path, repo, first.candleHash);
-      const second = await load();
-      expect(second.fromCache).toBe(false);
-      expect(second.cacheRecovered).toMatch(problem);
-      expect(second.warnings[0]).toMatch(/refetched from synthetic/);
-      expect(spy.fetches.synthetic).toBe(2);
-      expect(Array.from(second.candles.close)).toEqual(Array.from(first.candles.close));
-      const third = await load();
-      expect(third.fromCache, "the repaired file serves the next request").toBe(true);
-    });
-  }
 
   it("refetches an edited CSV and removes the entry it supersedes", async () => {
     const { home, load, repo } = setup({ "yahoo.csv": "ACME" });

@@ -1,8 +1,9 @@
 /** A temporary home and database with a spying provider registry, and a `load` bound to them. */
 import { CandleCacheRepo } from "../../store/candle-cache-repo.js";
-import { openDatabase } from "../../store/db.js";
-import { type LoadRequest, loadCandles } from "../candle-cache.js";
-import { spyProviders } from "./spy-providers.js";
+import { type Db, openDatabase } from "../../store/db.js";
+import type { HomePaths } from "../../store/home.js";
+import { type LoadedCandles, type LoadRequest, loadCandles } from "../candle-cache.js";
+import { type SpyRegistry, spyProviders } from "./spy-providers.js";
 import { tempHome } from "./temp-home.js";
 
 const JAN = Date.parse("2024-01-01T00:00:00Z");
@@ -16,7 +17,15 @@ export const SYN_REQUEST: LoadRequest = {
   end: JAN + 10 * 86_400_000,
 };
 
-export function setupCache(files: Record<string, string> = {}) {
+export interface CacheFixture {
+  readonly home: HomePaths;
+  readonly db: Db;
+  readonly spy: SpyRegistry;
+  readonly load: (req?: LoadRequest) => Promise<LoadedCandles>;
+  readonly repo: CandleCacheRepo;
+}
+
+export function setupCache(files: Record<string, string> = {}): CacheFixture {
   const home = tempHome(files);
   const db = openDatabase(home.db);
   const spy = spyProviders();

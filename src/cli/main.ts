@@ -10,6 +10,7 @@ import { registerDataCommands } from "./commands/data.js";
 import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
+import { registerServeCommand } from "./commands/serve.js";
 
 export function buildProgram(): Command {
   const program = new Command("studio")
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerRunsCommands(program);
   registerPresetsCommands(program);
+  registerServeCommand(program);
   registerDataCommands(program);
   registerCacheCommands(program);
   return program;

@@ -5,13 +5,13 @@
  * went through safeJoin, so `../x` or `a/b` can never reach outside `data/`. The source version is the sha256
  * of the file's bytes: editing the file changes the cache key, so the next request re-reads it.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { quote, StudioError } from "../core/errors.js";
 import { sha256 } from "../core/hash.js";
 import { SYMBOL_PATTERN } from "../core/run-config.js";
 import { type HomePaths, safeJoin } from "../store/home.js";
+import { readWholeFile } from "../store/read-whole-file.js";
 import { throwIfCancelled } from "./cancel.js";
 import { parseCandleCsv } from "./csv-parse.js";
 import type { CandleProvider, CandleRequest, ProviderDef } from "./provider.js";
@@ -41,7 +41,7 @@ export function csvPath(home: HomePaths, symbol: string): string {
 async function readSource(home: HomePaths, symbol: string): Promise<{ file: string; bytes: Buffer }> {
   const file = csvPath(home, symbol);
   try {
-    return { file, bytes: await readFile(file) };
+    return { file, bytes: await readWholeFile(file) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") {
       throw new StudioError(

@@ -170,3 +170,8 @@ export const Health = z.object({
   version: z.string(),
   sse_clients: z.number().describe("Open event streams."),
 });
+
+/** OpenAPI entry for a 200 whose body is not JSON (event streams, artifact bytes). */
+export function bodyOf(description: string, mime: string) {
+  return { description, content: { [mime]: { schema: z.string() } } };
+}

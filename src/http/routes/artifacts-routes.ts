@@ -16,6 +16,7 @@ import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import {
   ArtifactParams,
   ArtifactQuery,
+  bodyOf,
   ERROR_RESPONSES,
   Manifest,
   RunIdParams,
@@ -57,7 +58,13 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
         summary: "Download one artifact by its manifest name (streamed; `?format=csv` converts Parquet)",
         params: ArtifactParams,
         querystring: ArtifactQuery,
-        response: { ...ERROR_RESPONSES },
+        response: {
+          200: bodyOf(
+            "The file with its manifest mime type (or text/csv, application/json when converted)",
+            "*/*",
+          ),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (req, reply) => {

@@ -8,7 +8,7 @@
 import { quote, StudioError } from "../../core/errors.js";
 import { isTerminal, type RunEvent } from "../../runs/events.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
-import { ERROR_RESPONSES, EventsQuery, RunIdParams } from "../api-schemas.js";
+import { bodyOf, ERROR_RESPONSES, EventsQuery, RunIdParams } from "../api-schemas.js";
 import { SseStream } from "../sse-stream.js";
 
 /** The seq to resume after: the header wins over the query; absent or empty means from the start. */
@@ -40,10 +40,14 @@ export function registerRunEventsRoute(app: ApiApp, ctx: ApiContext): void {
         summary: "Follow a run's events (text/event-stream); resumes after Last-Event-ID",
         description:
           "Frames: `id: <seq>`, `event: status|stage|progress|log|end`, `data: <RunEvent JSON>`. Ends after `end`. " +
-          "`: heartbeat` comments while idle; an `event: shutdown` frame (no id) when the server stops.",
+          "`: heartbeat` comments while idle; an `event: shutdown` frame (no id) when the server stops. " +
+          "204 when the run is finished and nothing is left after Last-Event-ID.",
         params: RunIdParams,
         querystring: EventsQuery,
-        response: { ...ERROR_RESPONSES },
+        response: {
+          200: bodyOf("Server-Sent Events until `end`", "text/event-stream"),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (req, reply) => {

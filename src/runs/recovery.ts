@@ -7,6 +7,7 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { HomePaths } from "../store/home.js";
+import type { RunRow } from "../store/runs-repo.js";
 import type { Store } from "../store/store.js";
 import { runDir, STAGING_PREFIX, TRASH_PREFIX } from "./run-paths.js";
 
@@ -15,17 +16,20 @@ export interface RecoveryResult {
   readonly queued: string[];
 }
 
-/** `isOrphan(runId)` says whether a running run has no live owner (default: every running run is orphaned). */
+/**
+ * `isOrphan(run)` says whether a running run has no live owner; the studio passes "its owner process is gone",
+ * so a run a server in another process is executing is left alone (default: every running run is orphaned).
+ */
 export function recoverRuns(
   store: Store,
   home: HomePaths,
   now: number,
-  isOrphan: (runId: string) => boolean = () => true,
+  isOrphan: (run: RunRow) => boolean = () => true,
 ): RecoveryResult {
   const interrupted: string[] = [];
   const live = new Set<string>();
   for (const run of store.runs.list({ status: "running" })) {
-    if (!isOrphan(run.runId)) {
+    if (!isOrphan(run)) {
       live.add(run.runId);
       continue;
     }

@@ -179,6 +179,28 @@ describe("Studio recovery and retention", () => {
     expect((await s.waitFor(ids[1]!)).status, "the queued run ran").toBe("completed");
   });
 
+  it("leaves a running run alone while the process that owns it is alive", () => {
+    const home = resolveHome(mkdtempSync(path.join(tmpdir(), "studio-")));
+    const store = openStore(home.db);
+    const cfg = JSON.stringify(parseRunConfigShape(config));
+    const id = "55555555-5555-4555-8555-555555555555";
+    store.runs.insert({
+      runId: id,
+      hash: "h",
+      runHash: "r",
+      createdAt: 1,
+      configJson: cfg,
+      seed: 42,
+      status: "running",
+    });
+    store.runs.update(id, { ownerPid: process.ppid, updatedAt: 2 });
+    store.close();
+    const s = Studio.open({ home, parseConfig: parseRunConfigShape, pipeline: fakePipeline() });
+    open.push(s);
+    expect(s.get(id).status, "its owner (this test's parent process) is alive").toBe("running");
+    expect(s.recovered.interrupted).toEqual([]);
+  });
+
   it("keeps the newest completed runs and never touches queued, failed or running ones", async () => {
     const real = fakePipeline();
     const failing = fakePipeline({ failAt: { stage: "data_loading", code: "INTERNAL" } });

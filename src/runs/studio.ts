@@ -10,6 +10,7 @@ import { quote, StudioError, toStudioError } from "../core/errors.js";
 import { configHash, runHash } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
+import { processAlive } from "../store/process-alive.js";
 import type { RunStatus } from "../store/runs-repo.js";
 import { openStore, type Store } from "../store/store.js";
 import { EventHub, type EventListener } from "./event-hub.js";
@@ -58,7 +59,12 @@ export class Studio {
     this.hub = new EventHub(this.clock, (event) => this.persistProgress(event));
     this.presets = new PresetService(this.store, options.home, options.parseConfig, this.clock);
     this.queue = new RunQueue((id, signal) => this.execute(id, signal), options.concurrency ?? 1);
-    this.recovered = recoverRuns(this.store, options.home, this.clock());
+    this.recovered = recoverRuns(
+      this.store,
+      options.home,
+      this.clock(),
+      (run) => !processAlive(run.ownerPid),
+    );
     if (options.resumeQueued) for (const id of this.recovered.queued) this.queue.enqueue(id);
   }
 
@@ -236,8 +242,12 @@ export class Studio {
     if (row?.status !== "queued") return;
     const channel = this.hub.channel(runId, this.store.runProgress.get(runId)?.lastSeq ?? 0);
     const startedAt = this.clock();
-    if (!this.store.runs.update(runId, { status: "running", startedAt, updatedAt: startedAt }, ["queued"]))
-      return;
+    const claimed = this.store.runs.update(
+      runId,
+      { status: "running", startedAt, updatedAt: startedAt, ownerPid: process.pid },
+      ["queued"],
+    );
+    if (!claimed) return;
     channel.emit("status", { status: "running" });
     const home = this.options.home;
     const ctx: PipelineContext = {

@@ -6,20 +6,13 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { StudioError } from "../core/errors.js";
+import { processAlive } from "./process-alive.js";
 
 function ownerAlive(lockPath: string): boolean {
-  let pid: number;
   try {
-    pid = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+    return processAlive(Number.parseInt(readFileSync(lockPath, "utf8"), 10));
   } catch {
     return false;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

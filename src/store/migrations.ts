@@ -94,6 +94,11 @@ CREATE TABLE retention_state (
 ) STRICT;
 `,
   },
+  {
+    version: 2,
+    name: "runs.owner_pid: the process executing a running run, so start-up recovery spares live owners",
+    sql: "ALTER TABLE runs ADD COLUMN owner_pid INTEGER;",
+  },
 ];
 
 /** The schema version this code writes. */

@@ -26,6 +26,7 @@ describe("RunsRepo", () => {
       seed: 42,
       metricsSummaryJson: null,
       artifactsManifestSha: null,
+      ownerPid: null,
     });
     expect(repo.get("missing")).toBeUndefined();
   });

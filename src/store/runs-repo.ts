@@ -28,6 +28,8 @@ export interface RunRow {
   readonly seed: number;
   readonly metricsSummaryJson: string | null;
   readonly artifactsManifestSha: string | null;
+  /** Process id of the studio executing the run while it is running (a CLI and a server may share a home). */
+  readonly ownerPid: number | null;
 }
 
 export type NewRun = Pick<RunRow, "runId" | "hash" | "runHash" | "createdAt" | "configJson" | "seed"> &
@@ -45,6 +47,7 @@ export type RunPatch = Partial<
     | "errorMessage"
     | "metricsSummaryJson"
     | "artifactsManifestSha"
+    | "ownerPid"
   >
 > & { readonly updatedAt: number };
 
@@ -70,13 +73,14 @@ const PATCH_COLUMNS: Record<keyof RunPatch, string> = {
   errorMessage: "error_message",
   metricsSummaryJson: "metrics_summary_json",
   artifactsManifestSha: "artifacts_manifest_sha",
+  ownerPid: "owner_pid",
   updatedAt: "updated_at",
 };
 
 const SELECT = `SELECT run_id AS runId, hash, run_hash AS runHash, status, stage, created_at AS createdAt,
   updated_at AS updatedAt, started_at AS startedAt, completed_at AS completedAt, error_code AS errorCode,
   error_message AS errorMessage, config_json AS configJson, seed, metrics_summary_json AS metricsSummaryJson,
-  artifacts_manifest_sha AS artifactsManifestSha FROM runs`;
+  artifacts_manifest_sha AS artifactsManifestSha, owner_pid AS ownerPid FROM runs`;
 
 export class RunsRepo {
   private readonly db: Db;

@@ -2,8 +2,8 @@
  * @module http/create-server
  * Builds the API server around a studio: zod validation and serialization, the OpenAPI document, the request
  * guard (Host, Origin, bearer token), one error shape, JSON-only bodies under the size limit, and every route
- * group. It does not listen; `listen` and `shutdownGracefully` do, so tests can build a server that believes it
- * is bound to a public address without ever opening one.
+ * group. It does not listen (`listenOn` does), so tests can build a server that believes it is bound to a public
+ * address without ever opening one.
  */
 import fastifySwagger from "@fastify/swagger";
 import Fastify from "fastify";
@@ -41,7 +41,7 @@ export interface ServerOptions {
   readonly token?: string;
   /** Extra Host names to accept besides loopback ones (`--allowed-host`, STUDIO_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
-  /** Idle time after which an event stream gets a heartbeat comment. */
+  /** Interval of the heartbeat comment on event streams. */
   readonly heartbeatMs?: number;
   readonly reportBug?: BugReporter;
 }

@@ -3,8 +3,8 @@
  * One Server-Sent Events response written by hand on the raw socket (fastify hijacks it). Writes respect
  * backpressure: when the socket's buffer is full, frames wait in a queue until `drain`; a client that stops
  * reading long enough for the queue to pass `maxPendingBytes` is disconnected instead of growing memory (it can
- * reconnect with Last-Event-ID and lose nothing). Idle streams get a comment line as a heartbeat so proxies and
- * clients can tell a quiet run from a dead connection.
+ * reconnect with Last-Event-ID and lose nothing). A comment line every `heartbeatMs` lets proxies and clients tell
+ * a quiet run from a dead connection.
  */
 import type { ServerResponse } from "node:http";
 

@@ -53,7 +53,6 @@ export function registerRunEventsRoute(app: ApiApp, ctx: ApiContext): void {
     async (req, reply) => {
       const runId = req.params.id;
       const after = resumeAfter(req.headers["last-event-id"], req.query.last_event_id);
-      studio.get(runId);
       // Events replayed during subscribe() arrive before the stream exists; they wait here in order.
       const early: RunEvent[] = [];
       let deliver: ((event: RunEvent) => void) | undefined;

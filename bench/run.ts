@@ -17,7 +17,9 @@ try {
   execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
 } catch (err) {
   // tsc still emits on type errors; `npm run typecheck` is the gate, the benchmark only needs the JavaScript.
-  process.stderr.write(`warning: build reported errors:\n${(err as { stdout?: Buffer }).stdout?.toString().slice(0, 2000)}\n`);
+  process.stderr.write(
+    `warning: build reported errors:\n${(err as { stdout?: Buffer }).stdout?.toString().slice(0, 2000)}\n`,
+  );
 }
 const dist = (m: string) => import(pathToFileURL(path.join(root, "dist", m)).href);
 const { parseRunConfigShape } = (await dist(

@@ -47,7 +47,7 @@ describe("runBacktest on a hand-made series", () => {
     expect(Array.from(r.fills.qty)).toEqual([99, 99, 99, 99, 98]);
     // Fees are 10 bps of notional: 9900 -> 9.9; 9801 -> 9.801 twice; 9850.5 -> 9.8505; 9751 -> 9.751.
     const fees = Array.from(r.fills.fee);
-    [9.9, 9.801, 9.801, 9.8505, 9.751].forEach((f, i) => expect(fees[i]).toBeCloseTo(f, 10));
+    for (const [i, f] of [9.9, 9.801, 9.801, 9.8505, 9.751].entries()) expect(fees[i]).toBeCloseTo(f, 10);
   });
 
   it("accrues borrow on the short's market value for each bar's duration", () => {
@@ -71,7 +71,7 @@ describe("runBacktest on a hand-made series", () => {
       9881.299 + 9801 - 9.801 - b5 - b6 - 99 * 99,
       9881.299 + 9801 - 9.801 - b5 - b6 - 9850.5 - 9.8505 - 9751 - 9.751 + 98 * 100,
     ];
-    expected.forEach((e, i) => expect(r.equity[i], `equity at bar ${i}`).toBeCloseTo(e, 8));
+    for (const [i, e] of expected.entries()) expect(r.equity[i], `equity at bar ${i}`).toBeCloseTo(e, 8);
     expect(Array.from(r.portfolio.positionQty)).toEqual([0, 0, 0, 99, 99, -99, -99, 98]);
   });
 

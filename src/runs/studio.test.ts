@@ -255,3 +255,29 @@ describe("Studio presets", () => {
     expect(() => s.submit({ preset_ref: "nope" })).toThrow(/no preset "nope"/);
   });
 });
+
+describe("Studio following another process's run", () => {
+  it("streams a run executed by another studio on the same home through to its end", async () => {
+    const home = resolveHome(mkdtempSync(path.join(tmpdir(), "studio-")));
+    // The executor: a second studio instance stands for a server process sharing the home.
+    const executor = Studio.open({
+      home,
+      parseConfig: parseRunConfigShape,
+      pipeline: fakePipeline({ slowStages: 40 }),
+    });
+    const watcher = Studio.open({ home, parseConfig: parseRunConfigShape, pipeline: fakePipeline() });
+    open.push(executor, watcher);
+    const { run } = executor.submit(config);
+    const seen: RunEvent[] = [];
+    watcher.subscribe(run.run_id, 0, (e) => seen.push(e));
+    const done = await watcher.waitFor(run.run_id);
+    expect(done.status).toBe("completed");
+    expect(seen.at(-1)?.type, "the follower delivers the end event").toBe("end");
+    expect(
+      seen.some((e) => e.type === "stage"),
+      "and the stages it saw on the way",
+    ).toBe(true);
+    const seqs = seen.map((e) => e.seq);
+    expect(seqs, "seq still increases").toEqual([...seqs].sort((a, b) => a - b));
+  });
+});

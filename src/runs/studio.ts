@@ -19,6 +19,7 @@ import { mergeConfig } from "./merge-config.js";
 import type { Pipeline, PipelineContext } from "./pipeline-types.js";
 import { PresetService } from "./preset-service.js";
 import { recoverRuns } from "./recovery.js";
+import { followRemote } from "./remote-follower.js";
 import { removeRun } from "./remove-run.js";
 import { applyRetention, DEFAULT_KEEP_COMPLETED } from "./retention.js";
 import { assertRunId, newRunId, runDir, stagingDir } from "./run-paths.js";
@@ -51,6 +52,8 @@ export class Studio {
   private readonly queue: RunQueue;
   private readonly clock: () => number;
   private readonly stageIndex = new Map<string, number>();
+  /** Runs executed by another process that this one is following; the value stops the polling. */
+  private readonly followers = new Map<string, () => void>();
 
   private constructor(private readonly options: StudioOptions) {
     this.clock = options.clock ?? Date.now;
@@ -113,39 +116,38 @@ export class Studio {
     return this.store.runs.list(options).map((row) => toRunView(row, this.store.runProgress.get(row.runId)));
   }
 
-  /** Replays the run's events after `afterSeq`, then live ones until `end`. Finished runs replay their end. */
+  /**
+   * Replays the run's events after `afterSeq`, then live ones until `end`. A finished run replays its final
+   * status and end; a run another process is executing is followed through the database.
+   */
   subscribe(runId: string, afterSeq: number, listener: EventListener): () => void {
     const view = this.get(runId);
-    const channel = this.hub.find(runId);
-    if (channel) return channel.subscribe(afterSeq, listener);
-    if (isTerminal(view.status)) {
+    const existing = this.hub.find(runId);
+    if (!existing && isTerminal(view.status)) {
       for (const event of this.finalEvents(view)) if (event.seq > afterSeq) listener(event);
       return () => {};
     }
-    return this.hub.channel(runId, view.progress?.last_seq ?? 0).subscribe(afterSeq, listener);
+    const channel = existing ?? this.hub.channel(runId, view.progress?.last_seq ?? 0);
+    const local = this.queue.isQueued(runId) || this.queue.isRunning(runId);
+    if (!local && !channel.ended && !this.followers.has(runId)) {
+      const stop = followRemote(this.store, channel);
+      this.followers.set(runId, stop);
+      channel.subscribe(Number.MAX_SAFE_INTEGER, (e) => {
+        if (e.type === "end") this.followers.delete(runId);
+      });
+    }
+    return channel.subscribe(afterSeq, listener);
   }
 
-  /**
-   * Resolves with the run once it reaches a final status. Runs executed by this process report through their
-   * `end` event; a run another process executes (a server sharing the home) is polled from the database.
-   */
-  waitFor(runId: string, pollMs = 250): Promise<RunView> {
+  /** Resolves with the run once it reaches a final status (its `end` event, local or followed). */
+  waitFor(runId: string): Promise<RunView> {
     return new Promise((resolve) => {
+      // The row turns final before the end event is emitted, so the row alone decides "already finished".
       const view = this.get(runId);
       if (isTerminal(view.status)) return resolve(view);
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (): void => {
-        if (timer) clearInterval(timer);
-        resolve(this.get(runId));
-      };
-      this.hub.channel(runId, view.progress?.last_seq ?? 0).subscribe(Number.MAX_SAFE_INTEGER, (event) => {
-        if (event.type === "end") finish();
+      this.subscribe(runId, Number.MAX_SAFE_INTEGER, (event) => {
+        if (event.type === "end") resolve(this.get(runId));
       });
-      if (!this.queue.isQueued(runId) && !this.queue.isRunning(runId)) {
-        timer = setInterval(() => {
-          if (isTerminal(this.store.runs.get(runId)?.status ?? "failed")) finish();
-        }, pollMs);
-      }
     });
   }
 
@@ -221,6 +223,8 @@ export class Studio {
   }
 
   close(): void {
+    for (const stop of this.followers.values()) stop();
+    this.followers.clear();
     this.queue.stop();
     this.store.close();
   }

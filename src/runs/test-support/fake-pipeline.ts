@@ -15,6 +15,8 @@ export interface FakeOptions {
   failAt?: { stage: (typeof STAGES)[number]; code: "DATA_INVALID" | "INTERNAL" };
   /** Spin in the validation stage until cancelled. */
   blockUntilCancelled?: boolean;
+  /** Milliseconds spent in each stage (to observe a run from outside while it runs). */
+  slowStages?: number;
 }
 
 export function fakePipeline(options: FakeOptions = {}): Pipeline {
@@ -30,6 +32,7 @@ export function fakePipeline(options: FakeOptions = {}): Pipeline {
           await new Promise((r) => setTimeout(r, 5));
         }
       }
+      if (options.slowStages) await new Promise((r) => setTimeout(r, options.slowStages));
       ctx.progress(1);
     }
     const staging = stagingDir(ctx.home, ctx.run.runId);

@@ -8,6 +8,7 @@
 import type { Store } from "../store/store.js";
 import type { RunChannel } from "./event-hub.js";
 import { isTerminal, STAGES, type Stage } from "./events.js";
+import { finalEventData } from "./final-events.js";
 
 export const REMOTE_POLL_MS = 250;
 
@@ -36,16 +37,14 @@ export function followRemote(store: Store, channel: RunChannel, intervalMs = REM
       channel.emit("progress", { stage: lastStage as Stage, ratio: Math.min(1, Math.max(0, within)) });
     }
     if (isTerminal(row.status)) {
-      const error = row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : undefined;
-      channel.emit("status", {
+      const data = finalEventData({
         status: row.status,
-        ...(error ? { error_code: error.code, error_message: error.message } : {}),
+        errorCode: row.errorCode,
+        errorMessage: row.errorMessage,
+        metricsSummary: row.metricsSummaryJson ? JSON.parse(row.metricsSummaryJson) : null,
       });
-      channel.emit("end", {
-        status: row.status,
-        ...(error ? { error } : {}),
-        ...(row.metricsSummaryJson ? { metrics_summary: JSON.parse(row.metricsSummaryJson) } : {}),
-      });
+      channel.emit("status", data.status);
+      channel.emit("end", data.end);
       stop();
     }
   };

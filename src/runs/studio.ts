@@ -5,8 +5,8 @@
  * the `runs` row, `run_progress` and the run folder consistent whatever happens: success, failure,
  * cancellation or a crash (recovered at the next start).
  */
-import { mkdirSync, rmSync } from "node:fs";
-import { quote, StudioError, toStudioError } from "../core/errors.js";
+import { mkdirSync } from "node:fs";
+import { quote, StudioError } from "../core/errors.js";
 import { configHash, runHash } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
@@ -14,15 +14,18 @@ import { processAlive } from "../store/process-alive.js";
 import type { RunStatus } from "../store/runs-repo.js";
 import { openStore, type Store } from "../store/store.js";
 import { EventHub, type EventListener } from "./event-hub.js";
-import { isTerminal, type RunEvent, STAGES, type Stage } from "./events.js";
+import { isTerminal } from "./events.js";
+import { type ExecuteDeps, executeRun } from "./execute-run.js";
+import { finalEvents } from "./final-events.js";
 import { mergeConfig } from "./merge-config.js";
-import type { Pipeline, PipelineContext } from "./pipeline-types.js";
+import type { Pipeline } from "./pipeline-types.js";
 import { PresetService } from "./preset-service.js";
+import { ProgressRecorder } from "./progress-recorder.js";
 import { recoverRuns } from "./recovery.js";
 import { followRemote } from "./remote-follower.js";
 import { removeRun } from "./remove-run.js";
-import { applyRetention, DEFAULT_KEEP_COMPLETED } from "./retention.js";
-import { assertRunId, newRunId, runDir, stagingDir } from "./run-paths.js";
+import { DEFAULT_KEEP_COMPLETED } from "./retention.js";
+import { assertRunId, newRunId } from "./run-paths.js";
 import { RunQueue } from "./run-queue.js";
 import { type RunView, toRunView } from "./run-view.js";
 
@@ -51,7 +54,7 @@ export class Studio {
   readonly recovered: { interrupted: string[]; queued: string[] };
   private readonly queue: RunQueue;
   private readonly clock: () => number;
-  private readonly stageIndex = new Map<string, number>();
+  private readonly progress: ProgressRecorder;
   /** Runs executed by another process that this one is following; the value stops the polling. */
   private readonly followers = new Map<string, () => void>();
 
@@ -59,9 +62,19 @@ export class Studio {
     this.clock = options.clock ?? Date.now;
     mkdirSync(options.home.runs, { recursive: true });
     this.store = openStore(options.home.db);
-    this.hub = new EventHub(this.clock, (event) => this.persistProgress(event));
+    this.progress = new ProgressRecorder(this.store);
+    this.hub = new EventHub(this.clock, (event) => this.progress.record(event));
     this.presets = new PresetService(this.store, options.home, options.parseConfig, this.clock);
-    this.queue = new RunQueue((id, signal) => this.execute(id, signal), options.concurrency ?? 1);
+    const deps: ExecuteDeps = {
+      store: this.store,
+      hub: this.hub,
+      home: options.home,
+      pipeline: options.pipeline,
+      progress: this.progress,
+      clock: this.clock,
+      keepCompleted: options.keepCompleted ?? DEFAULT_KEEP_COMPLETED,
+    };
+    this.queue = new RunQueue((id, signal) => executeRun(deps, id, signal), options.concurrency ?? 1);
     this.recovered = recoverRuns(
       this.store,
       options.home,
@@ -124,7 +137,16 @@ export class Studio {
     const view = this.get(runId);
     const existing = this.hub.find(runId);
     if (!existing && isTerminal(view.status)) {
-      for (const event of this.finalEvents(view)) if (event.seq > afterSeq) listener(event);
+      const finished = {
+        status: view.status,
+        errorCode: view.error_code,
+        errorMessage: view.error_message,
+        metricsSummary: view.metrics_summary,
+      };
+      const ts = view.completed_at ?? view.updated_at;
+      for (const event of finalEvents(runId, finished, view.progress?.last_seq ?? 0, ts)) {
+        if (event.seq > afterSeq) listener(event);
+      }
       return () => {};
     }
     const channel = existing ?? this.hub.channel(runId, view.progress?.last_seq ?? 0);
@@ -239,126 +261,5 @@ export class Studio {
     const { preset_ref: _ref, ...overrides } = given;
     const base = this.presets.get(presetName).config;
     return this.options.parseConfig({ ...(mergeConfig(base, overrides) as object), preset_ref: presetName });
-  }
-
-  private async execute(runId: string, signal: AbortSignal): Promise<void> {
-    const row = this.store.runs.get(runId);
-    if (row?.status !== "queued") return;
-    const channel = this.hub.channel(runId, this.store.runProgress.get(runId)?.lastSeq ?? 0);
-    const startedAt = this.clock();
-    const claimed = this.store.runs.update(
-      runId,
-      { status: "running", startedAt, updatedAt: startedAt, ownerPid: process.pid },
-      ["queued"],
-    );
-    if (!claimed) return;
-    channel.emit("status", { status: "running" });
-    const home = this.options.home;
-    const ctx: PipelineContext = {
-      run: this.store.runs.get(runId)!,
-      config: JSON.parse(row.configJson) as RunConfig,
-      home,
-      store: this.store,
-      signal,
-      clock: this.clock,
-      stage: (stage: Stage) => {
-        this.stageIndex.set(runId, STAGES.indexOf(stage));
-        this.store.runs.update(runId, { stage, updatedAt: this.clock() });
-        channel.emit("stage", { stage, index: STAGES.indexOf(stage), total: STAGES.length });
-      },
-      progress: (ratio: number) => {
-        const stage = STAGES[this.stageIndex.get(runId) ?? 0]!;
-        channel.emit("progress", { stage, ratio: Math.min(1, Math.max(0, ratio)) });
-      },
-      log: (message, level = "info") => channel.emit("log", { level, message }),
-      checkCancelled: () => {
-        if (signal.aborted) throw new StudioError("CANCELLED", "run cancelled by the user");
-      },
-    };
-    try {
-      const result = await this.options.pipeline(ctx);
-      ctx.checkCancelled();
-      const metrics = JSON.stringify(result.metricsSummary);
-      const done = this.store.runs.update(
-        runId,
-        {
-          status: "completed",
-          completedAt: result.completedAt,
-          updatedAt: result.completedAt,
-          metricsSummaryJson: metrics,
-          artifactsManifestSha: result.manifestSha,
-        },
-        ["running"],
-      );
-      if (!done) throw new StudioError("INTERNAL", `run ${runId} changed status while completing`);
-      channel.emit("status", { status: "completed" });
-      channel.emit("end", { status: "completed", metrics_summary: result.metricsSummary });
-      applyRetention(this.store, home, this.options.keepCompleted ?? DEFAULT_KEEP_COMPLETED, this.clock());
-    } catch (err) {
-      const e = signal.aborted
-        ? new StudioError("CANCELLED", "run cancelled by the user")
-        : toStudioError(err);
-      const status: RunStatus = e.code === "CANCELLED" ? "cancelled" : "failed";
-      rmSync(stagingDir(home, runId), { recursive: true, force: true });
-      rmSync(runDir(home, runId), { recursive: true, force: true });
-      const now = this.clock();
-      this.store.runs.update(
-        runId,
-        { status, errorCode: e.code, errorMessage: e.message, completedAt: now, updatedAt: now },
-        ["running"],
-      );
-      channel.emit("status", { status, error_code: e.code, error_message: e.message });
-      channel.emit("end", { status, error: { code: e.code, message: e.message } });
-    } finally {
-      this.stageIndex.delete(runId);
-    }
-  }
-
-  private persistProgress(event: RunEvent): void {
-    const idx = this.stageIndex.get(event.run_id) ?? 0;
-    let ratio = idx / STAGES.length;
-    if (event.type === "progress") ratio = (idx + (event.data as { ratio: number }).ratio) / STAGES.length;
-    if (event.type === "end") ratio = (event.data as { status: string }).status === "completed" ? 1 : ratio;
-    try {
-      this.store.runProgress.record({
-        runId: event.run_id,
-        lastSeq: event.seq,
-        lastStage: event.type === "end" ? null : (STAGES[idx] ?? null),
-        progressRatio: Math.min(1, Math.max(0, ratio)),
-        updatedAt: event.ts,
-      });
-    } catch {
-      // The run row may be gone (deleted); progress is advisory and must never break the event stream.
-    }
-  }
-
-  /** Events that stand for a finished run whose live events are no longer in memory. */
-  private finalEvents(view: RunView): RunEvent[] {
-    const last = Math.max(view.progress?.last_seq ?? 0, 2);
-    const error = view.error_code ? { code: view.error_code, message: view.error_message ?? "" } : undefined;
-    const ts = view.completed_at ?? view.updated_at;
-    return [
-      {
-        run_id: view.run_id,
-        seq: last - 1,
-        type: "status",
-        ts,
-        data: {
-          status: view.status,
-          ...(error ? { error_code: error.code, error_message: error.message } : {}),
-        },
-      },
-      {
-        run_id: view.run_id,
-        seq: last,
-        type: "end",
-        ts,
-        data: {
-          status: view.status,
-          ...(error ? { error } : {}),
-          ...(view.metrics_summary ? { metrics_summary: view.metrics_summary } : {}),
-        },
-      },
-    ];
   }
 }

@@ -8,11 +8,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 
 // The benchmark measures the compiled code users run (dist/), not the TypeScript sources: worker threads in
 // particular start from compiled JavaScript in production.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Run through `npm run bench`, which compiles this file and starts it with plain node from the package root: worker
+// threads inherit the parent's loader flags, so running it under tsx would slow the pool down.
+const root = process.cwd();
 try {
   execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
 } catch (err) {

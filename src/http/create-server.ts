@@ -5,6 +5,7 @@
  * group. It does not listen (`listenOn` does), so tests can build a server that believes it is bound to a public
  * address without ever opening one.
  */
+
 import fastifySwagger from "@fastify/swagger";
 import Fastify from "fastify";
 import {
@@ -19,6 +20,7 @@ import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
 import type { ApiApp, ApiContext } from "./api-context.js";
 import { tokenForBind } from "./bind-policy.js";
+import { DEFAULT_HOST } from "./defaults.js";
 import { type BugReporter, frameworkErrorHandler, installErrorHandling } from "./error-handler.js";
 import { hostPolicy } from "./host-policy.js";
 import { checkRequest } from "./request-guard.js";
@@ -29,8 +31,7 @@ import { registerRunEventsRoute } from "./routes/run-events-route.js";
 import { registerRunsRoutes } from "./routes/runs-routes.js";
 import type { SseStream } from "./sse-stream.js";
 
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_PORT = 8787;
+export { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 
 export interface ServerOptions {
   readonly studio: Studio;

@@ -1,51 +1,51 @@
 /**
  * @module runs/artifact-set
- * Collects a run's artifacts as they are written into a staging folder: each file is written atomically
- * (temporary name, fsync, rename) and its sha256 and size recorded from the bytes written. `seal()` writes the
- * manifest last. Callers then rename the staging folder into place, so a run folder is either complete or absent.
+ * Collects a run's artifacts as they are written into a staging folder. Each file is written atomically
+ * (temporary name, fsync, rename) and its sha256 and size are recorded from the bytes written. Writes are started
+ * at once and finish in the background, so the caller can encode the next file while the disk works; `seal()`
+ * waits for all of them, then writes the manifest last. Callers rename the staging folder into place, so a run
+ * folder is either complete or absent.
  */
-
-import type { WrittenFile } from "../store/atomic-write.js";
-import { writeFileAtomic } from "../store/atomic-write.js";
+import { type WrittenFile, writeFileAtomicAsync } from "../store/atomic-write.js";
 import { safeJoin } from "../store/home.js";
-import type { ParquetColumn } from "../store/parquet.js";
-import { encodeParquet } from "../store/parquet.js";
+import { encodeParquetChunks, type ParquetColumn } from "../store/parquet.js";
 import { type Manifest, type ManifestFile, mimeOf, writeManifest } from "./manifest.js";
 
 export class ArtifactSet {
-  readonly files: ManifestFile[] = [];
+  private readonly pending: Promise<ManifestFile>[] = [];
 
   constructor(readonly dir: string) {}
 
-  addBytes(name: string, bytes: Uint8Array | string): ManifestFile {
-    const written = writeFileAtomic(safeJoin(this.dir, name), bytes);
-    const entry: ManifestFile = {
-      name,
-      path: name,
-      sha256: written.sha256,
-      size: written.size,
-      mime: mimeOf(name),
-    };
-    this.files.push(entry);
-    return entry;
+  /** Starts writing `name`; manifest entries keep the order of these calls. */
+  addBytes(name: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+    this.pending.push(
+      writeFileAtomicAsync(safeJoin(this.dir, name), data).then((w) => ({
+        name,
+        path: name,
+        sha256: w.sha256,
+        size: w.size,
+        mime: mimeOf(name),
+      })),
+    );
   }
 
   /** Pretty-printed JSON with a trailing newline (artifacts are read by people too). */
-  addJson(name: string, value: unknown): ManifestFile {
-    return this.addBytes(name, `${JSON.stringify(value, null, 2)}\n`);
+  addJson(name: string, value: unknown): void {
+    this.addBytes(name, `${JSON.stringify(value, null, 2)}\n`);
   }
 
-  addParquet(
-    name: string,
-    columns: readonly ParquetColumn[],
-    metadata?: Record<string, string>,
-  ): ManifestFile {
-    return this.addBytes(name, encodeParquet(columns, metadata));
+  addParquet(name: string, columns: readonly ParquetColumn[], metadata?: Record<string, string>): void {
+    this.addBytes(name, encodeParquetChunks(columns, metadata));
   }
 
-  /** Writes manifest.json (last, under a lock) and returns it with its own sha256. */
-  seal(meta: Omit<Manifest, "files">): { manifest: Manifest; written: WrittenFile } {
-    const manifest: Manifest = { ...meta, files: [...this.files] };
+  /** Waits for every file, then writes manifest.json (last, under a lock); returns it with its own sha256. */
+  async seal(meta: Omit<Manifest, "files">): Promise<{ manifest: Manifest; written: WrittenFile }> {
+    // allSettled, not all: a failed write must not leave others running into a folder the caller then removes.
+    const settled = await Promise.allSettled(this.pending);
+    const failed = settled.find((s) => s.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const files = settled.map((s) => (s as PromiseFulfilledResult<ManifestFile>).value);
+    const manifest: Manifest = { ...meta, files };
     return { manifest, written: writeManifest(this.dir, manifest) };
   }
 }

@@ -5,12 +5,15 @@
  */
 import type { HomePaths } from "../store/home.js";
 import { parseRunConfig } from "./parse-config.js";
-import { runPipeline } from "./pipeline.js";
+import type { Pipeline } from "./pipeline-types.js";
 import { Studio, type StudioOptions } from "./studio.js";
+
+/** The pipeline (and its plotting and worker-pool dependencies) loads on the first run, not at start-up. */
+const lazyPipeline: Pipeline = async (ctx) => (await import("./pipeline.js")).runPipeline(ctx);
 
 export function openStudio(
   home: HomePaths,
   options: Partial<Pick<StudioOptions, "concurrency" | "keepCompleted" | "resumeQueued">> = {},
 ): Studio {
-  return Studio.open({ home, parseConfig: parseRunConfig, pipeline: runPipeline, ...options });
+  return Studio.open({ home, parseConfig: parseRunConfig, pipeline: lazyPipeline, ...options });
 }

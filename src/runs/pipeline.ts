@@ -103,7 +103,7 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
   );
 
   let result: PipelineResult | undefined;
-  await timed("artifacts", () => {
+  await timed("artifacts", async () => {
     const staging = stagingDir(home, run.runId);
     mkdirSync(staging, { recursive: true });
     const completedAt = ctx.clock();
@@ -144,7 +144,7 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
       .map(([k, v]) => `${k}=${v}`)
       .join(", ");
     const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-    const { manifestSha } = writeRunArtifacts(
+    const { manifestSha } = await writeRunArtifacts(
       staging,
       { run_id: run.runId, created_at: completedAt, config_hash: run.hash },
       {

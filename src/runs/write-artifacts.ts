@@ -33,12 +33,12 @@ const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type
 const double = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "DOUBLE", data });
 const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(values);
 
-export function writeRunArtifacts(
+export async function writeRunArtifacts(
   dir: string,
   meta: Omit<Manifest, "files">,
   a: RunArtifacts,
   onProgress: (ratio: number) => void = () => {},
-): { manifest: Manifest; manifestSha: string } {
+): Promise<{ manifest: Manifest; manifestSha: string }> {
   const set = new ArtifactSet(dir);
   const ts = a.portfolio.ts;
   const steps: (() => void)[] = [
@@ -71,7 +71,7 @@ export function writeRunArtifacts(
     step();
     onProgress((i + 1) / (steps.length + 1));
   });
-  const { manifest, written } = set.seal(meta);
+  const { manifest, written } = await set.seal(meta);
   onProgress(1);
   return { manifest, manifestSha: written.sha256 };
 }

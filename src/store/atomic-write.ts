@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 export interface WrittenFile {
@@ -60,4 +61,46 @@ function fsyncDir(dir: string): void {
   } catch {
     // Some filesystems refuse fsync on directories; the file itself is already durable.
   }
+}
+
+/**
+ * The same guarantee, asynchronously and from a list of chunks (e.g. a Parquet file's pages, never joined into
+ * one buffer): the disk work runs on libuv's threads while the caller prepares the next file. Each chunk is
+ * hashed just before it is written, so the digest describes exactly the bytes that reached the file.
+ */
+export async function writeFileAtomicAsync(
+  target: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+): Promise<WrittenFile> {
+  const chunks =
+    typeof data === "string" ? [Buffer.from(data, "utf8")] : data instanceof Uint8Array ? [data] : data;
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString("hex")}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const handle = await open(temp, "wx", 0o644);
+  try {
+    for (const chunk of chunks) {
+      hash.update(chunk);
+      let written = 0;
+      while (written < chunk.byteLength) {
+        written += (await handle.write(chunk, written, chunk.byteLength - written)).bytesWritten;
+      }
+      size += chunk.byteLength;
+    }
+    await handle.sync();
+  } catch (err) {
+    await handle.close().catch(() => {});
+    await rm(temp, { force: true });
+    throw err;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+  fsyncDir(dir);
+  return { path: target, sha256: hash.digest("hex"), size };
 }

@@ -10,7 +10,7 @@
 import { parquetMetadata, parquetRead } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { StudioError } from "../core/errors.js";
-import { encodeColumns } from "./parquet-encode.js";
+import { concatChunks, encodeColumnChunks } from "./parquet-encode.js";
 
 export type ParquetColumn =
   /** Epoch ms (or any integer) held in doubles; written as INT64. */
@@ -37,6 +37,14 @@ export function encodeParquet(
   columns: readonly ParquetColumn[],
   metadata: Record<string, string> = {},
 ): Uint8Array {
+  return concatChunks(encodeParquetChunks(columns, metadata));
+}
+
+/** The same file as a list of byte chunks, without joining them: a writer can stream them to disk as they are. */
+export function encodeParquetChunks(
+  columns: readonly ParquetColumn[],
+  metadata: Record<string, string> = {},
+): Uint8Array[] {
   const rows = columns[0]?.data.length ?? 0;
   for (const c of columns) {
     if (c.data.length !== rows) {
@@ -46,7 +54,7 @@ export function encodeParquet(
       );
     }
   }
-  return encodeColumns(columns, metadata, CREATED_BY);
+  return encodeColumnChunks(columns, metadata, CREATED_BY);
 }
 
 /** Decodes a Parquet file (any writer, any codec hyparquet-compressors knows) into typed columns. */

@@ -9,11 +9,9 @@
 import type { Command } from "commander";
 import { quote, StudioError } from "../../core/errors.js";
 import { tokenForBind } from "../../http/bind-policy.js";
-import { type ApiServer, createServer, DEFAULT_HOST, DEFAULT_PORT } from "../../http/create-server.js";
-import { shutdownGracefully } from "../../http/graceful-shutdown.js";
+import type { ApiServer } from "../../http/create-server.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../../http/defaults.js";
 import { allowedHostsFromEnv, hostPolicy } from "../../http/host-policy.js";
-import { listenOn, probeListen } from "../../http/listen-on.js";
-import { openStudio } from "../../runs/open-studio.js";
 import { action, printJson } from "../context.js";
 
 interface ServeOptions {
@@ -65,6 +63,14 @@ export function registerServeCommand(program: Command): void {
         // Everything that can refuse the start runs before the studio opens, because opening resumes queued runs.
         tokenForBind(opts.host, token);
         hostPolicy(allowedHosts, opts.host);
+        // The HTTP stack loads only for this command, so every other command starts fast.
+        const [{ createServer }, { shutdownGracefully }, { listenOn, probeListen }, { openStudio }] =
+          await Promise.all([
+            import("../../http/create-server.js"),
+            import("../../http/graceful-shutdown.js"),
+            import("../../http/listen-on.js"),
+            import("../../runs/open-studio.js"),
+          ]);
         await probeListen(opts.host, port);
         const studio = openStudio(ctx.home, { resumeQueued: true });
         let server: ApiServer;

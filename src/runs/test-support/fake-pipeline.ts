@@ -40,7 +40,7 @@ export function fakePipeline(options: FakeOptions = {}): Pipeline {
     const set = new ArtifactSet(staging);
     set.addJson("metrics.json", { total_return: 0.01 });
     const completedAt = ctx.clock();
-    const { written } = set.seal({
+    const { written } = await set.seal({
       run_id: ctx.run.runId,
       created_at: completedAt,
       config_hash: ctx.run.hash,

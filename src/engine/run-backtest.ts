@@ -12,6 +12,7 @@ import { parseRunConfigShape, type RunConfig, type RunConfigInput } from "../cor
 import { computeFeatures } from "../indicators/compute-features.js";
 import type { FeatureSet } from "../indicators/feature-set.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
+import { defineLazy } from "./define-lazy.js";
 import { type BacktestPlan, planBacktest } from "./plan-backtest.js";
 import { simulate } from "./simulate.js";
 
@@ -61,15 +62,17 @@ export function runPlan(plan: BacktestPlan, inputs: BacktestInputs): BacktestRes
     trades: sim.trades,
     initialCash: plan.config.initial_cash,
   });
-  return {
+  const result = {
     features,
     signal,
     fills: sim.fills,
     equity: sim.portfolio.equity,
-    drawdown: sim.drawdown,
     portfolio: sim.portfolio,
     trades: sim.trades,
     metrics,
     warnings: sim.warnings,
   };
+  // The drawdown column is computed by the engine on first read; metrics derive drawdowns from equity themselves,
+  // so a caller that never reads it (a validation loop) never pays for it.
+  return defineLazy(result, { drawdown: () => sim.drawdown });
 }

@@ -17,7 +17,7 @@ import { RNG_ALGORITHM } from "../core/rng.js";
 import type { RunConfig } from "../core/run-config.js";
 import { createReplayer } from "../engine/replayer.js";
 import { summarizeBootstrap } from "../validation/block-bootstrap.js";
-import { gridTrials } from "../validation/param-grid.js";
+import { contextTrials } from "../validation/param-grid.js";
 import { summarizePermutation } from "../validation/permutation-test.js";
 import { RESAMPLE_WEIGHT } from "../validation/progress.js";
 import { planValidation, runValidation } from "../validation/run-validation.js";
@@ -80,9 +80,7 @@ export async function runValidationPooled(
 
   const v = config.validation;
   const plan = planValidation(v, ctx);
-  const trials = v.wfo
-    ? gridTrials(v.wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true).length
-    : 0;
+  const trials = v.wfo ? contextTrials(v.wfo.grid, ctx).length : 0;
   const mcN = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
   const counts: Record<ReplicateKind, number> = {
     permutation: plan.permutation?.n ?? 0,

@@ -10,7 +10,7 @@ import type { RunConfig } from "../core/run-config.js";
 import { createReplayer } from "../engine/replayer.js";
 import { bootstrapReplicate, createBootstrapScratch } from "../validation/block-bootstrap.js";
 import { runOverfitting } from "../validation/overfitting.js";
-import { gridTrials } from "../validation/param-grid.js";
+import { contextTrials } from "../validation/param-grid.js";
 import { createPermutationScratch, permutationReplicate } from "../validation/permutation-test.js";
 import { ValidationProgress } from "../validation/progress.js";
 import { planValidation, type ValidationPlan } from "../validation/run-validation.js";
@@ -105,11 +105,7 @@ export default function run(task: ValidationTask): TaskResult {
       }
       case "wfo": {
         const wfo = p.config.validation.wfo!;
-        const trials = gridTrials(
-          wfo.grid,
-          p.ctx.baseParams,
-          (x) => p.ctx.replayer.accepts?.(x) ?? true,
-        ).length;
+        const trials = contextTrials(wfo.grid, p.ctx).length;
         return {
           summary: runWalkForward(
             wfo,
@@ -120,11 +116,7 @@ export default function run(task: ValidationTask): TaskResult {
       }
       case "overfitting": {
         const wfo = p.config.validation.wfo!;
-        const trials = gridTrials(
-          wfo.grid,
-          p.ctx.baseParams,
-          (x) => p.ctx.replayer.accepts?.(x) ?? true,
-        ).length;
+        const trials = contextTrials(wfo.grid, p.ctx).length;
         return {
           summary: runOverfitting(wfo, p.ctx, sectionProgress(p, control, CONTROL.overfitting, trials)),
         };

@@ -22,7 +22,7 @@ import { finiteOrNull } from "./json-safe.js";
 import { minTrackRecordLength } from "./min-track-record-length.js";
 import { kurtosis, skewness } from "./moments.js";
 import { argmaxFirst, objectiveValue, sharpeRatio } from "./objective.js";
-import { gridTrials } from "./param-grid.js";
+import { contextTrials } from "./param-grid.js";
 import { probabilisticSharpeRatio } from "./probabilistic-sharpe-ratio.js";
 import { probabilityOfBacktestOverfitting } from "./probability-of-backtest-overfitting.js";
 import type { ValidationProgress } from "./progress.js";
@@ -38,7 +38,7 @@ export function runOverfitting(
 ): OverfittingSummary {
   const { candles, replayer } = ctx;
   const t = candles.close.length;
-  const trials = gridTrials(wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true);
+  const trials = contextTrials(wfo.grid, ctx);
   const columns: Float64Array[] = [];
   const objectives = new Float64Array(trials.length);
   const sharpes = new Float64Array(trials.length);

@@ -6,7 +6,7 @@
  * Combinations the strategy rejects as a whole (e.g. fast >= slow) are skipped; callers report how many.
  */
 import { StudioError } from "../core/errors.js";
-import type { StrategyParams } from "./types.js";
+import type { StrategyParams, ValidationContext } from "./types.js";
 
 export type GridValue = number | boolean;
 
@@ -43,4 +43,12 @@ export function gridTrials(
 /** Number of combinations in the grid before skipping invalid ones. */
 export function gridSize(grid: Readonly<Record<string, readonly GridValue[]>>): number {
   return Object.values(grid).reduce((n, values) => n * values.length, 1);
+}
+
+/** The grid's trials for a validation context: merged over its base params, filtered by its replayer. */
+export function contextTrials(
+  grid: Readonly<Record<string, readonly GridValue[]>>,
+  ctx: Pick<ValidationContext, "baseParams" | "replayer">,
+): GridTrial[] {
+  return gridTrials(grid, ctx.baseParams, (params) => ctx.replayer.accepts?.(params) ?? true);
 }

@@ -18,7 +18,7 @@ import {
   summarizeBootstrap,
 } from "./block-bootstrap.js";
 import { runOverfitting } from "./overfitting.js";
-import { gridTrials } from "./param-grid.js";
+import { contextTrials } from "./param-grid.js";
 import {
   createPermutationJob,
   createPermutationScratch,
@@ -82,9 +82,7 @@ function loop(n: number, weight: number, progress: ValidationProgress, each: (i:
 
 export function runValidation(config: ValidationConfig, ctx: ValidationContext): ValidationSummary {
   const plan = planValidation(config, ctx);
-  const trials = config.wfo
-    ? gridTrials(config.wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true).length
-    : 0;
+  const trials = config.wfo ? contextTrials(config.wfo.grid, ctx).length : 0;
   const mcN = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
   const total =
     (plan.permutation?.n ?? 0) +

@@ -13,7 +13,7 @@ import { StudioError } from "../core/errors.js";
 import type { WfoConfig } from "../core/run-config.js";
 import { finiteOrNull } from "./json-safe.js";
 import { argmaxFirst, objectiveValue, sharpeRatio } from "./objective.js";
-import { gridSize, gridTrials } from "./param-grid.js";
+import { contextTrials, gridSize } from "./param-grid.js";
 import type { ValidationProgress } from "./progress.js";
 import { barReturns, compoundedReturn } from "./returns.js";
 import type { ValidationContext, WfoSegmentSummary, WfoSummary } from "./types.js";
@@ -33,7 +33,7 @@ export function runWalkForward(
   const { candles, replayer } = ctx;
   const cash = replayer.initialCash;
   const perYear = replayer.barsPerYear;
-  const trials = gridTrials(wfo.grid, ctx.baseParams, (p) => ctx.replayer.accepts?.(p) ?? true);
+  const trials = contextTrials(wfo.grid, ctx);
   const windows = wfoWindows(candles.close.length, wfo.windows, wfo.in_sample_ratio, wfo.anchored);
   const warmup = Math.max(...trials.map((t) => replayer.warmupBars(t.params)));
   const firstIs = windows[0]!.isEnd - windows[0]!.isStart;

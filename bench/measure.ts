@@ -5,7 +5,7 @@
  */
 export interface Measurement {
   name: string;
-  unit: "ms";
+  unit: "ms" | "MB";
   median: number;
   min: number;
   max: number;

@@ -240,7 +240,7 @@ console.log(JSON.stringify({ rss: process.memoryUsage().rss, trades: r.metrics.t
     runs: 1,
     budget: 2048,
     pass: mb <= 2048,
-    notes: `resident memory (MB, not ms) after a full in-memory backtest of 10,000,000 1m bars; took ${Math.round(performance.now() - t0)} ms including generation`,
+    notes: `resident memory after a full in-memory backtest of 10,000,000 1m bars; took ${Math.round(performance.now() - t0)} ms including generation`,
   });
   process.stderr.write(`memory_10m_rss_mb: ${mb} MB budget 2048 ${mb <= 2048 ? "PASS" : "FAIL"}\n`);
 }

@@ -3,7 +3,7 @@
  * The RunConfig schema: everything that determines a run's results (spec section 2, plus the documented
  * extensions `initial_cash`, `execution.commission_bps`, `execution.lot_size`, `block_size: "auto"` and the
  * walk-forward grid). It is structural: plugin names are checked against their registries, and plugin params
- * against the plugins' own schemas, by `resolveRunPlugins` (engine) and `parseRunConfig` (runs).
+ * against the plugins' own schemas, by `planBacktest` (engine) and `parseRunConfig` (runs).
  * Strict everywhere: an unknown key is an error, never silently ignored.
  */
 import { z } from "zod";

@@ -17,10 +17,9 @@ import { RNG_ALGORITHM } from "../core/rng.js";
 import type { RunConfig } from "../core/run-config.js";
 import { createReplayer } from "../engine/replayer.js";
 import { summarizeBootstrap } from "../validation/block-bootstrap.js";
-import { contextTrials } from "../validation/param-grid.js";
 import { summarizePermutation } from "../validation/permutation-test.js";
 import { RESAMPLE_WEIGHT } from "../validation/progress.js";
-import { planValidation, runValidation } from "../validation/run-validation.js";
+import { planValidation, runValidation, validationWork } from "../validation/run-validation.js";
 import { summarizeMonteCarlo } from "../validation/trade-monte-carlo.js";
 import type {
   OverfittingSummary,
@@ -28,7 +27,6 @@ import type {
   ValidationSummary,
   WfoSummary,
 } from "../validation/types.js";
-import { walkForwardRuns } from "../validation/walk-forward.js";
 import { sharedCandles, sharedFloat64 } from "./shared-candles.js";
 import {
   CONTROL,
@@ -80,20 +78,9 @@ export async function runValidationPooled(
 
   const v = config.validation;
   const plan = planValidation(v, ctx);
-  const trials = v.wfo ? contextTrials(v.wfo.grid, ctx).length : 0;
-  const mcN = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
-  const counts: Record<ReplicateKind, number> = {
-    permutation: plan.permutation?.n ?? 0,
-    block_bootstrap: plan.bootstrap?.config.n ?? 0,
-    monte_carlo: mcN,
-  };
-  const wfoUnits = v.wfo ? walkForwardRuns(v.wfo, trials) : 0;
-  const overfitUnits = v.wfo && trials >= 2 ? trials : 0;
-  const total =
-    counts.permutation +
-    (counts.block_bootstrap + counts.monte_carlo) * RESAMPLE_WEIGHT +
-    wfoUnits +
-    overfitUnits;
+  const work = validationWork(v, plan, ctx);
+  const { trials, monte_carlo: mcN, total } = work;
+  const counts: Record<ReplicateKind, number> = work;
 
   const control = new Int32Array(new SharedArrayBuffer(CONTROL.size * 4));
   const init: TaskInit = {

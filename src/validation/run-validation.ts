@@ -80,15 +80,36 @@ function loop(n: number, weight: number, progress: ValidationProgress, each: (i:
   }
 }
 
+/** How much work a plan holds: replications per method, grid trials, and the total in backtest-run units. */
+export interface ValidationWork {
+  readonly permutation: number;
+  readonly block_bootstrap: number;
+  /** 0 when there are no trades to resample. */
+  readonly monte_carlo: number;
+  readonly trials: number;
+  readonly total: number;
+}
+
+/** The work of a plan, counted once for the single-threaded runner and the worker pool alike. */
+export function validationWork(
+  config: ValidationConfig,
+  plan: ValidationPlan,
+  ctx: ValidationContext,
+): ValidationWork {
+  const trials = config.wfo ? contextTrials(config.wfo.grid, ctx).length : 0;
+  const permutation = plan.permutation?.n ?? 0;
+  const block_bootstrap = plan.bootstrap?.config.n ?? 0;
+  const monte_carlo = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
+  const sections = config.wfo ? walkForwardRuns(config.wfo, trials) + (trials >= 2 ? trials : 0) : 0;
+  const total = permutation + (block_bootstrap + monte_carlo) * RESAMPLE_WEIGHT + sections;
+  return { permutation, block_bootstrap, monte_carlo, trials, total };
+}
+
 export function runValidation(config: ValidationConfig, ctx: ValidationContext): ValidationSummary {
   const plan = planValidation(config, ctx);
-  const trials = config.wfo ? contextTrials(config.wfo.grid, ctx).length : 0;
-  const mcN = plan.monteCarlo && plan.monteCarlo.tradeReturns.length > 0 ? plan.monteCarlo.n : 0;
-  const total =
-    (plan.permutation?.n ?? 0) +
-    ((plan.bootstrap?.config.n ?? 0) + mcN) * RESAMPLE_WEIGHT +
-    (config.wfo ? walkForwardRuns(config.wfo, trials) + (trials >= 2 ? trials : 0) : 0);
-  const progress = new ValidationProgress(ctx, total);
+  const work = validationWork(config, plan, ctx);
+  const { trials, monte_carlo: mcN } = work;
+  const progress = new ValidationProgress(ctx, work.total);
   const summary: ValidationSummary = { rng: { algorithm: RNG_ALGORITHM, seed: ctx.seed } };
 
   const perm = plan.permutation;

@@ -4,7 +4,7 @@
  * piecewise-constant target that visits long, short, flat, fractional and NaN values, and an execution config
  * drawn from realistic cost ranges (sometimes zero, sometimes lots). Same seed, same inputs.
  */
-import type { Candles } from "../../core/candles.js";
+import { allocCandles, type Candles } from "../../core/candles.js";
 import { Rng } from "../../core/rng.js";
 import type { ExecutionConfig } from "../../core/run-config.js";
 import type { SimulateOptions } from "../simulate.js";
@@ -19,14 +19,7 @@ export interface RandomRun {
 }
 
 export function randomCandles(rng: Rng, n: number, from = T0, firstPrice = 100): Candles {
-  const c = {
-    ts: new Float64Array(n),
-    open: new Float64Array(n),
-    high: new Float64Array(n),
-    low: new Float64Array(n),
-    close: new Float64Array(n),
-    volume: new Float64Array(n),
-  };
+  const c = allocCandles(n);
   let ts = from;
   let price = firstPrice;
   for (let i = 0; i < n; i++) {

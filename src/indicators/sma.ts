@@ -1,25 +1,30 @@
 /**
  * @module indicators/sma
- * Simple moving average of the close: the arithmetic mean of the last `period` closes. TA-Lib's SMA (lookback
- * period-1). Computed with a running sum that is re-anchored (summed afresh) at every window starting on a
- * multiple of `period`, so rounding error cannot build up on long series while the cost stays O(n). Anchors are
- * fixed by absolute bar index, so a value never depends on how long the series is.
+ * Simple moving average of a candle column (`field`, the close by default): the arithmetic mean of its last
+ * `period` values. TA-Lib's SMA (lookback period-1). Computed with a running sum that is re-anchored (summed
+ * afresh) at every window starting on a multiple of `period`, so rounding error cannot build up on long series
+ * while the cost stays O(n). Anchors are fixed by absolute bar index, so a value never depends on how long the
+ * series is.
  */
 import { z } from "zod";
+import { dropDefaultField, seriesFieldParam, seriesOf } from "./series-field.js";
 import { type IndicatorDef, newColumn } from "./types.js";
 
-const schema = z.strictObject({
-  period: z.int().min(1).max(100_000).default(20).describe("Number of closes averaged."),
-});
+const schema = z
+  .strictObject({
+    period: z.int().min(1).max(100_000).default(20).describe("Number of values averaged."),
+    field: seriesFieldParam,
+  })
+  .overwrite(dropDefaultField);
 
 export const sma: IndicatorDef<typeof schema> = {
   name: "sma",
-  summary: "Simple moving average of the close.",
+  summary: "Simple moving average of a candle column (the close by default).",
   schema,
   outputs: ["sma"],
   lookback: ({ period }) => period - 1,
-  compute: (candles, { period }, alloc = newColumn) => ({
-    sma: rollingMean(candles.close, period, alloc(candles.close.length)),
+  compute: (candles, p, alloc = newColumn) => ({
+    sma: rollingMean(seriesOf(candles, p), p.period, alloc(candles.ts.length)),
   }),
 };
 

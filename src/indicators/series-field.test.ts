@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Candles } from "../core/candles.js";
 import { configHash, featureHash } from "../core/hashes.js";
+import { engineCatalog } from "../engine/engine-catalog.js";
+import { builtinCatalog } from "../runs/builtin-catalog.js";
 import { parseRunConfig } from "../runs/parse-config.js";
 import { INDICATORS } from "./registry.js";
 import { resolveIndicator } from "./resolve-indicator.js";
 import { randomWalkCandles } from "./test-support/random-walk-candles.js";
 
+const catalog = engineCatalog();
 const SERIES_INDICATORS = ["sma", "ema", "wma", "rsi", "roc", "stddev", "bollinger", "zscore", "macd"];
 
 /** Values printed by the code before `field` existed: a config that leaves it out must keep every one. */
@@ -67,7 +70,7 @@ describe("the field param", () => {
     it(`${name}: leaving field out or setting it to close keeps the params, column names and feature_hash`, () => {
       const golden = BEFORE_FIELD[name]!;
       for (const params of [{}, { field: "close" }]) {
-        const r = resolveIndicator({ name, params }, "indicators[0]");
+        const r = resolveIndicator({ name, params }, catalog, "indicators[0]");
         expect(JSON.stringify(r.params), `${name} ${JSON.stringify(params)}: parsed params`).toBe(
           golden.params,
         );
@@ -94,9 +97,9 @@ describe("the field param", () => {
   }
 
   it("adds a non-default field to the column name after the other params", () => {
-    const sma = resolveIndicator({ name: "sma", params: { period: 10, field: "volume" } }, "x");
+    const sma = resolveIndicator({ name: "sma", params: { period: 10, field: "volume" } }, catalog, "x");
     expect(sma.columns[0]!.name, "sma of volume").toBe("sma_10_volume");
-    const macd = resolveIndicator({ name: "macd", params: { field: "high" } }, "x");
+    const macd = resolveIndicator({ name: "macd", params: { field: "high" } }, catalog, "x");
     expect(
       macd.columns.map((c) => c.name),
       "macd of the high",
@@ -104,22 +107,25 @@ describe("the field param", () => {
   });
 
   it("rejects a field that is not a candle column", () => {
-    expect(() => resolveIndicator({ name: "rsi", params: { field: "vwap" } }, "indicators[0]")).toThrow(
-      /^indicators\[0\]\.params\.field: .*"close".*\(got "vwap"\)$/,
-    );
+    expect(() =>
+      resolveIndicator({ name: "rsi", params: { field: "vwap" } }, catalog, "indicators[0]"),
+    ).toThrow(/^indicators\[0\]\.params\.field: .*"close".*\(got "vwap"\)$/);
   });
 
   it("keeps the config_hash of a config that names these indicators without field", () => {
     const config = (extra: Record<string, unknown>) =>
-      parseRunConfig({
-        symbol: "X",
-        timeframe: "1d",
-        start: "2020-01-01",
-        end: "2021-01-01",
-        provider: "synthetic",
-        indicators: SERIES_INDICATORS.map((name) => ({ name, params: { ...extra } })),
-        strategy: { name: "bollinger_reversion", params: {} },
-      });
+      parseRunConfig(
+        {
+          symbol: "X",
+          timeframe: "1d",
+          start: "2020-01-01",
+          end: "2021-01-01",
+          provider: "synthetic",
+          indicators: SERIES_INDICATORS.map((name) => ({ name, params: { ...extra } })),
+          strategy: { name: "bollinger_reversion", params: {} },
+        },
+        builtinCatalog(),
+      );
     const before = "1f7a34a00f58b8b883394d9cdda98d1d111273f7b1a8545f8c1965f1fdd1c34f";
     expect(configHash(config({}), "test-code"), "field left out").toBe(before);
     expect(configHash(config({ field: "close" }), "test-code"), "field: close means the same run").toBe(

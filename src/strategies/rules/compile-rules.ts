@@ -9,9 +9,10 @@
  */
 import type { Registry } from "../../core/registry.js";
 import type { IndicatorDef } from "../../indicators/types.js";
-import { compileProgram, type Program, type RulesSpec } from "./compile.js";
+import { compileProgram } from "./compile.js";
 import { evaluate } from "./evaluate.js";
 import type { RuleInputRef } from "./indicator-call.js";
+import type { Program, RulesSpec } from "./program.js";
 import type { TargetReport } from "./targets.js";
 
 export interface RulesEvaluator {

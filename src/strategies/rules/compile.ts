@@ -18,50 +18,16 @@ import { type RuleSource, ruleError } from "./errors.js";
 import { RULE_FUNCTIONS, type ValueType } from "./functions.js";
 import { type CallArg, indicatorRef, type RuleInputRef } from "./indicator-call.js";
 import { parse } from "./parse.js";
-
-export const RULE_KEYS = ["long_entry", "long_exit", "short_entry", "short_exit"] as const;
-export type RuleKey = (typeof RULE_KEYS)[number];
-
-export interface RulesSpec extends Readonly<Record<RuleKey, string>> {
-  readonly vars: Readonly<Record<string, number>>;
-}
-
-/** A step argument: a slot, or a constant (a number; 0/1 for a condition). */
-export type Operand = { readonly slot: number } | { readonly value: number };
-
-export type StepOp =
-  | ArithOp
-  | CompareOp
-  | "and"
-  | "or"
-  | "not"
-  | "neg"
-  | "fill"
-  | "prev"
-  | "cross_above"
-  | "cross_below"
-  | "highest"
-  | "lowest"
-  | "bars_since";
-
-export interface Step {
-  readonly op: StepOp;
-  readonly args: readonly Operand[];
-  /** Slot written; its type is `slotTypes[out]`. */
-  readonly out: number;
-  /** The constant of prev (k), highest/lowest (n) and fill (the value). */
-  readonly k?: number;
-}
-
-export interface Program {
-  /** The input column each input slot holds, by key. */
-  readonly inputs: readonly { readonly key: string; readonly slot: number }[];
-  readonly slotTypes: readonly ValueType[];
-  /** In dependency order; only steps some condition needs. */
-  readonly steps: readonly Step[];
-  /** Each rule's condition; null for an empty expression (never true). */
-  readonly conditions: Readonly<Record<RuleKey, Operand | null>>;
-}
+import {
+  live,
+  type Operand,
+  type Program,
+  RULE_KEYS,
+  type RuleKey,
+  type RulesSpec,
+  type Step,
+  type StepOp,
+} from "./program.js";
 
 export interface CompiledProgram {
   readonly program: Program;
@@ -93,7 +59,7 @@ export function compileProgram(
   const input = (key: string, ref: () => RuleInputRef | undefined): Val => {
     let slot = slotOfKey.get(key);
     if (slot === undefined) {
-      const made = ref();
+      const made = indicators === undefined ? undefined : ref();
       if (made !== undefined) inputs[key] = made;
       slot = slotTypes.length;
       slotTypes.push("number");
@@ -130,10 +96,13 @@ export function compileProgram(
     const count = (node: Node, what: string): number => {
       const v = value(node);
       if (!isConst(v) || v.type !== "number")
-        fail(node.pos, `${what} must be a constant (a number or $var), not a column`);
+        fail(startOf(node), `${what} must be a constant (a number or $var), not a column`);
       const n = (v.operand as { value: number }).value;
       if (!Number.isSafeInteger(n) || n < 1) {
-        fail(node.pos, `${what} must be a whole number >= 1 (got ${n}): a rule can only read earlier bars`);
+        fail(
+          startOf(node),
+          `${what} must be a whole number >= 1 (got ${n}): a rule can only read earlier bars`,
+        );
       }
       return n;
     };
@@ -141,14 +110,14 @@ export function compileProgram(
     const callArg = (arg: { name?: string; namePos?: number; value: Node }, callee: string): CallArg => {
       const node = arg.value;
       const base = {
-        pos: node.pos,
+        pos: startOf(node),
         ...(arg.name === undefined ? {} : { name: arg.name, namePos: arg.namePos }),
       };
       if (node.type === "name" && FIELDS.includes(node.name)) return { ...base, value: { field: node.name } };
       const v = value(node);
       if (!isConst(v) || v.type !== "number") {
         fail(
-          node.pos,
+          startOf(node),
           `params of ${callee} must be constants (numbers, $vars and arithmetic of them) or a candle column`,
         );
       }
@@ -185,7 +154,7 @@ export function compileProgram(
       const fn = RULE_FUNCTIONS[node.callee]!;
       const named = node.args.find((a) => a.name !== undefined);
       if (named !== undefined)
-        fail(named.namePos ?? named.value.pos, `${fn.signature} takes positional arguments only`);
+        fail(named.namePos ?? startOf(named.value), `${fn.signature} takes positional arguments only`);
       if (node.args.length !== fn.args.length) {
         fail(
           node.pos,
@@ -203,14 +172,16 @@ export function compileProgram(
         }
         case "highest":
         case "lowest": {
-          const x = want(value(first), "number", first.pos, what(0));
+          const x = want(value(first), "number", startOf(first), what(0));
           return emit(fn.name, "number", [column(x)], count(second!, what(1)));
         }
         case "bars_since":
-          return emit("bars_since", "number", [column(want(value(first), "condition", first.pos, what(0)))]);
+          return emit("bars_since", "number", [
+            column(want(value(first), "condition", startOf(first), what(0))),
+          ]);
         default: {
-          const a = want(value(first), "number", first.pos, what(0));
-          const b = want(value(second!), "number", second!.pos, what(1));
+          const a = want(value(first), "number", startOf(first), what(0));
+          const b = want(value(second!), "number", startOf(second!), what(1));
           if (isConst(a) && isConst(b)) return { type: "condition", operand: { value: 0 } };
           // cross_above(c, x) is x crossing below the level c, and the mirror.
           const mirrored = fn.name === "cross_above" ? "cross_below" : "cross_above";
@@ -266,7 +237,7 @@ export function compileProgram(
           const v = want(
             value(node.operand),
             node.op === "-" ? "number" : "condition",
-            node.operand.pos,
+            startOf(node.operand),
             `the operand of ${node.op}`,
           );
           if (isConst(v))
@@ -280,7 +251,7 @@ export function compileProgram(
           const logic = node.op === "and" || node.op === "or";
           const type: ValueType = logic ? "condition" : "number";
           const side = (n: Node, which: string) =>
-            want(value(n), type, n.pos, `the ${which} side of ${node.op}`);
+            want(value(n), type, startOf(n), `the ${which} side of ${node.op}`);
           const a = side(node.left, "left");
           const b = side(node.right, "right");
           if (logic) return combine(node.op as "and" | "or", a, b);
@@ -313,7 +284,7 @@ export function compileProgram(
     const result = value(root);
     if (result.type !== "condition") {
       fail(
-        root.pos,
+        startOf(root),
         "a rule must be a condition (true or false on each bar), e.g. rsi(14) < 30, not a number",
       );
     }
@@ -325,6 +296,13 @@ export function compileProgram(
     Operand | null
   >;
   return { program: { inputs: inputSlots, slotTypes, steps: live(steps, conditions), conditions }, inputs };
+}
+
+/** Where a node's text starts (a binary node's `pos` is its operator). */
+function startOf(node: Node): number {
+  if (node.type === "binary") return startOf(node.left);
+  if (node.type === "output") return startOf(node.object);
+  return node.pos;
 }
 
 function fold(op: ArithOp | CompareOp, a: number, b: number): number {
@@ -350,18 +328,4 @@ function fold(op: ArithOp | CompareOp, a: number, b: number): number {
     case "!=":
       return a !== b && !Number.isNaN(a) && !Number.isNaN(b) ? 1 : 0;
   }
-}
-
-/** The steps some condition depends on (folding can leave others behind, e.g. `x and 1 > 2`). */
-function live(steps: readonly Step[], conditions: Readonly<Record<RuleKey, Operand | null>>): Step[] {
-  const needed = new Set<number>();
-  for (const c of Object.values(conditions)) if (c !== null && "slot" in c) needed.add(c.slot);
-  const kept: Step[] = [];
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i]!;
-    if (!needed.has(step.out)) continue;
-    kept.push(step);
-    for (const a of step.args) if ("slot" in a) needed.add(a.slot);
-  }
-  return kept.reverse();
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../core/rng.js";
-import { compileProgram, type RulesSpec } from "./compile.js";
+import { compileProgram } from "./compile.js";
 import { evaluate, evaluateConditions } from "./evaluate.js";
+import type { RulesSpec } from "./program.js";
 
 const N = Number.NaN;
 const n = 400;

@@ -6,8 +6,8 @@
  */
 import { StudioError } from "../../core/errors.js";
 import { and, arith, type Operand as ColumnOperand, compare, negate, not, or } from "./column-ops.js";
-import { type Operand, type Program, RULE_KEYS, type RuleKey, type Step } from "./compile.js";
 import type { ValueType } from "./functions.js";
+import { type Operand, type Program, RULE_KEYS, type RuleKey, type Step } from "./program.js";
 import { positionTargets, type TargetReport } from "./targets.js";
 import {
   barsSince,

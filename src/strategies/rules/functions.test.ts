@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RULE_FUNCTIONS } from "./functions.js";
 
@@ -19,5 +20,12 @@ describe("RULE_FUNCTIONS", () => {
       "lowest",
       "bars_since",
     ]);
+  });
+
+  it("are each documented in docs/strategies.md with their signature", () => {
+    const docs = readFileSync(new URL("../../../docs/strategies.md", import.meta.url), "utf8");
+    for (const fn of Object.values(RULE_FUNCTIONS)) {
+      expect(docs.includes(`\`${fn.signature}\``), `${fn.signature} is documented`).toBe(true);
+    }
   });
 });

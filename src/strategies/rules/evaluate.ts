@@ -8,6 +8,7 @@ import { StudioError } from "../../core/errors.js";
 import { and, arith, type Operand as ColumnOperand, compare, negate, not, or } from "./column-ops.js";
 import type { ValueType } from "./functions.js";
 import { type Operand, type Program, RULE_KEYS, type RuleKey, type Step } from "./program.js";
+import { type Column, Scratch } from "./scratch.js";
 import { positionTargets, type TargetReport } from "./targets.js";
 import {
   barsSince,
@@ -18,23 +19,53 @@ import {
   rollingExtreme,
 } from "./window-ops.js";
 
-type Column = Float64Array | Uint8Array;
+/** The scratch `evaluate` uses between calls (one per thread: workers load their own copy of this module). */
+const shared = new Scratch();
 
 export function evaluate(
   program: Program,
   inputs: Readonly<Record<string, Float64Array>>,
   out: Float64Array,
+  scratch: Scratch = shared,
 ): TargetReport {
-  const c = evaluateConditions(program, inputs, out.length);
-  return positionTargets(c.long_entry, c.long_exit, c.short_entry, c.short_exit, out);
+  const { conditions, release } = runSteps(program, inputs, out.length, scratch);
+  const none = scratch.zeros(out.length);
+  const c = (rule: RuleKey) => conditions[rule] ?? null;
+  const report = positionTargets(
+    c("long_entry") ?? none,
+    c("long_exit") ?? none,
+    c("short_entry"),
+    c("short_exit"),
+    out,
+    none,
+  );
+  release();
+  return report;
 }
 
-/** Each rule's condition over `n` bars (1 = true); an empty rule is all 0. */
+/** Each rule's condition over `n` bars (1 = true) in fresh columns; an empty rule is all 0. */
 export function evaluateConditions(
   program: Program,
   inputs: Readonly<Record<string, Float64Array>>,
   n: number,
 ): Record<RuleKey, Uint8Array> {
+  const { conditions } = runSteps(program, inputs, n, new Scratch());
+  return Object.fromEntries(RULE_KEYS.map((rule) => [rule, conditions[rule] ?? new Uint8Array(n)])) as Record<
+    RuleKey,
+    Uint8Array
+  >;
+}
+
+/**
+ * Runs every step; each rule's condition column (null for an empty rule). `release` hands every column back to
+ * the scratch once the caller is done with them.
+ */
+function runSteps(
+  program: Program,
+  inputs: Readonly<Record<string, Float64Array>>,
+  n: number,
+  scratch: Scratch,
+): { conditions: Record<RuleKey, Uint8Array | null>; release: () => void } {
   const slots: Column[] = new Array(program.slotTypes.length);
   for (const { key, slot } of program.inputs) {
     const column = Object.hasOwn(inputs, key) ? inputs[key] : undefined;
@@ -46,31 +77,44 @@ export function evaluateConditions(
     }
     slots[slot] = column;
   }
-  const isInput = new Set(program.inputs.map((i) => i.slot));
   const keep = new Set<number>();
   for (const c of Object.values(program.conditions)) if (c !== null && "slot" in c) keep.add(c.slot);
   const lastUse = new Map<number, number>();
   program.steps.forEach((step, i) => {
     for (const a of step.args) if ("slot" in a) lastUse.set(a.slot, i);
   });
-  const pool: Record<ValueType, Column[]> = { number: [], condition: [] };
+  const computed = new Set(program.steps.map((s) => s.out));
+  const held: { type: ValueType; column: Column }[] = [];
   program.steps.forEach((step, i) => {
     const type = program.slotTypes[step.out]!;
-    const buffer = pool[type].pop() ?? (type === "number" ? new Float64Array(n) : new Uint8Array(n));
+    const buffer = scratch.take(type, n);
     slots[step.out] = buffer;
     run(step, slots, buffer);
     for (const slot of new Set(step.args.flatMap((a) => ("slot" in a ? [a.slot] : [])))) {
-      if (lastUse.get(slot) === i && !keep.has(slot) && !isInput.has(slot)) {
-        pool[program.slotTypes[slot]!].push(slots[slot]!);
+      // A column goes back after its last reader, unless it is an input or a rule's condition.
+      if (lastUse.get(slot) === i && computed.has(slot) && !keep.has(slot)) {
+        scratch.give(program.slotTypes[slot]!, slots[slot]!);
       }
     }
   });
-  const condition = (rule: RuleKey): Uint8Array => {
+  for (const slot of keep) held.push({ type: "condition", column: slots[slot]! });
+  const conditions = {} as Record<RuleKey, Uint8Array | null>;
+  for (const rule of RULE_KEYS) {
     const c = program.conditions[rule];
-    if (c !== null && "slot" in c) return slots[c.slot] as Uint8Array;
-    return new Uint8Array(n).fill(c === null ? 0 : c.value);
+    if (c === null) conditions[rule] = null;
+    else if ("slot" in c) conditions[rule] = slots[c.slot] as Uint8Array;
+    else {
+      const filled = scratch.take("condition", n).fill(c.value) as Uint8Array;
+      held.push({ type: "condition", column: filled });
+      conditions[rule] = filled;
+    }
+  }
+  return {
+    conditions,
+    release: () => {
+      for (const h of held) scratch.give(h.type, h.column);
+    },
   };
-  return Object.fromEntries(RULE_KEYS.map((rule) => [rule, condition(rule)])) as Record<RuleKey, Uint8Array>;
 }
 
 function run(step: Step, slots: readonly Column[], out: Column): void {

@@ -45,4 +45,18 @@ describe("positionTargets", () => {
   it("reports no conflict when entries never coincide", () => {
     expect(targets("10", "00", "01", "00").report, "none").toEqual({ bothEntries: 0, firstBothEntries: -1 });
   });
+
+  it("gives the same targets for null short rules as for all-false ones", () => {
+    const le = bits("0100010100");
+    const lx = bits("0001000010");
+    const out = new Float64Array(10);
+    positionTargets(le, lx, null, null, out);
+    expect(Array.from(out), "long-only loop").toEqual(
+      targets("0100010100", "0001000010", "0000000000", "0000000000").targets,
+    );
+    positionTargets(le, lx, bits("0000001000"), null, out, new Uint8Array(10));
+    expect(Array.from(out), "one null short rule").toEqual(
+      targets("0100010100", "0001000010", "0000001000", "0000000000").targets,
+    );
+  });
 });

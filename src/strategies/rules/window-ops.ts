@@ -16,10 +16,23 @@ export function crossAbove(a: Float64Array, b: Operand, out: Uint8Array): void {
   const n = out.length;
   if (n === 0) return;
   out[0] = 0;
+  // The previous bar's values are carried in locals: one load per column per bar.
+  let pa = a[0]!;
   if (typeof b === "number") {
-    for (let t = 1; t < n; t++) out[t] = a[t - 1]! < b && a[t]! > b ? 1 : 0;
-  } else {
-    for (let t = 1; t < n; t++) out[t] = a[t - 1]! < b[t - 1]! && a[t]! > b[t]! ? 1 : 0;
+    for (let t = 1; t < n; t++) {
+      const x = a[t]!;
+      out[t] = pa < b && x > b ? 1 : 0;
+      pa = x;
+    }
+    return;
+  }
+  let pb = b[0]!;
+  for (let t = 1; t < n; t++) {
+    const x = a[t]!;
+    const y = b[t]!;
+    out[t] = pa < pb && x > y ? 1 : 0;
+    pa = x;
+    pb = y;
   }
 }
 
@@ -27,10 +40,22 @@ export function crossBelow(a: Float64Array, b: Operand, out: Uint8Array): void {
   const n = out.length;
   if (n === 0) return;
   out[0] = 0;
+  let pa = a[0]!;
   if (typeof b === "number") {
-    for (let t = 1; t < n; t++) out[t] = a[t - 1]! > b && a[t]! < b ? 1 : 0;
-  } else {
-    for (let t = 1; t < n; t++) out[t] = a[t - 1]! > b[t - 1]! && a[t]! < b[t]! ? 1 : 0;
+    for (let t = 1; t < n; t++) {
+      const x = a[t]!;
+      out[t] = pa > b && x < b ? 1 : 0;
+      pa = x;
+    }
+    return;
+  }
+  let pb = b[0]!;
+  for (let t = 1; t < n; t++) {
+    const x = a[t]!;
+    const y = b[t]!;
+    out[t] = pa > pb && x < y ? 1 : 0;
+    pa = x;
+    pb = y;
   }
 }
 

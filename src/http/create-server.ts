@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { CODE_VERSION } from "../core/code-version.js";
+import { assertJsonDepth } from "../core/json-depth.js";
 import { LIMITS } from "../core/limits.js";
 import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
@@ -70,6 +71,17 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: text/plain and form bodies are what a cross-site page can send without a CORS preflight.
   app.removeContentTypeParser(["text/plain"]);
+  // fastify's own JSON parser (prototype poisoning refused), behind a nesting limit checked on the raw text.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+    try {
+      assertJsonDepth(body as string, "the request body");
+    } catch (err) {
+      done(err as Error, undefined);
+      return;
+    }
+    parseJson(req, body as string, done);
+  });
   installErrorHandling(app, options.reportBug);
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-content-type-options", "nosniff");

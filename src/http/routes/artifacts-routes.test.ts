@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDir } from "../../runs/run-paths.js";
@@ -105,5 +106,60 @@ describe("artifacts", () => {
     const verify = await call(t.url, "GET", `/api/runs/${other.runId}/verify`);
     expect(verify.body.ok).toBe(false);
     expect(verify.body.manifest.status).toBe("sha256_mismatch");
+  });
+
+  describe("a run folder changed behind the studio's back", () => {
+    let dir: string;
+    let id: string;
+    beforeAll(async () => {
+      ({ runId: id } = await runToEnd(t.url, smallConfig({ seed: 11 })));
+      dir = runDir(t.home, id);
+      const swap = (name: string, make: (file: string) => void) => {
+        const file = path.join(dir, name);
+        rmSync(file);
+        make(file);
+      };
+      swap("metrics.json", (f) => symlinkSync("/etc/passwd", f));
+      swap("drawdown.parquet", (f) => execFileSync("mkfifo", [f]));
+      swap("plots.png", (f) => mkdirSync(f));
+      appendFileSync(path.join(dir, "equity.parquet"), "x");
+      const summary = path.join(dir, "summary.json");
+      const text = readFileSync(summary, "utf8");
+      // Same length, different bytes: only the hash can tell.
+      writeFileSync(
+        summary,
+        text.replace(/"symbol": ?"SYN"/, (m) => m.replace("SYN", "SYM")),
+      );
+      expect(readFileSync(summary, "utf8")).not.toBe(text);
+    });
+
+    it.each([
+      ["a symlink to /etc/passwd", "metrics.json", /symbolic link/],
+      ["a FIFO (answered at once, not waited on)", "drawdown.parquet", /FIFO/],
+      ["a directory", "plots.png", /directory/],
+      ["a file of another size", "equity.parquet", /bytes but the manifest lists/],
+      ["a file of the same size with other bytes", "summary.json", /sha256/],
+    ])("refuses %s with 409 INTEGRITY_MISMATCH", async (_what, name, reason) => {
+      const res = await call(t.url, "GET", `/api/runs/${id}/artifacts/${name}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      expect(res.body.error.message).toContain(name);
+      expect(res.body.error.message).toMatch(reason);
+      expect(JSON.stringify(res.body), "nothing of /etc/passwd leaks").not.toContain("root:");
+    });
+
+    it("refuses to convert them too", async () => {
+      for (const name of ["metrics.json", "drawdown.parquet", "equity.parquet", "summary.json"]) {
+        const res = await call(t.url, "GET", `/api/runs/${id}/artifacts/${name}?format=csv`);
+        expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(409);
+        expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      }
+    });
+
+    it("still serves the files nobody touched", async () => {
+      const res = await fetch(`${t.url}/api/runs/${id}/artifacts/trades.parquet`);
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    });
   });
 });

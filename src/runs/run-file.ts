@@ -36,7 +36,8 @@ export async function openRunFile(dir: string, rel: string): Promise<OpenedRunFi
     handle = await open(full, READ_FLAGS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, problem: "missing", reason: "is missing" };
+    if (code === "ENOENT" || code === "ENOTDIR")
+      return { ok: false, problem: "missing", reason: "is missing" };
     if (code === "ELOOP") return { ok: false, problem: "not_regular", reason: "is a symbolic link" };
     throw err;
   }

@@ -156,10 +156,70 @@ describe("artifacts", () => {
       }
     });
 
+    it("verify names each of them, and an extra file, with 200 and ok false", async () => {
+      writeFileSync(path.join(dir, "extra.txt"), "not listed");
+      const res = await call(t.url, "GET", `/api/runs/${id}/verify`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.ok).toBe(false);
+      const status = Object.fromEntries(
+        (res.body.files as { name: string; status: string }[]).map((f) => [f.name, f.status]),
+      );
+      expect(status).toMatchObject({
+        "metrics.json": "not_regular",
+        "drawdown.parquet": "not_regular",
+        "plots.png": "not_regular",
+        "equity.parquet": "size_mismatch",
+        "summary.json": "sha256_mismatch",
+        "trades.parquet": "ok",
+        "extra.txt": "extra",
+      });
+    });
+
     it("still serves the files nobody touched", async () => {
       const res = await fetch(`${t.url}/api/runs/${id}/artifacts/trades.parquet`);
       expect(res.status).toBe(200);
       expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    });
+  });
+
+  describe("a manifest the database vouches for but that is not a valid manifest", () => {
+    /** Replaces the run's manifest and makes the database vouch for the new bytes. */
+    async function withManifest(text: string): Promise<string> {
+      const { runId: id } = await runToEnd(t.url, smallConfig({ seed: 20 + text.length }));
+      writeFileSync(path.join(runDir(t.home, id), "manifest.json"), text);
+      const now = Date.now();
+      t.server.studio.store.runs.update(id, {
+        artifactsManifestSha: sha256(Buffer.from(text)),
+        updatedAt: now,
+      });
+      return id;
+    }
+
+    it("answers 409 and verify reports manifest_invalid for a manifest that is not JSON", async () => {
+      const id = await withManifest('{"files": [');
+      for (const p of ["artifacts", "artifacts/metrics.json"]) {
+        const res = await call(t.url, "GET", `/api/runs/${id}/${p}`);
+        expect(res.status, `${p}: ${JSON.stringify(res.body)}`).toBe(409);
+        expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      }
+      const verify = await call(t.url, "GET", `/api/runs/${id}/verify`);
+      expect(verify.status).toBe(200);
+      expect(verify.body.ok).toBe(false);
+      expect(verify.body.manifest.status).toBe("manifest_invalid");
+    });
+
+    it("never opens a manifest path outside the run folder, and verify reports unsafe_path", async () => {
+      const file = { name: "db", path: "../../studio.db", sha256: "0".repeat(64), size: 1, mime: "x" };
+      const id = await withManifest(
+        JSON.stringify({ run_id: "r", created_at: 0, config_hash: "", files: [file] }),
+      );
+      const res = await call(t.url, "GET", `/api/runs/${id}/artifacts/db`);
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      const verify = await call(t.url, "GET", `/api/runs/${id}/verify`);
+      expect(verify.status).toBe(200);
+      expect(verify.body.files.find((f: { name: string }) => f.name === "db").status).toBe("unsafe_path");
+      expect(verify.body.files.find((f: { name: string }) => f.name === "metrics.json").status).toBe("extra");
     });
   });
 });

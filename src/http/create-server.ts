@@ -1,8 +1,8 @@
 /**
  * @module http/create-server
  * Builds the API server around a studio: zod validation and serialization, the OpenAPI document, the request
- * guard (Host, Origin, bearer token), one error shape, JSON-only bodies under the size limit, and every route
- * group. It does not listen (`listenOn` does), so tests can build a server that believes it is bound to a public
+ * guard (Host, Origin, bearer token), one error shape (also for requests the HTTP parser refuses), JSON-only
+ * bodies under the size and nesting limits, time limits on receiving a request, and every route group. It does not listen (`listenOn` does), so tests can build a server that believes it is bound to a public
  * address without ever opening one.
  */
 
@@ -21,8 +21,14 @@ import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
 import type { ApiApp, ApiContext } from "./api-context.js";
 import { tokenForBind } from "./bind-policy.js";
-import { DEFAULT_HOST } from "./defaults.js";
-import { type BugReporter, frameworkErrorHandler, installErrorHandling } from "./error-handler.js";
+import { answerClientError } from "./client-error.js";
+import { DEFAULT_HOST, DEFAULT_TIMEOUTS, type HttpTimeouts } from "./defaults.js";
+import {
+  type AbortReporter,
+  type BugReporter,
+  frameworkErrorHandler,
+  installErrorHandling,
+} from "./error-handler.js";
 import { hostPolicy } from "./host-policy.js";
 import { checkRequest } from "./request-guard.js";
 import { registerArtifactsRoutes } from "./routes/artifacts-routes.js";
@@ -45,7 +51,11 @@ export interface ServerOptions {
   readonly allowedHosts?: readonly string[];
   /** Interval of the heartbeat comment on event streams. */
   readonly heartbeatMs?: number;
+  /** How long a client may take to send a request (tests shorten them). */
+  readonly timeouts?: Partial<HttpTimeouts>;
   readonly reportBug?: BugReporter;
+  /** Told about requests whose client went away mid-request: not bugs, so never sent to `reportBug`. */
+  readonly reportAbort?: AbortReporter;
 }
 
 export interface ApiServer {
@@ -59,9 +69,13 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const bind = options.bind ?? DEFAULT_HOST;
   const token = tokenForBind(bind, options.token);
   const hosts = hostPolicy(options.allowedHosts ?? [], bind);
+  const timeouts: HttpTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: false,
     bodyLimit: LIMITS.maxBodyBytes,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    clientErrorHandler: (err, socket) => answerClientError(err, socket, timeouts),
     exposeHeadRoutes: false,
     // Requests that arrive while closing are served normally: a submit then stays queued for the next start.
     return503OnClosing: false,
@@ -82,7 +96,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
     }
     parseJson(req, body as string, done);
   });
-  installErrorHandling(app, options.reportBug);
+  installErrorHandling(app, options.reportBug, options.reportAbort);
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-content-type-options", "nosniff");
     checkRequest(req.headers, { hosts, token });

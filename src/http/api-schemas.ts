@@ -35,7 +35,11 @@ export const RunView = z.object({
   created_at: z.number(),
   updated_at: z.number(),
   started_at: z.number().nullable(),
-  completed_at: z.number().nullable(),
+  completed_at: z.number().nullable().describe("When the run completed; null unless status is completed."),
+  finished_at: z
+    .number()
+    .nullable()
+    .describe("When the run reached its final status (completed, failed or cancelled); null before."),
   error_code: z.string().nullable(),
   error_message: z.string().nullable(),
   config: z.unknown().describe("The normalized RunConfig the run executes."),

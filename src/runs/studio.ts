@@ -143,7 +143,7 @@ export class Studio {
         errorMessage: view.error_message,
         metricsSummary: view.metrics_summary,
       };
-      const ts = view.completed_at ?? view.updated_at;
+      const ts = view.finished_at ?? view.updated_at;
       for (const event of finalEvents(runId, finished, view.progress?.last_seq ?? 0, ts)) {
         if (event.seq > afterSeq) listener(event);
       }
@@ -197,7 +197,7 @@ export class Studio {
           status: "cancelled",
           errorCode: "CANCELLED",
           errorMessage: "cancelled before it started",
-          completedAt: now,
+          finishedAt: now,
           updatedAt: now,
         },
         ["queued"],

@@ -88,6 +88,7 @@ export function registerRunsCommands(program: Command): void {
               ["stage", view.stage],
               ["created", isoTime(view.created_at)],
               ["completed", isoTime(view.completed_at)],
+              ["finished", isoTime(view.finished_at)],
               ["hash", view.hash],
               ["error", view.error_code ? `${view.error_code}: ${view.error_message}` : null],
               ["run_dir", manifest ? dir : null],

@@ -64,6 +64,9 @@ describe("studio runs (real binary)", () => {
     const invalid = await studio(["--home", home, "--json", "runs", "verify", run.run_id]);
     expect(invalid.code, invalid.stderr).toBe(1);
     expect(JSON.parse(invalid.stdout).manifest.status).toBe("manifest_invalid");
+    const shown = await studio(["--home", home, "--json", "runs", "show", run.run_id]);
+    expect(shown.code, "show still answers, without the manifest it cannot read").toBe(0);
+    expect(JSON.parse(shown.stdout).manifest).toBeNull();
   });
 
   it("exports artifacts as CSV, JSON and Parquet, to stdout or a file", async () => {

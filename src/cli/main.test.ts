@@ -12,12 +12,13 @@ import {
   writeJson,
 } from "./test-support/studio-cli.js";
 
-/** Runs the binary with its stdout closed before it writes anything, as `| head -0` would leave it. */
-function withClosedStdout(args: readonly string[]): Promise<CliResult> {
+/** Runs the binary with its stdout (and maybe stderr) closed before it writes anything, as `| head -0` leaves it. */
+function withClosedPipes(args: readonly string[], alsoStderr = false): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = startStudio(args);
     // The child is still starting node when its pipe's read end goes away: its first write meets EPIPE.
     child.stdout?.destroy();
+    if (alsoStderr) child.stderr?.destroy();
     let stderr = "";
     child.stderr?.on("data", (d) => (stderr += d));
     child.on("error", reject);
@@ -42,9 +43,20 @@ describe("a reader that stops early", () => {
     ["runs export", () => ["--home", home, "runs", "export", runId, "equity", "--format", "csv"]],
     ["runs list", () => ["--home", home, "runs", "list"]],
   ])("ends %s quietly with exit 0 and no stack trace", async (_name, args) => {
-    const r = await withClosedStdout(args());
+    const r = await withClosedPipes(args());
     expect(r.stderr, "nothing on stderr").toBe("");
     expect(r.code).toBe(0);
+  });
+});
+
+describe("a run whose output pipe closes (studio run ... 2>&1 | head -1)", () => {
+  it("still runs to completed, then exits quietly", async () => {
+    const file = writeJson(home, "other.json", smallConfig({ seed: 7 }));
+    const r = await withClosedPipes(["--home", home, "run", file], true);
+    expect(r.code).toBe(0);
+    const list = await studio(["--home", home, "--json", "runs", "list"]);
+    const runs = JSON.parse(list.stdout) as { status: string; seed: number }[];
+    expect(runs.find((x) => x.seed === 7)?.status, "the run was not abandoned half-way").toBe("completed");
   });
 });
 

@@ -34,16 +34,17 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** The reader of stdout (or stderr) went away: nothing more can be shown, so stop without a stack trace. */
-function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
+const CLOSED = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
 
-quietOnClosedPipe(process.stdout);
-quietOnClosedPipe(process.stderr);
+// The reader of stdout went away: what the command was asked to print has nowhere to go, so stop quietly.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code !== undefined && CLOSED.has(err.code)) process.exit(process.exitCode ?? 0);
+  throw err;
+});
+// stderr only carries progress and diagnostics: losing its reader must not abort a run half-way.
+process.stderr.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === undefined || !CLOSED.has(err.code)) throw err;
+});
 
 try {
   await buildProgram().parseAsync(process.argv);

@@ -19,6 +19,7 @@ import { RULE_FUNCTIONS, type ValueType } from "./functions.js";
 import { type CallArg, indicatorRef, type RuleInputRef } from "./indicator-call.js";
 import { parse } from "./parse.js";
 import {
+  fuseCrossPairs,
   live,
   type Operand,
   type Program,
@@ -295,7 +296,10 @@ export function compileProgram(
     RuleKey,
     Operand | null
   >;
-  return { program: { inputs: inputSlots, slotTypes, steps: live(steps, conditions), conditions }, inputs };
+  return {
+    program: { inputs: inputSlots, slotTypes, steps: fuseCrossPairs(live(steps, conditions)), conditions },
+    inputs,
+  };
 }
 
 /** Where a node's text starts (a binary node's `pos` is its operator). */

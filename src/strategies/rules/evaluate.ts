@@ -14,6 +14,7 @@ import {
   barsSince,
   crossAbove,
   crossBelow,
+  crossPair,
   prevCondition,
   prevNumber,
   rollingExtreme,
@@ -83,12 +84,13 @@ function runSteps(
   program.steps.forEach((step, i) => {
     for (const a of step.args) if ("slot" in a) lastUse.set(a.slot, i);
   });
-  const computed = new Set(program.steps.map((s) => s.out));
+  const computed = new Set(program.steps.flatMap((s) => (s.out2 === undefined ? [s.out] : [s.out, s.out2])));
   const held: { type: ValueType; column: Column }[] = [];
   program.steps.forEach((step, i) => {
     const type = program.slotTypes[step.out]!;
     const buffer = scratch.take(type, n);
     slots[step.out] = buffer;
+    if (step.out2 !== undefined) slots[step.out2] = scratch.take("condition", n);
     run(step, slots, buffer);
     for (const slot of new Set(step.args.flatMap((a) => ("slot" in a ? [a.slot] : [])))) {
       // A column goes back after its last reader, unless it is an input or a rule's condition.
@@ -164,6 +166,9 @@ function run(step: Step, slots: readonly Column[], out: Column): void {
       break;
     case "cross_below":
       crossBelow(numbers(0), arg(1), out as Uint8Array);
+      break;
+    case "cross_pair":
+      crossPair(numbers(0), arg(1), out as Uint8Array, slots[step.out2!] as Uint8Array);
       break;
     case "highest":
     case "lowest":

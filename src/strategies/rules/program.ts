@@ -27,6 +27,7 @@ export type StepOp =
   | "prev"
   | "cross_above"
   | "cross_below"
+  | "cross_pair"
   | "highest"
   | "lowest"
   | "bars_since";
@@ -36,6 +37,8 @@ export interface Step {
   readonly args: readonly Operand[];
   /** Slot written; its type is `slotTypes[out]`. */
   readonly out: number;
+  /** Second slot written, by `cross_pair` only: cross_below of the same operands (`out` is cross_above). */
+  readonly out2?: number;
   /** The constant of prev (k), highest/lowest (n) and fill (the value). */
   readonly k?: number;
 }
@@ -62,4 +65,33 @@ export function live(steps: readonly Step[], conditions: Readonly<Record<RuleKey
     for (const a of step.args) if ("slot" in a) needed.add(a.slot);
   }
   return kept.reverse();
+}
+
+/**
+ * `cross_above(a, b)` and `cross_below(a, b)` of the same operands (the usual entry and exit pair) become one
+ * `cross_pair` step that reads the two columns once and writes both conditions, at the place of the first.
+ */
+export function fuseCrossPairs(steps: readonly Step[]): Step[] {
+  const key = (s: Step) => s.args.map((a) => ("slot" in a ? `s${a.slot}` : `c${a.value}`)).join(",");
+  const above = new Map<string, Step>();
+  const below = new Map<string, Step>();
+  for (const s of steps) {
+    if (s.op === "cross_above") above.set(key(s), s);
+    if (s.op === "cross_below") below.set(key(s), s);
+  }
+  const fused: Step[] = [];
+  const done = new Set<Step>();
+  for (const s of steps) {
+    if (done.has(s)) continue;
+    const other =
+      s.op === "cross_above" ? below.get(key(s)) : s.op === "cross_below" ? above.get(key(s)) : undefined;
+    if (other === undefined) {
+      fused.push(s);
+      continue;
+    }
+    const [up, down] = s.op === "cross_above" ? [s, other] : [other, s];
+    fused.push({ op: "cross_pair", args: s.args, out: up.out, out2: down.out });
+    done.add(other);
+  }
+  return fused;
 }

@@ -3,7 +3,8 @@
  * The functions of the rules language that look back along a column, each one O(n) over the whole column. They
  * only ever read the current and earlier bars, so a rule built from shifted features cannot see the future.
  * - `crossAbove(a, b)[t]` = a[t-1] < b[t-1] and a[t] > b[t] (strict on both bars, as `crossoverSignal`, so a
- *   touch is not a cross); false at bar 0 and whenever a NaN is involved. `crossBelow` mirrors it.
+ *   touch is not a cross); false at bar 0 and whenever a NaN is involved. `crossBelow` mirrors it; `crossPair`
+ *   writes both in one pass.
  * - `rollingExtreme(x, n)[t]` = max (or min) of x[t-n+1..t]: NaN until n values exist and while any of them is
  *   NaN. Monotonic deque, so O(n) whatever the window.
  * - `barsSince(c)[t]` = t minus the last bar at or before t where c was true (0 on such a bar); NaN before the
@@ -13,47 +14,36 @@
 import type { Operand } from "./column-ops.js";
 
 export function crossAbove(a: Float64Array, b: Operand, out: Uint8Array): void {
-  const n = out.length;
-  if (n === 0) return;
-  out[0] = 0;
-  // The previous bar's values are carried in locals: one load per column per bar.
-  let pa = a[0]!;
-  if (typeof b === "number") {
-    for (let t = 1; t < n; t++) {
-      const x = a[t]!;
-      out[t] = pa < b && x > b ? 1 : 0;
-      pa = x;
-    }
-    return;
-  }
-  let pb = b[0]!;
-  for (let t = 1; t < n; t++) {
-    const x = a[t]!;
-    const y = b[t]!;
-    out[t] = pa < pb && x > y ? 1 : 0;
-    pa = x;
-    pb = y;
-  }
+  crosses(a, b, out, null);
 }
 
 export function crossBelow(a: Float64Array, b: Operand, out: Uint8Array): void {
-  const n = out.length;
+  crosses(a, b, null, out);
+}
+
+/** crossAbove into `up` and crossBelow into `down` in one pass over the columns. */
+export function crossPair(a: Float64Array, b: Operand, up: Uint8Array, down: Uint8Array): void {
+  crosses(a, b, up, down);
+}
+
+/**
+ * Both cross directions (either output may be null). Crosses are rare, so the outputs are cleared first and only
+ * the crossing bars are written; the previous bar's values are carried in locals.
+ */
+function crosses(a: Float64Array, b: Operand, up: Uint8Array | null, down: Uint8Array | null): void {
+  up?.fill(0);
+  down?.fill(0);
+  const n = (up ?? down)!.length;
   if (n === 0) return;
-  out[0] = 0;
+  const column = typeof b === "number" ? new Float64Array(n).fill(b) : b;
   let pa = a[0]!;
-  if (typeof b === "number") {
-    for (let t = 1; t < n; t++) {
-      const x = a[t]!;
-      out[t] = pa > b && x < b ? 1 : 0;
-      pa = x;
-    }
-    return;
-  }
-  let pb = b[0]!;
+  let pb = column[0]!;
   for (let t = 1; t < n; t++) {
     const x = a[t]!;
-    const y = b[t]!;
-    out[t] = pa > pb && x < y ? 1 : 0;
+    const y = column[t]!;
+    if (pa < pb) {
+      if (x > y && up !== null) up[t] = 1;
+    } else if (pa > pb && x < y && down !== null) down[t] = 1;
     pa = x;
     pb = y;
   }

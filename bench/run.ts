@@ -130,6 +130,48 @@ if (wanted("core_pipeline_1m")) {
   for (const [k, v] of Object.entries(parts)) log(summarize(`core_pipeline_1m.${k}`, v.slice(2)));
 }
 
+if (wanted("rules_signal_1m")) {
+  // The rules strategy written as sma_crossover against the built-in, on the same features: signal() only, with
+  // `out` already written once, as runPlan hands it over. Interleaved so both see the same machine load.
+  const candles = generateSynthetic(request(1_000_000));
+  const cross = (dir: string) => `${dir}(sma(close, $fast), sma(close, $slow))`;
+  const variants = {
+    builtin: smaConfig(1_000_000),
+    rules: smaConfig(1_000_000, {
+      strategy: {
+        name: "rules",
+        params: {
+          long_entry: cross("cross_above"),
+          long_exit: cross("cross_below"),
+          vars: { fast: 10, slow: 50 },
+        },
+      },
+    }),
+  };
+  const prepared = Object.values(variants).map((config) => {
+    const plan = planBacktest(config, builtinCatalog());
+    const inputs = inputColumns(plan, computeFeatures(plan.indicators, candles));
+    const out = new Float64Array(candles.ts.length).fill(Number.NaN);
+    return () => plan.strategy.def.signal(inputs, plan.strategy.params, out);
+  });
+  const times: number[][] = prepared.map(() => []);
+  for (let i = 0; i < 25; i++) {
+    prepared.forEach((signal, k) => {
+      const t = performance.now();
+      signal();
+      if (i >= 4) times[k]!.push(performance.now() - t);
+    });
+  }
+  const builtin = summarize("rules_signal_1m.sma_crossover", times[0]!);
+  log(builtin);
+  const ratio = (x: number) => Math.round((x / builtin.median) * 100) / 100;
+  const rules = summarize("rules_signal_1m", times[1]!, 1.5 * builtin.median);
+  log({
+    ...rules,
+    notes: `rules signal for the sma_crossover rule vs the built-in's on 1,000,000 bars; budget 1.5x the built-in's median; ratio of medians ${ratio(rules.median)}, of minima ${Math.round((rules.min / builtin.min) * 100) / 100}`,
+  });
+}
+
 if (wanted("parquet_1m")) {
   const c = generateSynthetic(request(1_000_000));
   const candles = { ...c, gapFlag: gapFlags(c.ts, MINUTE) };

@@ -88,7 +88,7 @@ function validation(rng: Rng): Record<string, unknown> {
   return v;
 }
 
-/** `count` configs on `symbols` synthetic series of about 300 bars; the same seed gives the same configs. */
+/** `count` configs on synthetic series of about 300 bars; the same seed gives the same configs. */
 export function randomConfigs(rng: Rng, count: number): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {

@@ -79,6 +79,7 @@ export async function executeRun(deps: ExecuteDeps, runId: string, signal: Abort
       {
         status: "completed",
         completedAt: result.completedAt,
+        finishedAt: result.completedAt,
         updatedAt: result.completedAt,
         metricsSummaryJson: JSON.stringify(result.metricsSummary),
         artifactsManifestSha: result.manifestSha,
@@ -113,7 +114,7 @@ function endUnsuccessfully(deps: ExecuteDeps, channel: RunChannel, runId: string
   const now = deps.clock();
   deps.outcomes.record(
     runId,
-    { status, errorCode: e.code, errorMessage: e.message, completedAt: now, updatedAt: now },
+    { status, errorCode: e.code, errorMessage: e.message, finishedAt: now, updatedAt: now },
     ["queued", "running"],
   );
   quietly(() => channel.emit("status", { status, error_code: e.code, error_message: e.message }));

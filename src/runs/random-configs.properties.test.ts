@@ -10,7 +10,7 @@ import { runPipeline } from "./pipeline.js";
 import { Studio } from "./studio.js";
 import { randomConfigs } from "./test-support/random-config.js";
 
-const COUNT = 250;
+const COUNT = 200;
 
 // Every run renders its plot through echarts (where a degenerate series once threw and took the process down),
 // but skips rasterizing the SVG, which costs more than the rest of a 300-bar run; plot.test.ts rasterizes the

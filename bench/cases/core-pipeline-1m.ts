@@ -36,7 +36,8 @@ export const corePipeline1m: BenchCase = {
     });
     ctx.record(
       await measure("core_pipeline_1m", () => runBacktest(config, { candles }), {
-        // No-regression budget: 17-20x measured on the 2-core development machine (2026-12-01), plus headroom.
+        // No-regression budget: 17-21x measured on the 2-core development machine (2026-12-01), quiet and busy,
+        // plus headroom.
         budgetX: 30,
         runs: 9,
         notes: "features + signal + simulation + metrics, SMA 10/50 crossover, 1,000,000 1m bars in memory",

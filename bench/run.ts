@@ -2,8 +2,9 @@
  * @module bench/run
  * `npm run bench`: the project's performance budgets, measured on this machine and printed as one JSON document
  * (also written to bench/results/latest.json). Every time is reported in ms and as a multiple of the
- * memory-pass floor measured in the same run (just before and after each case; their mean is its unit), and every
- * time budget is such a multiple, so a verdict means the same on any machine. Memory has an absolute budget.
+ * memory-pass floor measured in the same run (a floor block before each timed repetition, and floors before and
+ * after each case), and every time budget is such a multiple, so a verdict means the same on a fast or a slow
+ * machine. Memory has an absolute budget.
  *
  *   npm run bench                         every case
  *   npm run bench -- core_pipeline_1m     only the named cases (comma- or space-separated; `--only a,b` too)
@@ -16,8 +17,8 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { type BenchCase, createContext } from "./case.js";
 import { CASES } from "./cases/index.js";
-import { FLOOR_CASE, measureFloor, memoryPassFloor } from "./cases/memory-pass-floor.js";
-import { judge, type Measurement, median } from "./measure.js";
+import { FLOOR_CASE, floorBlockMs, measureFloor, memoryPassFloor } from "./cases/memory-pass-floor.js";
+import { judge, type Measurement, median, pairWithFloor } from "./measure.js";
 
 // The benchmark measures the compiled code users run (dist/), not the TypeScript sources: worker threads in
 // particular start from compiled JavaScript in production.
@@ -61,6 +62,7 @@ try {
 // gets busier or quieter during the run moves the case and its unit together.
 const results: Measurement[] = [];
 const floors: Measurement[] = [await measureFloor()];
+pairWithFloor(floorBlockMs);
 for (const c of cases) {
   process.stderr.write(`${c.name}: ${c.summary}\n`);
   const measured: Measurement[] = [];

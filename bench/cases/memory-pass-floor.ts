@@ -6,7 +6,7 @@
  * runner or a server, where "50 ms" does not.
  */
 import type { BenchCase } from "../case.js";
-import { type Measurement, measure } from "../measure.js";
+import { type Measurement, median, summarize } from "../measure.js";
 
 export const FLOOR_CASE = "memory_pass_floor";
 const N = 1_000_000;
@@ -29,26 +29,37 @@ export function onePass(cols: readonly Float64Array[]): number {
 
 /** Passes per timed sample: a sample lasts tens of ms, long enough to get the CPU share the cases get. */
 const PASSES = 25;
+let probeColumns: Float64Array[] | undefined;
+let probeSink = 0;
+
+/** One block of PASSES passes, timed: ms per pass. `measure` runs one before each repetition of a case. */
+export function floorBlockMs(): number {
+  probeColumns ??= columns();
+  const t0 = performance.now();
+  for (let p = 0; p < PASSES; p++) probeSink += onePass(probeColumns);
+  const ms = (performance.now() - t0) / PASSES;
+  if (!Number.isFinite(probeSink)) throw new Error("floor pass produced a non-finite sum");
+  return ms;
+}
 
 /**
- * One floor measurement: the median over 9 samples of the time per pass. A sample is a block of PASSES passes,
+ * One floor measurement: the median over 9 blocks of the time per pass. A sample is a block of PASSES passes,
  * not one 2 ms pass: on a busy machine a single pass fits in one scheduler slice and would miss the contention
  * that a case lasting seconds sees, so the multiples would stop meaning the same thing there.
  */
 export async function measureFloor(): Promise<Measurement> {
-  const cols = columns();
-  let sink = 0;
-  const block = () => {
-    for (let p = 0; p < PASSES; p++) sink += onePass(cols);
-  };
-  const m = await measure(FLOOR_CASE, block, {
-    runs: 9,
-    warmup: 2,
+  for (let i = 0; i < 2; i++) floorBlockMs();
+  const perPass = Array.from({ length: 9 }, floorBlockMs);
+  const m = summarize(FLOOR_CASE, perPass, {
     notes: `sum of open+high+low+close+volume over 1,000,000 values in one loop (40 MB read), timed in blocks of ${PASSES} passes`,
   });
-  if (!Number.isFinite(sink)) throw new Error("floor pass produced a non-finite sum");
-  const per = (x: number) => Math.round((x / PASSES) * 100) / 100;
-  return { ...m, median: per(m.median), min: per(m.min), max: per(m.max) };
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    ...m,
+    median: round(median(perPass)),
+    min: round(Math.min(...perPass)),
+    max: round(Math.max(...perPass)),
+  };
 }
 
 export const memoryPassFloor: BenchCase = {

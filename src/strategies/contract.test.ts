@@ -1,7 +1,7 @@
 /**
- * The contract every registered strategy keeps (DESIGN.md section 3), through the real planner and feature layer
- * on seeded random-walk candles: no look-ahead, determinism, every bar written, every target finite (fractions
- * allowed: a fractional test strategy runs beside the built-ins), shorts only when allowed.
+ * The contract every registered strategy keeps (docs/architecture.md#no-look-ahead), through the real planner and
+ * feature layer on seeded random-walk candles: no look-ahead, determinism, every bar written, every target finite
+ * (fractions allowed: a fractional test strategy runs beside the built-ins), shorts only when allowed.
  */
 import { describe, expect, it } from "vitest";
 import type { Candles } from "../core/candles.js";

@@ -4,11 +4,13 @@
  * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
  * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
  * target and close and writes position and equity, the two columns every consumer reads; everything that happens
- * only on a target change is in `rebalance`.
+ * only on a target change is in `rebalance`, and everything about stops, targets and time exits in the exit
+ * model, asked only while a position has live levels (only then are the bar's high and low read).
  */
 import type { Candles } from "../core/candles.js";
 import { barDurationMs, borrowCost } from "../execution/borrow.js";
 import type { Book } from "./book.js";
+import type { ExitModel } from "./exit-model.js";
 import { rebalance } from "./rebalance.js";
 import type { Sizer } from "./sizer.js";
 
@@ -43,6 +45,7 @@ export function runBars(
   sizer: Sizer,
   cols: BarColumns,
   outcome: LoopOutcome,
+  exits: ExitModel | null,
 ): void {
   const { ts, open, close } = candles;
   const { positionQty, equity } = cols;
@@ -61,7 +64,12 @@ export function runBars(
       if (goal !== acted) {
         outcome.skipped += rebalance(book, sizer, t, ts[t]!, open[t]!, goal, slippageBps);
         acted = goal;
+        if (exits !== null) sideChanged(exits, book, pos, t);
         pos = book.position;
+        cashNow = book.cash;
+      }
+      if (exits !== null && exits.live && exitBar(exits, book, candles, t)) {
+        pos = 0;
         cashNow = book.cash;
       }
       if (pos < 0 && borrowRate > 0) {
@@ -77,4 +85,37 @@ export function runBars(
       outcome.bustBar = t;
     }
   }
+}
+
+/** After a rebalance: a new side (from flat or by reversal) gets fresh levels, a close cancels them. */
+function sideChanged(exits: ExitModel, book: Book, before: number, bar: number): void {
+  const now = book.position;
+  if (Math.sign(now) === Math.sign(before)) return;
+  if (now === 0) exits.exit();
+  else exits.enter(Math.sign(now), book.avgEntry, bar);
+}
+
+/** Bar `t` of a position with live levels: closes it on an exit at the open or inside the bar; true if it did. */
+function exitBar(exits: ExitModel, book: Book, candles: Candles, t: number): boolean {
+  const open = candles.open[t]!;
+  let reason = exits.atOpen(t, open);
+  if (reason === 0) {
+    const high = candles.high[t]!;
+    const low = candles.low[t]!;
+    reason = exits.inBar(open, high, low);
+    if (reason === 0) {
+      exits.endBar(high, low);
+      return false;
+    }
+  }
+  book.trade({
+    bar: t,
+    ts: candles.ts[t]!,
+    delta: -book.position,
+    price: exits.price,
+    ref: exits.ref,
+    reason,
+  });
+  exits.exit();
+  return true;
 }

@@ -11,6 +11,7 @@
  * side's price; if the two disagree (the slippage band straddles the current size) the position is kept.
  */
 import { StudioError } from "../core/errors.js";
+import { REASON_SIGNAL } from "../core/results.js";
 import { fillPrice } from "../execution/fill-price.js";
 import type { Book } from "./book.js";
 import type { Sizer } from "./sizer.js";
@@ -30,9 +31,9 @@ export function rebalance(
   }
   const want = target > 0 ? 1 : target < 0 ? -1 : 0;
   const have = book.position > 0 ? 1 : book.position < 0 ? -1 : 0;
-  if (have !== 0 && have !== want) {
-    book.trade(bar, ts, open, -book.position, fillPrice(open, -have, slippageBps));
-  }
+  const at = (delta: number, price: number) =>
+    book.trade({ bar, ts, delta, price, ref: open, reason: REASON_SIGNAL });
+  if (have !== 0 && have !== want) at(-book.position, fillPrice(open, -have, slippageBps));
   if (want === 0) return 0;
 
   const exposure = Math.abs(target);
@@ -41,11 +42,11 @@ export function rebalance(
   const sized = sizer.quantity(book.cash + book.position * addPrice, addPrice, exposure);
   if (held === 0) {
     if (sized === 0) return 1;
-    book.trade(bar, ts, open, want * sized, addPrice);
+    at(want * sized, addPrice);
     return 0;
   }
   if (sized > held) {
-    book.trade(bar, ts, open, want * (sized - held), addPrice);
+    at(want * (sized - held), addPrice);
     return 0;
   }
   if (sized === held) return 0;
@@ -53,6 +54,6 @@ export function rebalance(
   const cutPrice = fillPrice(open, -want, slippageBps);
   const resized = sizer.quantity(book.cash + book.position * cutPrice, cutPrice, exposure);
   if (resized >= held) return 0;
-  book.trade(bar, ts, open, resized === 0 ? -book.position : -want * (held - resized), cutPrice);
+  at(resized === 0 ? -book.position : -want * (held - resized), cutPrice);
   return 0;
 }

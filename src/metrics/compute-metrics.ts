@@ -14,6 +14,7 @@ import { buyAndHoldReturn } from "./buy-and-hold-return.js";
 import { cagr } from "./cagr.js";
 import { calmar } from "./calmar.js";
 import { drawdownStats } from "./drawdown-stats.js";
+import { exitsByReason } from "./exits-by-reason.js";
 import { expectancy } from "./expectancy.js";
 import { exposurePct } from "./exposure-pct.js";
 import { payoffRatio } from "./payoff-ratio.js";
@@ -77,6 +78,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   }
   const dd = drawdownStats(equity);
   const growth = cagr(total, years);
+  const exits = exitsByReason(trades.exitReason.subarray(0, trades.length), tradeReturns);
 
   return {
     total_return: total,
@@ -106,5 +108,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     ),
     buy_and_hold_return: buyAndHoldReturn(candles.open, candles.close),
     fill_count: fills.length,
+    exits_by_reason: exits.counts,
+    avg_return_by_exit_reason: exits.avgReturn,
   };
 }

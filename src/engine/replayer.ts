@@ -13,6 +13,7 @@ import { computeFeatures } from "../indicators/compute-features.js";
 import { barsPerYear } from "../metrics/bars-per-year.js";
 import type { Replayer, ReplayResult, StrategyParams } from "../validation/types.js";
 import { type BacktestPlan, planBacktest } from "./plan-backtest.js";
+import { exitOptions } from "./plan-exits.js";
 import { simulate } from "./simulate.js";
 
 export function createReplayer(config: RunConfig, candles: Candles): Replayer {
@@ -50,6 +51,7 @@ export function createReplayer(config: RunConfig, candles: Candles): Replayer {
         risk: plan.risk,
         intervalMs: plan.intervalMs,
         startIndex,
+        ...exitOptions(plan.exits, features.frame),
       });
       return { equity: sim.portfolio.equity, tradeReturns: sim.trades.returnPct };
     },

@@ -14,6 +14,7 @@ import type { FeatureSet } from "../indicators/feature-set.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import { defineLazy } from "./define-lazy.js";
 import { type BacktestPlan, planBacktest } from "./plan-backtest.js";
+import { exitOptions } from "./plan-exits.js";
 import { simulate } from "./simulate.js";
 
 export interface BacktestResult {
@@ -54,6 +55,7 @@ export function runPlan(plan: BacktestPlan, inputs: BacktestInputs): BacktestRes
     execution: plan.config.execution,
     risk: plan.risk,
     intervalMs: plan.intervalMs,
+    ...exitOptions(plan.exits, features.frame),
   });
   const metrics = computeMetrics({
     candles,

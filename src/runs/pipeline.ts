@@ -13,6 +13,7 @@ import { runHash } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import { loadCandles } from "../data/candle-cache.js";
 import { planBacktest } from "../engine/plan-backtest.js";
+import { exitOptions } from "../engine/plan-exits.js";
 import { simulate } from "../engine/simulate.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import type { Stage } from "./events.js";
@@ -78,6 +79,7 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
       execution: config.execution,
       risk: plan.risk,
       intervalMs: plan.intervalMs,
+      ...exitOptions(plan.exits, feats.features.frame),
     });
   });
   warnings.push(...sim.warnings);

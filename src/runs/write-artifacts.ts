@@ -6,7 +6,13 @@
  * into the staging folder the caller renames into place.
  */
 import type { Candles } from "../core/candles.js";
-import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
+import {
+  EXIT_REASONS,
+  type Fills,
+  type Metrics,
+  type PortfolioBars,
+  type RoundTrips,
+} from "../core/results.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
 import type { ParquetColumn } from "../store/parquet.js";
 import { ArtifactSet } from "./artifact-set.js";
@@ -32,6 +38,11 @@ export interface RunArtifacts {
 const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
 const double = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "DOUBLE", data });
 const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(values);
+const reasons = (name: string, codes: Int8Array): ParquetColumn => ({
+  name,
+  type: "STRING",
+  data: Array.from(codes, (r) => EXIT_REASONS[r]!),
+});
 
 export async function writeRunArtifacts(
   dir: string,
@@ -63,7 +74,7 @@ export async function writeRunArtifacts(
           equity: a.portfolio.equity,
           drawdown: a.drawdown,
           close: a.candles.close,
-          fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price },
+          fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price, reason: a.fills.reason },
         }),
       ),
   ];
@@ -86,6 +97,7 @@ function fillColumns(f: Fills): ParquetColumn[] {
     double("slippage", f.slippage),
     double("pnl_realized", f.pnlRealized),
     double("borrow_cost", f.borrowCost),
+    reasons("reason", f.reason),
   ];
 }
 
@@ -116,5 +128,6 @@ function roundTripColumns(t: RoundTrips): ParquetColumn[] {
     double("return_pct", t.returnPct),
     double("fees", t.fees),
     double("borrow", t.borrow),
+    reasons("exit_reason", t.exitReason),
   ];
 }

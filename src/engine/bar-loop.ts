@@ -68,7 +68,7 @@ export function runBars(
         pos = book.position;
         cashNow = book.cash;
       }
-      if (exits !== null && exits.live && exitBar(exits, book, candles, t)) {
+      if (exits?.live && exitBar(exits, book, candles, t)) {
         pos = 0;
         cashNow = book.cash;
       }

@@ -36,6 +36,27 @@ describe("hashes", () => {
     expect(configHash(parseRunConfigShape(input), "9.9.9")).not.toBe(base);
   });
 
+  it("keeps the hash a config without an exits block had before the block existed", () => {
+    // Pinned from the code before `exits` was added: an absent optional block adds no key to the hashed JSON.
+    expect(configHash(parseRunConfigShape(input), "0.1.0")).toBe(
+      "155c0e9e10bff2dc8fedb46b375f644a36740b5ef23fb143bd1b74f8e67b517d",
+    );
+  });
+
+  it("hashes the exits block: any exit setting gives another config hash", () => {
+    const base = configHash(parseRunConfigShape(input));
+    const withStop = configHash(parseRunConfigShape({ ...input, exits: { stop_loss: 0.05 } }));
+    expect(withStop).not.toBe(base);
+    expect(configHash(parseRunConfigShape({ ...input, exits: { stop_loss: 0.04 } }))).not.toBe(withStop);
+    expect(
+      configHash(parseRunConfigShape({ ...input, exits: { stop_loss: 0.05, intrabar: "target_first" } })),
+    ).not.toBe(withStop);
+    expect(
+      configHash(parseRunConfigShape({ ...input, exits: { stop_loss: 0.05, intrabar: "stop_first" } })),
+      "the default written out is the same config",
+    ).toBe(withStop);
+  });
+
   it("ignores preset_ref, which names the source of the values, not the values", () => {
     expect(configHash(parseRunConfigShape({ ...input, preset_ref: "p1" }))).toBe(
       configHash(parseRunConfigShape(input)),

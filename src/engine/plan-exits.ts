@@ -5,9 +5,10 @@
  * simulation reads them shifted, like every feature. `exitOptions` then hands `simulate` the exits and their ATR
  * columns out of a run's features.
  */
+import type { Catalog } from "../core/catalog.js";
 import type { RunConfig } from "../core/run-config.js";
+import type { FeatureFrame } from "../indicators/feature-set.js";
 import { type ResolvedIndicator, resolveIndicator } from "../indicators/resolve-indicator.js";
-import type { FeatureFrame } from "../strategies/types.js";
 import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./exit-model.js";
 
 export interface PlannedExits {
@@ -21,11 +22,11 @@ export interface PlannedExits {
 }
 
 /** undefined when the config has no `exits` block. */
-export function planExits(config: RunConfig): PlannedExits | undefined {
+export function planExits(config: RunConfig, catalog: Catalog): PlannedExits | undefined {
   const exits = config.exits;
   if (exits === undefined) return undefined;
   const atr = exitAtrPeriods(exits).map((period) => {
-    const indicator = resolveIndicator({ name: "atr", params: { period } }, "exits");
+    const indicator = resolveIndicator({ name: "atr", params: { period } }, catalog, "exits");
     return { period, indicator, column: indicator.columns[0]!.name };
   });
   return { exits, atr };

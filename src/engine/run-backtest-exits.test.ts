@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXIT_REASONS } from "../core/results.js";
 import { parseRunConfigShape } from "../core/run-config.js";
+import { engineCatalog } from "./engine-catalog.js";
 import { createReplayer } from "./replayer.js";
 import { runBacktest } from "./run-backtest.js";
 import { makeBars } from "./test-support/make-candles.js";
@@ -60,7 +61,7 @@ describe("runBacktest with an ATR stop", () => {
   });
 
   it("replays validation series with the same exits", () => {
-    const replay = createReplayer(config, candles).run(candles, config.strategy.params, 0);
+    const replay = createReplayer(config, candles, engineCatalog()).run(candles, config.strategy.params, 0);
     expect(Array.from(replay.equity), "the replayer's equity is the backtest's").toEqual(
       Array.from(r.equity),
     );

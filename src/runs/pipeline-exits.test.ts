@@ -6,6 +6,7 @@ import type { Metrics } from "../core/results.js";
 import { EXIT_REASONS } from "../core/results.js";
 import { resolveHome } from "../store/home.js";
 import { decodeParquet } from "../store/parquet.js";
+import { builtinCatalog } from "./builtin-catalog.js";
 import { parseRunConfig } from "./parse-config.js";
 import { runPipeline } from "./pipeline.js";
 import { runDir } from "./run-paths.js";
@@ -24,8 +25,8 @@ const exits = { stop_loss: 0.02, take_profit: { atr: 14, mult: 3 }, trailing_sto
 const home = resolveHome(mkdtempSync(path.join(tmpdir(), "studio-exits-")));
 const studio = Studio.open({
   home,
-  parseConfig: parseRunConfig,
-  pipeline: runPipeline,
+  parseConfig: (input) => parseRunConfig(input, builtinCatalog()),
+  pipeline: (ctx) => runPipeline(ctx, builtinCatalog()),
 });
 afterAll(() => studio.close());
 

@@ -109,8 +109,8 @@ export interface Metrics {
   avg_trade_duration_bars: number | null;
   buy_and_hold_return: number | null;
   fill_count: number;
-  /** Closed round trips per exit reason; every reason is present (0 when none). */
-  exits_by_reason: Record<ExitReason, number>;
-  /** Mean returnPct of the round trips closed for each reason; null for a reason with no trip. */
-  avg_return_by_exit_reason: Record<ExitReason, number | null>;
+  /** Runs with an `exits` block only: closed round trips per exit reason, every reason present (0 when none). */
+  exits_by_reason?: Record<ExitReason, number>;
+  /** Runs with an `exits` block only: mean returnPct of the trips closed for each reason; null with no trip. */
+  avg_return_by_exit_reason?: Record<ExitReason, number | null>;
 }

@@ -98,6 +98,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
     fills: sim.fills,
     trades: sim.trades,
     initialCash: plan.config.initial_cash,
+    exitReasons: plan.exits !== undefined,
   });
   onStep?.("metrics", "leave");
   return defineLazy({ ...result, metrics }, lazy);

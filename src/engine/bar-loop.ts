@@ -47,7 +47,7 @@ export function runBars(
   outcome: LoopOutcome,
   exits: ExitModel | null,
 ): void {
-  const { ts, open, close } = candles;
+  const { ts, open, high, low, close } = candles;
   const { positionQty, equity } = cols;
   const { startIndex, intervalMs, slippageBps, borrowRate } = settings;
   const n = ts.length;
@@ -68,9 +68,13 @@ export function runBars(
         pos = book.position;
         cashNow = book.cash;
       }
-      if (exits?.live && exitBar(exits, book, candles, t)) {
-        pos = 0;
-        cashNow = book.cash;
+      if (exits?.live) {
+        const reason = exits.bar(t, open[t]!, high[t]!, low[t]!);
+        if (reason !== 0) {
+          closeOnExit(exits, book, t, ts[t]!, reason);
+          pos = 0;
+          cashNow = book.cash;
+        }
       }
       if (pos < 0 && borrowRate > 0) {
         book.accrueBorrow(borrowCost(pos * px, barDurationMs(ts, t, intervalMs), borrowRate));
@@ -95,27 +99,8 @@ function sideChanged(exits: ExitModel, book: Book, before: number, bar: number):
   else exits.enter(Math.sign(now), book.avgEntry, bar);
 }
 
-/** Bar `t` of a position with live levels: closes it on an exit at the open or inside the bar; true if it did. */
-function exitBar(exits: ExitModel, book: Book, candles: Candles, t: number): boolean {
-  const open = candles.open[t]!;
-  let reason = exits.atOpen(t, open);
-  if (reason === 0) {
-    const high = candles.high[t]!;
-    const low = candles.low[t]!;
-    reason = exits.inBar(open, high, low);
-    if (reason === 0) {
-      exits.endBar(high, low);
-      return false;
-    }
-  }
-  book.trade({
-    bar: t,
-    ts: candles.ts[t]!,
-    delta: -book.position,
-    price: exits.price,
-    ref: exits.ref,
-    reason,
-  });
+/** Closes the whole position on the exit the model reported, at the price it gave. */
+function closeOnExit(exits: ExitModel, book: Book, bar: number, ts: number, reason: number): void {
+  book.trade({ bar, ts, delta: -book.position, price: exits.price, ref: exits.ref, reason });
   exits.exit();
-  return true;
 }

@@ -73,22 +73,22 @@ export class Book {
     }
     this.cash -= delta * price + fee;
     this.feesCum += fee;
-    this.log.push({
-      barIndex: order.bar,
-      ts: order.ts,
-      side,
-      qty,
-      price,
-      fee,
-      slippage: Math.abs(price - order.ref) * qty,
-      pnlRealized: pnl,
-      borrowCost: borrow,
-      reason: order.reason,
-      equityBefore,
-      cashAfter: this.cash,
-      feesAfter: this.feesCum,
-      avgEntryAfter: this.avgEntry,
-    });
+    const i = this.log.append();
+    const c = this.log.cols;
+    c.barIndex[i] = order.bar;
+    c.ts[i] = order.ts;
+    c.side[i] = side;
+    c.qty[i] = qty;
+    c.price[i] = price;
+    c.fee[i] = fee;
+    c.slippage[i] = Math.abs(price - order.ref) * qty;
+    c.pnlRealized[i] = pnl;
+    c.borrowCost[i] = borrow;
+    c.reason[i] = order.reason;
+    c.equityBefore[i] = equityBefore;
+    c.cashAfter[i] = this.cash;
+    c.feesAfter[i] = this.feesCum;
+    c.avgEntryAfter[i] = this.avgEntry;
   }
 
   /** Charges borrow for holding the current short over one bar. */

@@ -71,7 +71,7 @@ class Distance {
 export class ExitModel {
   /** True while a position is held whose levels are watched. */
   live = false;
-  /** Fill price and slippage reference of the exit `atOpen`/`inBar` reported last. */
+  /** Fill price and slippage reference of the exit `bar` reported last. */
   price = 0;
   ref = 0;
 
@@ -82,14 +82,18 @@ export class ExitModel {
   private readonly targetFirst: boolean;
   /** +1 long, -1 short. */
   private side = 0;
-  private entryBar = 0;
+  /** The first bar a time exit is due at: entry bar + max_bars (Infinity without max_bars). */
+  private timeBar = 0;
   /** The fixed stop S and target T; +-Infinity when off. */
   private stop = 0;
   private target = 0;
-  /** The trailing level and its best price P so far (highest high for a long, lowest low for a short). */
+  /** The trailing level and its best price P so far (highest high for a long, lowest low for a short); P is
+   * +-Infinity without a trailing stop, so no bar ever moves it. */
   private trail = 0;
   private best = 0;
   private trailAtr = Number.NaN;
+  /** max(S, trail) for a long, min for a short: the one stop level the bar is checked against. */
+  private stopLevel = 0;
 
   constructor(
     exits: ResolvedExits,
@@ -110,16 +114,18 @@ export class ExitModel {
   enter(side: number, entry: number, bar: number): void {
     const s = side;
     this.side = s;
-    this.entryBar = bar;
+    this.timeBar = bar + this.maxBars;
     const off = -s * Number.POSITIVE_INFINITY;
     const sl = this.stopLoss;
     this.stop = sl === undefined ? off : sl.level(entry, -s, sl.atEntry(bar));
     const tp = this.takeProfit;
     this.target = tp === undefined ? -off : tp.level(entry, s, tp.atEntry(bar));
     const tr = this.trailing;
-    this.best = entry;
+    // In the entry bar P = E.
+    this.best = tr === undefined ? -off : entry;
     this.trailAtr = tr === undefined ? Number.NaN : tr.atEntry(bar);
     this.trail = tr === undefined ? off : tr.level(entry, -s, this.trailAtr);
+    this.stopLevel = s > 0 ? Math.max(this.stop, this.trail) : Math.min(this.stop, this.trail);
     this.live = true;
   }
 
@@ -128,64 +134,66 @@ export class ExitModel {
     this.live = false;
   }
 
-  /** The exit due at open[bar] for the position held after the open, or 0. */
-  atOpen(bar: number, open: number): number {
+  /**
+   * Bar `bar` of the held position, whose open has already acted on any change of target: the reason of the exit
+   * due (at the open, else inside the bar), with `price` and `ref` set, or 0. A bar the position survives moves
+   * the trailing level's best price for the next bar. The common case (nothing touched) is the first test.
+   */
+  bar(bar: number, open: number, high: number, low: number): number {
+    const stop = this.stopLevel;
+    const target = this.target;
+    if (this.side > 0) {
+      if (open > stop && open < target && bar < this.timeBar && low > stop && high < target) {
+        if (high > this.best) this.raise(high);
+        return 0;
+      }
+    } else if (open < stop && open > target && bar < this.timeBar && high < stop && low > target) {
+      if (low < this.best) this.raise(low);
+      return 0;
+    }
+    return this.decide(bar, open, high, low);
+  }
+
+  /** The rules in their order, for a bar where some level or the time may be due. */
+  private decide(bar: number, open: number, high: number, low: number): number {
     const s = this.side;
-    const stop = this.effectiveStop();
-    if (s * (open - stop) <= 0) {
-      this.ref = stopTriggerPrice(stop, open, -s);
-      this.price = stopFillPrice(stop, open, -s, this.slippageBps);
-      return this.stopReason();
-    }
-    if (s * (open - this.target) >= 0) {
-      this.ref = this.price = limitFillPrice(this.target, open, -s);
-      return REASON_TAKE_PROFIT;
-    }
-    if (bar - this.entryBar >= this.maxBars) {
+    const stop = this.stopLevel;
+    // 1. The open: a gap through the stop, a gap through the target, the time.
+    if (s * (open - stop) <= 0) return this.stopFill(stop, open);
+    if (s * (open - this.target) >= 0) return this.targetFill(open);
+    if (bar >= this.timeBar) {
       this.ref = open;
       this.price = fillPrice(open, -s, this.slippageBps);
       return REASON_TIME_EXIT;
     }
-    return 0;
-  }
-
-  /** The exit inside the bar (whose open was checked by `atOpen`), or 0. */
-  inBar(open: number, high: number, low: number): number {
-    const s = this.side;
-    const stop = this.effectiveStop();
+    // 2. Inside the bar: both touched -> the intrabar policy, else whichever was touched.
     const hitStop = s > 0 ? low <= stop : high >= stop;
     const hitTarget = s > 0 ? high >= this.target : low <= this.target;
-    if (hitStop && !(hitTarget && this.targetFirst)) {
-      this.ref = stopTriggerPrice(stop, open, -s);
-      this.price = stopFillPrice(stop, open, -s, this.slippageBps);
-      return this.stopReason();
-    }
-    if (hitTarget) {
-      this.ref = this.price = limitFillPrice(this.target, open, -s);
-      return REASON_TAKE_PROFIT;
-    }
+    if (hitStop && !(hitTarget && this.targetFirst)) return this.stopFill(stop, open);
+    if (hitTarget) return this.targetFill(open);
+    const extreme = s > 0 ? high : low;
+    if (s * (extreme - this.best) > 0) this.raise(extreme);
     return 0;
   }
 
-  /** After a bar the position survived: its high (a short's low) joins the trailing level's best price. */
-  endBar(high: number, low: number): void {
-    const tr = this.trailing;
-    if (tr === undefined) return;
+  private stopFill(stop: number, open: number): number {
     const s = this.side;
-    const extreme = s > 0 ? high : low;
-    if (s * (extreme - this.best) > 0) {
-      this.best = extreme;
-      this.trail = tr.level(extreme, -s, this.trailAtr);
-    }
+    this.ref = stopTriggerPrice(stop, open, -s);
+    this.price = stopFillPrice(stop, open, -s, this.slippageBps);
+    // trailing_stop when the trailing level is the tighter one, stop_loss otherwise (and on a tie).
+    return s * (this.trail - this.stop) > 0 ? REASON_TRAILING_STOP : REASON_STOP_LOSS;
   }
 
-  /** The higher of S and the trailing level for a long, the lower for a short. */
-  private effectiveStop(): number {
-    return this.side > 0 ? Math.max(this.stop, this.trail) : Math.min(this.stop, this.trail);
+  private targetFill(open: number): number {
+    this.ref = this.price = limitFillPrice(this.target, open, -this.side);
+    return REASON_TAKE_PROFIT;
   }
 
-  /** trailing_stop when the trailing level is the tighter one, stop_loss otherwise (and on a tie). */
-  private stopReason(): number {
-    return this.side * (this.trail - this.stop) > 0 ? REASON_TRAILING_STOP : REASON_STOP_LOSS;
+  /** A new best price P: the trailing level follows it (and so only ever rises for a long, falls for a short). */
+  private raise(extreme: number): void {
+    const s = this.side;
+    this.best = extreme;
+    this.trail = this.trailing!.level(extreme, -s, this.trailAtr);
+    this.stopLevel = s > 0 ? Math.max(this.stop, this.trail) : Math.min(this.stop, this.trail);
   }
 }

@@ -6,22 +6,17 @@ describe("FillLog", () => {
     const log = new FillLog();
     // 1000 fills: row i has bar i, side alternating, qty i + 1, price 2i, reason i % 5, book state 3i, 6i, 4i, 5i
     for (let i = 0; i < 1000; i++) {
-      log.push({
-        barIndex: i,
-        ts: i * 60_000,
-        side: i % 2 ? -1 : 1,
-        qty: i + 1,
-        price: 2 * i,
-        fee: 0.5,
-        slippage: 0,
-        pnlRealized: 0,
-        borrowCost: 0,
-        reason: i % 5,
-        equityBefore: 3 * i,
-        cashAfter: 6 * i,
-        feesAfter: 4 * i,
-        avgEntryAfter: 5 * i,
-      });
+      const r = log.append();
+      const c = log.cols;
+      [c.barIndex[r], c.ts[r], c.side[r], c.qty[r], c.price[r], c.reason[r]] = [
+        i,
+        i * 60_000,
+        i % 2 ? -1 : 1,
+        i + 1,
+        2 * i,
+        i % 5,
+      ];
+      [c.equityBefore[r], c.cashAfter[r], c.feesAfter[r], c.avgEntryAfter[r]] = [3 * i, 6 * i, 4 * i, 5 * i];
     }
     const f = log.fills();
     const s = log.bookState();

@@ -5,7 +5,8 @@
  * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the spec's
  * columns the log keeps each fill's book state (equity before; cash, cumulative fees and average entry after), from
  * which round trips and the piecewise-constant portfolio columns are derived after the loop. Every column is
- * declared once, in COLUMNS: a new fill column is one line there (and a field of the `Fills` result).
+ * declared once, in COLUMNS: a new fill column is one line there (plus the line of the book that writes it, and a
+ * field of the `Fills` result); allocation, growth and the exact-length views follow from the declaration.
  */
 import type { Fills } from "../core/results.js";
 
@@ -35,9 +36,6 @@ const NAMES = Object.keys(COLUMNS) as ColumnName[];
 const STATE = ["equityBefore", "cashAfter", "feesAfter", "avgEntryAfter"] as const;
 type StateName = (typeof STATE)[number];
 
-/** One fill as the book records it: a number per column. */
-export type FillRow = { [K in ColumnName]: number };
-
 /** Per fill: what round trips and the derived portfolio columns need from the book. */
 export type FillBookState = {
   /** equityBefore: equity marked at the fill price just before the fill, the base of a trip's return;
@@ -56,14 +54,13 @@ function allocate(capacity: number): Columns {
 export class FillLog {
   length = 0;
   private capacity = INITIAL_CAPACITY;
-  private cols: Columns = allocate(INITIAL_CAPACITY);
+  /** The columns, to be written at the row `append` returns (and read only through `fills`/`bookState`). */
+  cols: Columns = allocate(INITIAL_CAPACITY);
 
-  /** Appends one fill with the book state around it. */
-  push(row: FillRow): void {
+  /** Appends a row and returns its index; the caller writes the fill's value into every column at it. */
+  append(): number {
     if (this.length === this.capacity) this.grow();
-    const i = this.length++;
-    const cols = this.cols as unknown as Record<ColumnName, Float64Array>;
-    for (const name of NAMES) cols[name][i] = row[name];
+    return this.length++;
   }
 
   fills(): Fills {

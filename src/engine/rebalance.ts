@@ -31,9 +31,16 @@ export function rebalance(
   }
   const want = target > 0 ? 1 : target < 0 ? -1 : 0;
   const have = book.position > 0 ? 1 : book.position < 0 ? -1 : 0;
-  const at = (delta: number, price: number) =>
-    book.trade({ bar, ts, delta, price, ref: open, reason: REASON_SIGNAL });
-  if (have !== 0 && have !== want) at(-book.position, fillPrice(open, -have, slippageBps));
+  if (have !== 0 && have !== want) {
+    book.trade({
+      bar,
+      ts,
+      delta: -book.position,
+      price: fillPrice(open, -have, slippageBps),
+      ref: open,
+      reason: REASON_SIGNAL,
+    });
+  }
   if (want === 0) return 0;
 
   const exposure = Math.abs(target);
@@ -42,11 +49,11 @@ export function rebalance(
   const sized = sizer.quantity(book.cash + book.position * addPrice, addPrice, exposure);
   if (held === 0) {
     if (sized === 0) return 1;
-    at(want * sized, addPrice);
+    book.trade({ bar, ts, delta: want * sized, price: addPrice, ref: open, reason: REASON_SIGNAL });
     return 0;
   }
   if (sized > held) {
-    at(want * (sized - held), addPrice);
+    book.trade({ bar, ts, delta: want * (sized - held), price: addPrice, ref: open, reason: REASON_SIGNAL });
     return 0;
   }
   if (sized === held) return 0;
@@ -54,6 +61,7 @@ export function rebalance(
   const cutPrice = fillPrice(open, -want, slippageBps);
   const resized = sizer.quantity(book.cash + book.position * cutPrice, cutPrice, exposure);
   if (resized >= held) return 0;
-  at(resized === 0 ? -book.position : -want * (held - resized), cutPrice);
+  const delta = resized === 0 ? -book.position : -want * (held - resized);
+  book.trade({ bar, ts, delta, price: cutPrice, ref: open, reason: REASON_SIGNAL });
   return 0;
 }

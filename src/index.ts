@@ -26,14 +26,28 @@ export { ERROR_CODES, type ErrorCode, StudioError } from "./core/errors.js";
 export { candleHash, configHash, featureHash, runHash } from "./core/hashes.js";
 export { LIMITS } from "./core/limits.js";
 export { type PluginEntry, type Registry, registryOf } from "./core/registry.js";
-export type { Fills, Metrics, PortfolioBars, RoundTrips } from "./core/results.js";
+export {
+  EXIT_REASONS,
+  type ExitReason,
+  type Fills,
+  type Metrics,
+  type PortfolioBars,
+  type RoundTrips,
+} from "./core/results.js";
 export { RNG_ALGORITHM, Rng } from "./core/rng.js";
-export { type RunConfig, type RunConfigInput, RunConfigSchema } from "./core/run-config.js";
+export {
+  type ExitDistance,
+  type ExitsConfig,
+  type RunConfig,
+  type RunConfigInput,
+  RunConfigSchema,
+} from "./core/run-config.js";
 export { TIMEFRAME_MS, TIMEFRAMES, type Timeframe } from "./core/timeframe.js";
 export { loadCandles } from "./data/candle-cache.js";
 // Data and the studio service (I/O)
 export type { ProviderDef } from "./data/provider.js";
 export { BUILTIN_PROVIDERS, PROVIDERS } from "./data/registry.js";
+export { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./engine/exit-model.js";
 export { type BacktestPlan, planBacktest } from "./engine/plan-backtest.js";
 export { createReplayer } from "./engine/replayer.js";
 export { type BacktestInputs, runBacktest } from "./engine/run-backtest.js";

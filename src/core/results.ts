@@ -17,7 +17,7 @@ export const REASON_TAKE_PROFIT = 2;
 export const REASON_TRAILING_STOP = 3;
 export const REASON_TIME_EXIT = 4;
 
-/** One row per fill (the spec's `trades.parquet`). Quantities are positive; `side` says the direction. */
+/** One row per fill (`trades.parquet`). Quantities are positive; `side` says the direction. */
 export interface Fills {
   readonly length: number;
   /** Index of the bar the fill happened in: at its open, or inside it for a stop or target. */
@@ -41,7 +41,7 @@ export interface Fills {
   readonly reason: Int8Array;
 }
 
-/** One row per bar (the spec's portfolio bars), marked at the close. */
+/** One row per bar (`portfolio.parquet`), marked at the close. */
 export interface PortfolioBars {
   readonly ts: Float64Array;
   /** Signed position after the bar's fill: > 0 long, < 0 short. */
@@ -83,7 +83,7 @@ export interface RoundTrips {
   readonly exitReason: Int8Array;
 }
 
-/** metrics.json: the spec's fields plus extras. `null` = undefined for this run (never NaN/Infinity). */
+/** metrics.json: the documented fields (docs/metrics.md). `null` = undefined for this run (never NaN/Infinity). */
 export interface Metrics {
   total_return: number;
   cagr: number | null;

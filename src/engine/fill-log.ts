@@ -2,7 +2,7 @@
  * @module engine/fill-log
  * The fills of a run, column by column, handed out at the end as exact-length views. Fills are rare next to bars
  * (a crossover strategy makes a few thousand in a million bars), so the columns start small and double when
- * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the spec's
+ * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the trades.parquet
  * columns the log keeps each fill's book state (equity before; cash, cumulative fees and average entry after), from
  * which round trips and the piecewise-constant portfolio columns are derived after the loop. Every column is
  * declared once, in COLUMNS: a new fill column is one line there (plus the line of the book that writes it, and a
@@ -80,7 +80,7 @@ export class FillLog {
     };
   }
 
-  /** Book state around each fill, beyond the spec's columns; see FillBookState. */
+  /** Book state around each fill, beyond the trades.parquet columns; see FillBookState. */
   bookState(): FillBookState {
     const { equityBefore, cashAfter, feesAfter, avgEntryAfter } = this.views();
     return { equityBefore, cashAfter, feesAfter, avgEntryAfter };

@@ -1,8 +1,8 @@
 /**
- * The contract every registered strategy keeps (DESIGN.md section 3), through the real planner and feature layer
- * on seeded random-walk candles: no look-ahead, determinism, every bar written, every target finite (fractions
- * allowed: a fractional test strategy runs beside the built-ins), shorts only when allowed; and, through runPlan
- * with every kind of exit on (stop, ATR target, trailing, time), no look-ahead in the fills and the equity.
+ * The contract every registered strategy keeps (docs/architecture.md#no-look-ahead), through the real planner and
+ * feature layer on seeded random-walk candles: no look-ahead, determinism, every bar written, every target finite
+ * (fractions allowed: a fractional test strategy runs beside the built-ins), shorts only when allowed; and, through
+ * runPlan with every kind of exit on (stop, ATR target, trailing, time), no look-ahead in the fills and the equity.
  */
 import { describe, expect, it } from "vitest";
 import type { Candles } from "../core/candles.js";

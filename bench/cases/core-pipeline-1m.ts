@@ -30,9 +30,9 @@ export const corePipeline1m: BenchCase = {
     const { inputColumns } = (await ctx.dist(
       "engine/run-plan.js",
     )) as typeof import("../../src/engine/run-plan.js");
-    const { engineCatalog } = (await ctx.dist(
-      "engine/engine-catalog.js",
-    )) as typeof import("../../src/engine/engine-catalog.js");
+    const { builtinCatalog } = (await ctx.dist(
+      "runs/builtin-catalog.js",
+    )) as typeof import("../../src/runs/builtin-catalog.js");
 
     const candles = generateSynthetic(minuteRequest(1_000_000));
     const config = parseRunConfigShape({
@@ -49,7 +49,7 @@ export const corePipeline1m: BenchCase = {
         notes: "features + signal + simulation + metrics, SMA 10/50 crossover, 1,000,000 1m bars in memory",
       }),
     );
-    const plan = planBacktest(config, engineCatalog());
+    const plan = planBacktest(config, builtinCatalog());
     const parts = {
       features: [] as number[],
       signal: [] as number[],

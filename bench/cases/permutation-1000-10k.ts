@@ -36,10 +36,10 @@ export const permutation1000x10k: BenchCase = {
     });
     const real = runBacktest(config, { candles });
     const inputs = {
+      catalog: builtinCatalog(),
       candles,
       realEquity: real.equity,
       realTradeReturns: real.trades.returnPct,
-      catalog: builtinCatalog(),
     };
     const threads = availableParallelism();
     ctx.record(

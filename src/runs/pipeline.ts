@@ -15,10 +15,10 @@ import type { RunConfig } from "../core/run-config.js";
 import { loadCandles } from "../data/candle-cache.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
-import type { StudioCatalog } from "./builtin-catalog.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
-import type { Pipeline, PipelineContext, PipelineResult } from "./pipeline-types.js";
+import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
 import { runDir, stagingDir } from "./run-paths.js";
 import { runValidationPooled } from "./validation-pool.js";
 import { writeRunArtifacts } from "./write-artifacts.js";
@@ -27,12 +27,11 @@ function hasValidation(config: RunConfig): boolean {
   return Object.values(config.validation).some((v) => v !== undefined);
 }
 
-/** The pipeline of a studio whose plugins are `catalog`. */
-export function pipelineFor(catalog: StudioCatalog): Pipeline {
-  return (ctx) => runPipeline(ctx, catalog);
-}
-
-export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog): Promise<PipelineResult> {
+/** `catalog` defaults to the built-ins (tests); a studio always passes its own. */
+export async function runPipeline(
+  ctx: PipelineContext,
+  catalog: StudioCatalog = builtinCatalog(),
+): Promise<PipelineResult> {
   const { config, home, store, run } = ctx;
   const timings: Record<string, number> = {};
   const started = new Map<Stage, number>();

@@ -35,10 +35,10 @@ describe("permutation p-value of buy_and_hold through the run's validation path"
       const v = await runValidationPooled(
         config,
         {
+          catalog: builtinCatalog(),
           candles,
           realEquity: real.equity,
           realTradeReturns: real.trades.returnPct,
-          catalog: builtinCatalog(),
         },
         { threads: 0 },
       );

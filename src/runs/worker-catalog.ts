@@ -46,7 +46,9 @@ export function workerSources(catalog: Catalog): PluginSource[] | undefined {
 
 /**
  * Hook for the user-plugin loader: until one is installed, a worker cannot re-import user plugin files and
- * refuses them with PLUGIN_INVALID (never silently running something else).
+ * refuses them with PLUGIN_INVALID (never silently running something else). Worker threads share no module state
+ * with the main thread, so the loader must install it in the worker itself: a module imported by
+ * `validation-worker.ts` that calls `setPluginImporter` at load.
  */
 let importer: PluginImporter | undefined;
 

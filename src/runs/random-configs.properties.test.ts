@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ERROR_CODES, StudioError } from "../core/errors.js";
 import { Rng } from "../core/rng.js";
 import { resolveHome } from "../store/home.js";
-import { builtinCatalog } from "./builtin-catalog.js";
 import { parseRunConfig } from "./parse-config.js";
 import { runPipeline } from "./pipeline.js";
 import { Studio } from "./studio.js";
@@ -41,13 +40,7 @@ describe("random configs inside the schema's bounds", () => {
     // than everything else the test does.
     root = mkdtempSync(path.join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "studio-prop-"));
     const home = resolveHome(root);
-    const catalog = builtinCatalog();
-    studio = Studio.open({
-      home,
-      parseConfig: (input) => parseRunConfig(input, catalog),
-      pipeline: (ctx) => runPipeline(ctx, catalog),
-      keepCompleted: 5,
-    });
+    studio = Studio.open({ home, parseConfig: parseRunConfig, pipeline: runPipeline, keepCompleted: 5 });
   });
 
   afterAll(() => {

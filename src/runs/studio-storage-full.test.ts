@@ -7,7 +7,6 @@ import { type HomePaths, resolveHome } from "../store/home.js";
 import type { RunPatch } from "../store/runs-repo.js";
 import { openStore } from "../store/store.js";
 import { enospc } from "../store/test-support/full-disk.js";
-import { builtinCatalog } from "./builtin-catalog.js";
 import type { RunEvent } from "./events.js";
 import { parseRunConfig } from "./parse-config.js";
 import { runPipeline } from "./pipeline.js";
@@ -43,9 +42,9 @@ const config = {
 
 const open: Studio[] = [];
 const homes = new WeakMap<Studio, HomePaths>();
-function studio(pipeline: Pipeline = (ctx) => runPipeline(ctx, builtinCatalog())): Studio {
+function studio(pipeline: Pipeline = runPipeline): Studio {
   const home = resolveHome(mkdtempSync(path.join(tmpdir(), "studio-full-")));
-  const s = Studio.open({ home, parseConfig: (input) => parseRunConfig(input, builtinCatalog()), pipeline });
+  const s = Studio.open({ home, parseConfig: parseRunConfig, pipeline });
   open.push(s);
   homes.set(s, home);
   return s;

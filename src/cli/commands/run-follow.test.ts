@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { configHash, runHash } from "../../core/hashes.js";
-import { builtinCatalog } from "../../runs/builtin-catalog.js";
 import { parseRunConfig } from "../../runs/parse-config.js";
 import { openStore, type Store } from "../../store/store.js";
 import { smallConfig, startStudio, tempHome, writeJson } from "../test-support/studio-cli.js";
@@ -16,7 +15,7 @@ afterEach(() => {
 function runningHere(home: string, config: Record<string, unknown>): { store: Store; runId: string } {
   const store = openStore(path.join(home, "studio.db"));
   stores.push(store);
-  const parsed = parseRunConfig(config, builtinCatalog());
+  const parsed = parseRunConfig(config);
   const hash = configHash(parsed);
   const runId = randomUUID();
   const now = Date.now();

@@ -1,9 +1,11 @@
 /**
  * @module plugins/import-bundle
- * Executes a plugin bundle: its `backtest-studio` import is pointed at the running studio's own entry module
- * (one copy of the library in the process, whatever the home contains), the result is written once to a
- * content-addressed file `{home}/cache/plugins/{sha256}.mjs` (atomically, so a concurrent reader never sees a
- * prefix) and imported from there. Node caches modules by URL, so importing the same code twice is free.
+ * Executes a plugin bundle. The exact bundle is kept as `{home}/cache/plugins/{sha256}.mjs` (what run folders
+ * copy); its `backtest-studio` import is then pointed at the running studio's own entry module (one copy of the
+ * library in the process, whatever the home contains), and that linked module is written to
+ * `{home}/cache/plugins/linked/{its sha256}.mjs` and imported from there. Both files are content-addressed and
+ * written atomically, so a concurrent reader never sees a prefix; Node caches modules by URL, so importing the
+ * same code twice is free.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +14,7 @@ import { build } from "esbuild";
 import { sha256 } from "../core/hash.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import type { HomePaths } from "../store/home.js";
-import { STUDIO_PACKAGE } from "./bundle-plugin.js";
+import { type PluginBundle, STUDIO_PACKAGE } from "./bundle-plugin.js";
 
 const fromSource = import.meta.url.endsWith(".ts");
 /** The running studio's entry module: src/index.ts under tsx/vitest, dist/index.js when installed. */
@@ -20,6 +22,17 @@ export const STUDIO_ENTRY_URL = new URL(fromSource ? "../index.ts" : "../index.j
 
 export function pluginCacheDir(home: HomePaths): string {
   return path.join(home.cache, "plugins");
+}
+
+/** Where the exact bundle of plugin version `sha` is kept. */
+export function bundleFile(home: HomePaths, sha: string): string {
+  return path.join(pluginCacheDir(home), `${sha}.mjs`);
+}
+
+function writeOnce(target: string, code: string): void {
+  if (existsSync(target)) return;
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileAtomic(target, code);
 }
 
 /** The bundle with `backtest-studio` rewritten to the running studio's entry URL (nothing else changes). */
@@ -49,14 +62,11 @@ async function linkToStudio(code: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** Imports a bundle and returns its module namespace. */
-export async function importBundle(home: HomePaths, code: string): Promise<Record<string, unknown>> {
-  const linked = await linkToStudio(code);
-  const dir = pluginCacheDir(home);
-  const target = path.join(dir, `${sha256(linked)}.mjs`);
-  if (!existsSync(target)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(target, linked);
-  }
+/** Keeps the bundle, imports it linked to the running studio and returns its module namespace. */
+export async function importBundle(home: HomePaths, bundle: PluginBundle): Promise<Record<string, unknown>> {
+  writeOnce(bundleFile(home, bundle.sha256), bundle.code);
+  const linked = await linkToStudio(bundle.code);
+  const target = path.join(pluginCacheDir(home), "linked", `${sha256(linked)}.mjs`);
+  writeOnce(target, linked);
   return (await import(pathToFileURL(target).href)) as Record<string, unknown>;
 }

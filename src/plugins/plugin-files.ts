@@ -30,7 +30,14 @@ export interface PluginFile {
 export interface BrokenPlugin {
   readonly kind: PluginKind;
   readonly file: string;
+  /** The name it defines when that is known, else its file name without the extension. */
+  readonly name: string;
   readonly error: StudioError;
+}
+
+/** `strategies/my_idea.ts` -> `my_idea`. */
+export function pluginStem(file: string): string {
+  return path.posix.basename(file).replace(/\.(m?ts|m?js)$/, "");
 }
 
 export function relativeToHome(root: string, file: string): string {
@@ -84,7 +91,7 @@ export function listPluginFiles(root: string): { files: PluginFile[]; broken: Br
     try {
       assertFolderInside(root, folder);
     } catch (err) {
-      broken.push({ kind, file: relativeToHome(root, folder), error: err as StudioError });
+      broken.push({ kind, file: relativeToHome(root, folder), name: "", error: err as StudioError });
       continue;
     }
     for (const name of names) {
@@ -94,7 +101,8 @@ export function listPluginFiles(root: string): { files: PluginFile[]; broken: Br
         assertPluginFile(root, absolute);
         files.push({ kind, path: absolute, file: relativeToHome(root, absolute) });
       } catch (err) {
-        broken.push({ kind, file: relativeToHome(root, absolute), error: err as StudioError });
+        const file = relativeToHome(root, absolute);
+        broken.push({ kind, file, name: pluginStem(file), error: err as StudioError });
       }
     }
   }

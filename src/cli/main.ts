@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { CODE_VERSION } from "../core/code-version.js";
 import { registerCacheCommands } from "./commands/cache.js";
 import { registerDataCommands } from "./commands/data.js";
+import { registerInitCommand } from "./commands/init.js";
 import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerCacheCommands(program);
+  registerInitCommand(program);
   return program;
 }
 

@@ -30,6 +30,8 @@ export interface CheckFailure {
   readonly change?: number;
   /** Which sample data showed it. */
   readonly data?: string;
+  /** The params (parsed) it showed with. */
+  readonly params?: Record<string, unknown>;
 }
 
 export interface CheckResult {

@@ -59,7 +59,8 @@ export function definitionOf(
     throw invalid(file, e.message, e.details);
   }
   const entry = def as unknown as StrategyDef | IndicatorDef;
-  if (entry.summary.trim() === "") throw invalid(file, "has an empty `summary`; one sentence shows in the catalog");
+  if (entry.summary.trim() === "")
+    throw invalid(file, "has an empty `summary`; one sentence shows in the catalog");
   const defaults = entry.schema.safeParse({});
   if (!defaults.success) {
     const fields = defaults.error.issues.map((i) => i.path.join(".") || "(root)").join(", ");
@@ -71,7 +72,10 @@ export function definitionOf(
   if (kind === "indicator") {
     const indicator = entry as IndicatorDef;
     const outputs = indicator.outputs;
-    if (!outputs.every((o) => typeof o === "string" && /^[a-z][a-z0-9_]*$/.test(o)) || new Set(outputs).size !== outputs.length) {
+    if (
+      !outputs.every((o) => typeof o === "string" && /^[a-z][a-z0-9_]*$/.test(o)) ||
+      new Set(outputs).size !== outputs.length
+    ) {
       throw invalid(file, `outputs must be distinct lower-case names, got ${quote(outputs)}`);
     }
     let lookback: unknown;
@@ -81,7 +85,10 @@ export function definitionOf(
       throw invalid(file, `lookback(default params) threw: ${err instanceof Error ? err.message : err}`);
     }
     if (!Number.isInteger(lookback) || (lookback as number) < 0) {
-      throw invalid(file, `lookback(default params) must be a whole number of bars >= 0, got ${quote(lookback)}`);
+      throw invalid(
+        file,
+        `lookback(default params) must be a whole number of bars >= 0, got ${quote(lookback)}`,
+      );
     }
   }
   return entry;

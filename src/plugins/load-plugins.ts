@@ -50,7 +50,9 @@ export async function loadPluginFile(home: HomePaths, file: PluginFile): Promise
   } catch (err) {
     if (err instanceof StudioError) throw err;
     const why = err instanceof Error ? err.message : String(err);
-    throw new StudioError("PLUGIN_INVALID", `${file.file}: failed while importing: ${why}`, { file: file.file });
+    throw new StudioError("PLUGIN_INVALID", `${file.file}: failed while importing: ${why}`, {
+      file: file.file,
+    });
   }
   const origin: Origin = { file: file.file, sha256: bundle.sha256 };
   const def = definitionOf(file.kind, file.file, module, origin);

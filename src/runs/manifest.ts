@@ -12,13 +12,14 @@ export const MANIFEST_NAME = "manifest.json";
 
 export const MIME = {
   json: "application/json",
+  mjs: "text/javascript",
   parquet: "application/vnd.apache.parquet",
   png: "image/png",
 } as const;
 
 export interface ManifestFile {
   readonly name: string;
-  /** Relative to the run folder; always a plain file name. */
+  /** Relative to the run folder, `/`-separated: a plain file name, or `plugins/{family}/NAME.mjs`. */
   readonly path: string;
   readonly sha256: string;
   readonly size: number;

@@ -66,7 +66,7 @@ export async function verifyArtifacts(
     let actualSize: number | null = null;
     let full: string;
     try {
-      full = safeJoin(runDir, f.path);
+      full = safeJoin(runDir, ...f.path.split("/"));
     } catch {
       files.push({
         name: f.name,

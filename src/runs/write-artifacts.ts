@@ -2,8 +2,9 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (the spec's schemas, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * then the manifest last. Everything goes
- * into the staging folder the caller renames into place.
+ * the bundled code of every user plugin the run used (`plugins/strategies/NAME.mjs`, `plugins/indicators/NAME.mjs`,
+ * byte for byte the code whose sha256 the summary names), then the manifest last. Everything goes into the
+ * staging folder the caller renames into place.
  */
 import type { Candles } from "../core/candles.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
@@ -27,6 +28,12 @@ export interface RunArtifacts {
   readonly summary: unknown;
   readonly plotTitle: string;
   readonly plotSubtitle: string;
+  /** User plugins the run used, with their bundled code. */
+  readonly plugins?: readonly {
+    readonly family: "strategies" | "indicators";
+    readonly name: string;
+    readonly code: string;
+  }[];
 }
 
 const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
@@ -67,6 +74,8 @@ export async function writeRunArtifacts(
         }),
       ),
   ];
+  for (const p of a.plugins ?? [])
+    steps.push(() => set.addBytes(`plugins/${p.family}/${p.name}.mjs`, p.code));
   steps.forEach((step, i) => {
     step();
     onProgress((i + 1) / (steps.length + 1));

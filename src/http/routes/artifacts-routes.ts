@@ -70,7 +70,7 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
     async (req, reply) => {
       const run = await readRunManifest(home, studio.get(req.params.id));
       const file = manifestFile(run, req.params.name);
-      const full = safeJoin(run.dir, file.path);
+      const full = safeJoin(run.dir, ...file.path.split("/"));
       const format = req.query.format;
       if (format !== undefined) {
         if (!CONVERTIBLE.test(file.name)) {

@@ -9,6 +9,7 @@
  */
 import { type Catalog, extendCatalog } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
+import { parseParams } from "../core/registry.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import type { IndicatorDef } from "../indicators/types.js";
 import type { StrategyDef } from "../strategies/types.js";
@@ -58,7 +59,7 @@ export function checkPlugin(def: AnyPlugin, options: CheckPluginOptions = {}): P
   const strategy = isStrategy(def);
   const catalog = strategy ? catalogWith(options.catalog ?? engineCatalog(), def) : undefined;
   const paramSets = [{}, ...(options.params ?? [])].map(
-    (input) => def.schema.parse(input) as Record<string, unknown>,
+    (input, i) => parseParams(def.schema, input, i === 0 ? "params" : `params[${i - 1}]`) as Record<string, unknown>,
   );
   const perSet: CheckResult[][] = [];
   let bars = options.bars ?? 400;

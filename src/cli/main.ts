@@ -8,6 +8,7 @@ import { CODE_VERSION } from "../core/code-version.js";
 import { registerCacheCommands } from "./commands/cache.js";
 import { registerDataCommands } from "./commands/data.js";
 import { registerInitCommand } from "./commands/init.js";
+import { registerPluginsCommands } from "./commands/plugins.js";
 import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
@@ -19,6 +20,10 @@ export function buildProgram(): Command {
     .version(CODE_VERSION)
     .option("--home <dir>", "studio home folder (default: $STUDIO_HOME or the working directory)")
     .option("--json", "print machine-readable JSON on stdout")
+    .option(
+      "--skip-plugin-check",
+      "do not run the look-ahead check on a user plugin's first use (experts; runs record that it was skipped)",
+    )
     .showHelpAfterError();
   registerRunCommand(program);
   registerRunsCommands(program);
@@ -27,6 +32,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerCacheCommands(program);
   registerInitCommand(program);
+  registerPluginsCommands(program);
   return program;
 }
 

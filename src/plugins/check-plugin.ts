@@ -59,7 +59,8 @@ export function checkPlugin(def: AnyPlugin, options: CheckPluginOptions = {}): P
   const strategy = isStrategy(def);
   const catalog = strategy ? catalogWith(options.catalog ?? engineCatalog(), def) : undefined;
   const paramSets = [{}, ...(options.params ?? [])].map(
-    (input, i) => parseParams(def.schema, input, i === 0 ? "params" : `params[${i - 1}]`) as Record<string, unknown>,
+    (input, i) =>
+      parseParams(def.schema, input, i === 0 ? "params" : `params[${i - 1}]`) as Record<string, unknown>,
   );
   const perSet: CheckResult[][] = [];
   let bars = options.bars ?? 400;

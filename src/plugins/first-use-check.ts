@@ -44,7 +44,12 @@ export function ensureLookAheadChecked(
       throw new StudioError(
         "PLUGIN_INVALID",
         `${describeOrigin(plugin.origin)}: ${noun} ${quote(plugin.name)} fails the look-ahead check: ${report.failure!.message}; \`studio plugins check ${plugin.name}\` prints the full report (an expert can skip the check with --skip-plugin-check)`,
-        { file: plugin.origin.file, name: plugin.name, sha256: plugin.origin.sha256, failure: report.failure },
+        {
+          file: plugin.origin.file,
+          name: plugin.name,
+          sha256: plugin.origin.sha256,
+          failure: report.failure,
+        },
       );
     }
     mkdirSync(path.dirname(file), { recursive: true });

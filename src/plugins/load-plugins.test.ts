@@ -98,9 +98,9 @@ export default defineIndicator({ name: "shifted", summary: "Close plus an offset
     const error = brokenOf(load)["strategies/typo.ts"]!;
     expect(error.code).toBe("PLUGIN_INVALID");
     expect(error.message.split("\n")[0]).toBe(
-      'strategies/typo.ts: does not build: strategies/typo.ts:3:60: Unexpected ","',
+      'strategies/typo.ts: does not build: strategies/typo.ts:3:61: Unexpected ","',
     );
-    expect(error.details).toMatchObject({ file: "strategies/typo.ts", line: 3, column: 60 });
+    expect(error.details).toMatchObject({ file: "strategies/typo.ts", line: 3, column: 61 });
     expect(load.catalog.indicators.mean, "the good file loaded").toBeDefined();
     expect(load.broken[0]!.name, "a run naming the file's stem finds its error").toBe("typo");
   });

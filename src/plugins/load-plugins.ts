@@ -88,7 +88,11 @@ export async function loadPlugins<C extends Catalog>(home: HomePaths, base: C): 
         );
       }
       const origin: Origin = { file: plugin.file, sha256: plugin.sha256 };
-      catalog = extendCatalog(catalog, { [family]: [plugin.def] }, { [family]: { [plugin.name]: origin } });
+      catalog = extendCatalog(
+        catalog,
+        { [family]: [plugin.def] },
+        { [family]: { [plugin.name]: origin } },
+      ) as C;
       plugins.push(plugin);
     } catch (err) {
       const e = err as StudioError;

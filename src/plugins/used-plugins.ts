@@ -60,8 +60,14 @@ export function usedPlugins(config: RunConfig, catalog: Catalog): UsedPlugin[] {
     }
   };
   for (const plan of plansOf(config, catalog)) {
-    add("strategies", plan.strategy.def, plan.strategy.origin, plan.strategy.params as Record<string, unknown>);
-    for (const indicator of plan.indicators) add("indicators", indicator.def, indicator.origin, indicator.params);
+    add(
+      "strategies",
+      plan.strategy.def,
+      plan.strategy.origin,
+      plan.strategy.params as Record<string, unknown>,
+    );
+    for (const indicator of plan.indicators)
+      add("indicators", indicator.def, indicator.origin, indicator.params);
   }
   return [...found.values()].map((e) => e.plugin);
 }
@@ -69,6 +75,7 @@ export function usedPlugins(config: RunConfig, catalog: Catalog): UsedPlugin[] {
 /** `strategy:NAME` / `indicator:NAME` -> sha256, what config_hash includes. */
 export function pluginVersions(used: readonly UsedPlugin[]): PluginVersions {
   const out: Record<string, string> = {};
-  for (const p of used) out[`${p.family === "strategies" ? "strategy" : "indicator"}:${p.name}`] = p.origin.sha256;
+  for (const p of used)
+    out[`${p.family === "strategies" ? "strategy" : "indicator"}:${p.name}`] = p.origin.sha256;
   return out;
 }

@@ -15,6 +15,7 @@ import type { RunConfig } from "../core/run-config.js";
 import { loadCandles } from "../data/candle-cache.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
+import { prepareRunPlugins } from "../plugins/run-plugins.js";
 import type { StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
@@ -27,12 +28,21 @@ function hasValidation(config: RunConfig): boolean {
   return Object.values(config.validation).some((v) => v !== undefined);
 }
 
-/** The pipeline of a studio whose plugins are `catalog`. */
-export function pipelineFor(catalog: StudioCatalog): Pipeline {
-  return (ctx) => runPipeline(ctx, catalog);
+export interface PipelineOptions {
+  /** Skip the first-use look-ahead check of user plugins (recorded in the summary). */
+  readonly skipPluginCheck?: boolean;
 }
 
-export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog): Promise<PipelineResult> {
+/** The pipeline of a studio whose plugins are `catalog`. */
+export function pipelineFor(catalog: StudioCatalog, options: PipelineOptions = {}): Pipeline {
+  return (ctx) => runPipeline(ctx, catalog, options);
+}
+
+export async function runPipeline(
+  ctx: PipelineContext,
+  catalog: StudioCatalog,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   const { config, home, store, run } = ctx;
   const timings: Record<string, number> = {};
   const started = new Map<Stage, number>();
@@ -52,6 +62,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
     return out;
   };
   const plan = planBacktest(config, catalog);
+  const userPlugins = prepareRunPlugins(home, catalog, config, options);
 
   const data = await timed("data_loading", () =>
     loadCandles(
@@ -94,7 +105,13 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
     hasValidation(config)
       ? runValidationPooled(
           config,
-          { catalog, candles, realEquity: sim.portfolio.equity, realTradeReturns: sim.trades.returnPct },
+          {
+            catalog,
+            home: home.root,
+            candles,
+            realEquity: sim.portfolio.equity,
+            realTradeReturns: sim.trades.returnPct,
+          },
           { onProgress: (r) => ctx.progress(r), signal: ctx.signal },
         )
       : undefined,
@@ -135,6 +152,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
         cache_path: path.relative(home.root, data.path).split(path.sep).join("/"),
       },
       data_quality: data.report,
+      plugins: userPlugins.records,
       warnings,
       stage_timings_ms: timings,
     };
@@ -157,6 +175,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
         summary,
         plotTitle: `${config.symbol} ${config.timeframe} · ${config.strategy.name}(${params})`,
         plotSubtitle: `${config.provider} · ${iso(candles.ts[0]!)} to ${iso(candles.ts[bars - 1]!)} UTC · run ${run.runId}`,
+        plugins: userPlugins.code,
       },
       (r) => ctx.progress(r),
     );

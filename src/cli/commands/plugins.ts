@@ -90,22 +90,35 @@ export function registerPluginsCommands(program: Command): void {
     .action(
       action(async (ctx, name: string, opts: CheckOptions) => {
         if (opts.kind !== undefined && opts.kind !== "strategy" && opts.kind !== "indicator") {
-          throw new StudioError("CONFIG_INVALID", `--kind must be strategy or indicator, got ${quote(opts.kind)}`);
+          throw new StudioError(
+            "CONFIG_INVALID",
+            `--kind must be strategy or indicator, got ${quote(opts.kind)}`,
+          );
         }
         const bars = opts.bars === undefined ? undefined : Number(opts.bars);
         if (bars !== undefined && !(Number.isInteger(bars) && bars >= 50 && bars <= 100_000)) {
-          throw new StudioError("CONFIG_INVALID", `--bars must be a whole number in 50..100000, got ${quote(opts.bars)}`);
+          throw new StudioError(
+            "CONFIG_INVALID",
+            `--bars must be a whole number in 50..100000, got ${quote(opts.bars)}`,
+          );
         }
         const params = opts.params.map(parseParamsOption);
         const { catalog, broken } = await loadHomeCatalog(ctx.home);
         const defs: (StrategyDef | IndicatorDef)[] = [];
-        if (opts.kind !== "indicator" && Object.hasOwn(catalog.strategies, name)) defs.push(catalog.strategies[name]!);
-        if (opts.kind !== "strategy" && Object.hasOwn(catalog.indicators, name)) defs.push(catalog.indicators[name]!);
+        if (opts.kind !== "indicator" && Object.hasOwn(catalog.strategies, name))
+          defs.push(catalog.strategies[name]!);
+        if (opts.kind !== "strategy" && Object.hasOwn(catalog.indicators, name))
+          defs.push(catalog.indicators[name]!);
         if (defs.length === 0) {
-          const failed = broken.find((b) => b.name === name && (opts.kind === undefined || b.kind === opts.kind));
+          const failed = broken.find(
+            (b) => b.name === name && (opts.kind === undefined || b.kind === opts.kind),
+          );
           if (failed) throw failed.error;
           const valid = [...Object.keys(catalog.strategies), ...Object.keys(catalog.indicators)];
-          throw new StudioError("NOT_FOUND", `no strategy or indicator ${quote(name)}; valid: ${valid.join(", ")}`);
+          throw new StudioError(
+            "NOT_FOUND",
+            `no strategy or indicator ${quote(name)}; valid: ${valid.join(", ")}`,
+          );
         }
         const reports = defs.map((def) => checkPlugin(def, { catalog, params, ...(bars ? { bars } : {}) }));
         if (ctx.json) printJson(reports.length === 1 ? reports[0] : reports);

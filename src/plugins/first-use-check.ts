@@ -35,7 +35,9 @@ export function ensureLookAheadChecked(
   options: { readonly skip?: boolean } = {},
 ): LookAheadStatus {
   if (options.skip) return "skipped";
-  for (const plugin of used) {
+  // Indicators first: a leak in an indicator is reported at its source, not through the strategy reading it.
+  const ordered = [...used].sort((a, b) => (a.family === b.family ? 0 : a.family === "indicators" ? -1 : 1));
+  for (const plugin of ordered) {
     const file = checkedFile(home, plugin.origin.sha256);
     if (existsSync(file)) continue;
     const report = checkPlugin(plugin.def, { catalog, params: plugin.params, bars: FIRST_USE_BARS });

@@ -5,8 +5,9 @@
  * built-in is a studio bug, so it stays INTERNAL (a 5xx in a log always means a bug), still naming the plugin.
  * A StudioError thrown by a plugin (e.g. a rule's own CONFIG_INVALID) passes through unchanged.
  */
-import { describeOrigin, type Origin } from "./catalog.js";
+
 import { StudioError } from "./errors.js";
+import { describeOrigin, type Origin } from "./plugin-origin.js";
 
 /** `what` names the plugin, e.g. `strategy "mine"`. */
 export function pluginFailure(

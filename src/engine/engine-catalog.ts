@@ -10,15 +10,18 @@ import { BUILTIN_INDICATORS } from "../indicators/registry.js";
 import { BUILTIN_RISK_MODELS } from "../risk/registry.js";
 import { BUILTIN_STRATEGIES } from "../strategies/registry.js";
 
+/** The built-in plugins of every family but providers, as lists. */
+export const BUILTIN_ENGINE_PLUGINS = {
+  indicators: BUILTIN_INDICATORS,
+  strategies: BUILTIN_STRATEGIES,
+  risk: BUILTIN_RISK_MODELS,
+} as const;
+
 let builtins: Catalog | undefined;
 
 /** Built-in indicators, strategies and sizing models (created once; catalogs are immutable). */
 export function engineCatalog(): Catalog {
-  builtins ??= createCatalog({
-    indicators: BUILTIN_INDICATORS,
-    strategies: BUILTIN_STRATEGIES,
-    risk: BUILTIN_RISK_MODELS,
-  });
+  builtins ??= createCatalog(BUILTIN_ENGINE_PLUGINS);
   return builtins;
 }
 

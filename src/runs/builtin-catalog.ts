@@ -7,9 +7,7 @@
 import { type Catalog, createCatalog } from "../core/catalog.js";
 import type { ProviderDef } from "../data/provider.js";
 import { BUILTIN_PROVIDERS } from "../data/registry.js";
-import { BUILTIN_INDICATORS } from "../indicators/registry.js";
-import { BUILTIN_RISK_MODELS } from "../risk/registry.js";
-import { BUILTIN_STRATEGIES } from "../strategies/registry.js";
+import { BUILTIN_ENGINE_PLUGINS } from "../engine/engine-catalog.js";
 
 /** A catalog whose providers can be created (what runs need to load candles). */
 export type StudioCatalog = Catalog<ProviderDef>;
@@ -18,11 +16,6 @@ let builtins: StudioCatalog | undefined;
 
 /** Every built-in plugin, origin `"builtin"` (created once; catalogs are immutable). */
 export function builtinCatalog(): StudioCatalog {
-  builtins ??= createCatalog<ProviderDef>({
-    providers: BUILTIN_PROVIDERS,
-    indicators: BUILTIN_INDICATORS,
-    strategies: BUILTIN_STRATEGIES,
-    risk: BUILTIN_RISK_MODELS,
-  });
+  builtins ??= createCatalog<ProviderDef>({ ...BUILTIN_ENGINE_PLUGINS, providers: BUILTIN_PROVIDERS });
   return builtins;
 }

@@ -19,7 +19,7 @@ import { prepareRunPlugins } from "../plugins/run-plugins.js";
 import type { StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
-import type { Pipeline, PipelineContext, PipelineResult } from "./pipeline-types.js";
+import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
 import { runDir, stagingDir } from "./run-paths.js";
 import { runValidationPooled } from "./validation-pool.js";
 import { writeRunArtifacts } from "./write-artifacts.js";
@@ -31,11 +31,6 @@ function hasValidation(config: RunConfig): boolean {
 export interface PipelineOptions {
   /** Skip the first-use look-ahead check of user plugins (recorded in the summary). */
   readonly skipPluginCheck?: boolean;
-}
-
-/** The pipeline of a studio whose plugins are `catalog`. */
-export function pipelineFor(catalog: StudioCatalog, options: PipelineOptions = {}): Pipeline {
-  return (ctx) => runPipeline(ctx, catalog, options);
 }
 
 export async function runPipeline(

@@ -7,7 +7,7 @@
  * `runValidation` for any number of threads. Workers rebuild the run's catalog from the user plugins' files
  * (checked by sha256); a catalog holding a plugin passed in memory, which no worker can rebuild, is validated in
  * this thread instead, with the same result. Cancellation flips a shared flag the workers poll between
- * replications and aborts queued batches.
+ * replications and aborts queued batches; one failing task cancels the rest the same way.
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
@@ -119,6 +119,13 @@ export async function runValidationPooled(
     abort.abort();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Aborting a running task drops it from the pool; if its worker had already answered, piscina reports that
+  // answer as an 'error' event, which would throw in the main thread (taking the server down) with no listener.
+  // After an abort that answer is expected and moot; before one it is a bug, reported as INTERNAL.
+  let poolError: Error | undefined;
+  pool.on("error", (err: Error) => {
+    if (!abort.signal.aborted) poolError ??= err;
+  });
   const report = () => {
     const done =
       Atomics.load(control, CONTROL.permutation) +
@@ -168,6 +175,7 @@ export async function runValidationPooled(
       for (const { from, result } of parts) out.set((result as Record<typeof key, Float64Array>)[key], from);
       return out;
     };
+    if (poolError) throw new StudioError("INTERNAL", `validation pool: ${poolError.message}`);
     const summary: ValidationSummary = { rng: { algorithm: RNG_ALGORITHM, seed: config.seed } };
     if (plan.permutation)
       summary.permutation = summarizePermutation(

@@ -62,6 +62,9 @@ function sectionProgress(p: Prepared, control: Int32Array, slot: number, total: 
 }
 
 export default async function run(task: ValidationTask): Promise<TaskResult> {
+  if (Atomics.load(task.init.control, CONTROL.cancel) === 1) {
+    return { error: { code: "CANCELLED", message: "validation cancelled" } };
+  }
   try {
     const p = await prepare(task.init);
     const control = task.init.control;

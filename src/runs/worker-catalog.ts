@@ -25,6 +25,9 @@ export interface PluginSource {
   readonly sha256: string;
 }
 
+/** Imports one user plugin from its file in the home, refusing a sha256 mismatch with PLUGIN_INVALID. */
+export type PluginImporter = (home: string, source: PluginSource) => Promise<StrategyDef | IndicatorDef>;
+
 /**
  * The sources workers need to rebuild `catalog`: every non-built-in entry, by file. Undefined when an entry has
  * no file (passed in memory), so it cannot be rebuilt in another thread.
@@ -46,6 +49,7 @@ export function workerSources(catalog: Catalog): PluginSource[] | undefined {
 export async function workerCatalog(
   sources: readonly PluginSource[],
   home: string | undefined,
+  importer: PluginImporter = importPluginSource,
 ): Promise<StudioCatalog> {
   const base = builtinCatalog();
   if (sources.length === 0) return base;
@@ -60,7 +64,7 @@ export async function workerCatalog(
   const indicators: IndicatorDef[] = [];
   const origins: Record<UserFamily, Record<string, Origin>> = { strategies: {}, indicators: {} };
   for (const source of sources) {
-    const def = await importPluginSource(home, source);
+    const def = await importer(home, source);
     const family: UserFamily = "signal" in def ? "strategies" : "indicators";
     if (family !== source.family || def.name !== source.name) {
       throw new StudioError(

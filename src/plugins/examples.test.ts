@@ -6,7 +6,14 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkPlugin, defineIndicator, defineStrategy, runBacktest, z } from "../index.js";
+import {
+  checkPlugin,
+  defineIndicator,
+  defineStrategy,
+  type RunConfigInput,
+  runBacktest,
+  z,
+} from "../index.js";
 import { builtinCatalog } from "../runs/builtin-catalog.js";
 import { writeExampleHome } from "./example-home.js";
 import { loadPlugins } from "./load-plugins.js";
@@ -15,7 +22,7 @@ import { pluginHome, writePlugin } from "./test-support/plugin-home.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const candles = marketCandles(600);
-const configOf = (strategy: unknown) => ({
+const configOf = (strategy: { name: string; params: Record<string, unknown> }): RunConfigInput => ({
   symbol: "X",
   timeframe: "1d",
   start: candles.ts[0]!,

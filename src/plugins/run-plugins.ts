@@ -12,7 +12,7 @@ import { quote, StudioError } from "../core/errors.js";
 import { sha256 } from "../core/hash.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
-import { ensureLookAheadChecked, type LookAheadStatus } from "./first-use-check.js";
+import { ensureLookAheadChecked, type LookAheadStatus, pluginKey } from "./first-use-check.js";
 import { bundleFile } from "./import-bundle.js";
 import { usedPlugins } from "./used-plugins.js";
 
@@ -41,12 +41,13 @@ export function prepareRunPlugins(
   options: { readonly skipPluginCheck?: boolean } = {},
 ): RunPlugins {
   const used = usedPlugins(config, catalog);
-  const status = ensureLookAheadChecked(home, catalog, used, { skip: options.skipPluginCheck });
+  const statuses = ensureLookAheadChecked(home, catalog, used, { skip: options.skipPluginCheck });
   const records: RunPluginRecord[] = [];
   const code: RunPlugins["code"][number][] = [];
   for (const p of used) {
     const file = p.origin.file ?? null;
-    records.push({ family: p.family, name: p.name, file, sha256: p.origin.sha256, look_ahead_check: status });
+    const look_ahead_check = statuses[pluginKey(p)]!;
+    records.push({ family: p.family, name: p.name, file, sha256: p.origin.sha256, look_ahead_check });
     if (file === null) continue;
     const kept = bundleFile(home, p.origin.sha256);
     const text = existsSync(kept) ? readFileSync(kept, "utf8") : undefined;

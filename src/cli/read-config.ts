@@ -2,10 +2,12 @@
  * @module cli/read-config
  * Reads a config file given on the command line (`-` reads stdin; line and block comments allowed) and
  * applies `--set path=value` overrides.
- * A file that is missing or not JSON is CONFIG_INVALID naming the file and the parse error.
+ * A file that is missing, not JSON or nested deeper than the JSON nesting limit is CONFIG_INVALID naming the file
+ * and the problem.
  */
 import { readFileSync } from "node:fs";
 import { quote, StudioError } from "../core/errors.js";
+import { assertJsonDepth } from "../core/json-depth.js";
 import { parseSetValue, setPath } from "../runs/merge-config.js";
 import { stripJsonComments } from "./strip-json-comments.js";
 
@@ -19,8 +21,10 @@ export function readJsonFile(file: string): unknown {
       `cannot read config ${quote(file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
+  const json = stripJsonComments(text);
+  assertJsonDepth(json, `config ${quote(file)}`);
   try {
-    return JSON.parse(stripJsonComments(text));
+    return JSON.parse(json);
   } catch (err) {
     throw new StudioError(
       "CONFIG_INVALID",
@@ -37,7 +41,9 @@ export function applySets(input: unknown, sets: readonly string[]): unknown {
     if (eq <= 0)
       throw new StudioError("CONFIG_INVALID", `--set expects path=value, got ${quote(assignment)}`);
     try {
-      out = setPath(out, assignment.slice(0, eq), parseSetValue(assignment.slice(eq + 1)));
+      const value = assignment.slice(eq + 1);
+      assertJsonDepth(value, "the value");
+      out = setPath(out, assignment.slice(0, eq), parseSetValue(value));
     } catch (err) {
       throw new StudioError("CONFIG_INVALID", `--set ${quote(assignment)}: ${(err as Error).message}`);
     }

@@ -20,4 +20,6 @@ export const LIMITS = {
   maxIndicators: 32,
   /** HTTP request body size in bytes. */
   maxBodyBytes: 1_048_576,
+  /** Nesting of arrays and objects in a JSON body or config file (code that walks the value recurses). */
+  maxJsonDepth: 64,
 } as const;

@@ -3,9 +3,12 @@
  * Maps a CSV header to the columns the studio needs. Names are matched case-insensitively after trimming,
  * removing quotes and turning spaces into underscores, so `Open`, `OPEN`, `"open"` and `Open Time` all work.
  * The time column is the first of `ts_utc, timestamp, datetime, open_time, date, time` present, or else an
- * unnamed first column (how pandas writes its index). `Adj Close` and any other extra column are ignored.
+ * unnamed first column (how pandas writes its index). `Adj Close` and any other extra column are ignored. A
+ * column the studio reads may appear only once (`Close` and `close`, or `Volume` and `Vol`, are refused rather
+ * than one of them silently winning). Messages quote the header through `quote`, so a file that is not a CSV at
+ * all never has more than a short excerpt of its first line repeated back.
  */
-import { StudioError } from "../core/errors.js";
+import { quote, StudioError } from "../core/errors.js";
 
 export interface CsvColumns {
   readonly time: number;
@@ -44,6 +47,17 @@ export function resolveColumns(header: readonly string[], file: string): CsvColu
     time = index(name);
     if (time >= 0) break;
   }
+  for (const name of [...REQUIRED, "vwap", ...(time >= 0 ? [names[time]!] : [])]) {
+    const second = names.indexOf(name, index(name) + 1);
+    if (index(name) >= 0 && second >= 0) {
+      const at = (i: number) => `column ${i + 1} ${quote(header[i]!.trim(), 30)}`;
+      throw new StudioError(
+        "DATA_INVALID",
+        `${file}:1: header has two ${name} columns, ${at(index(name))} and ${at(second)}; keep one`,
+        { file, line: 1, column: name, positions: [index(name) + 1, second + 1] },
+      );
+    }
+  }
   if (time < 0 && (names[0] === "" || names[0] === "unnamed:_0")) time = 0;
   const missing: string[] =
     time < 0 ? [`a time column (${TIME_NAMES.join("/")} or an unnamed first column)`] : [];
@@ -55,7 +69,7 @@ export function resolveColumns(header: readonly string[], file: string): CsvColu
   if (missing.length > 0) {
     throw new StudioError(
       "DATA_INVALID",
-      `${file}:1: header lacks ${missing.join(", ")}; found columns: ${header.map((h) => JSON.stringify(h.trim())).join(", ")}`,
+      `${file}:1: header lacks ${missing.join(", ")}; found ${header.length} column(s): ${quote(header.map((h) => h.trim()).join(","))}`,
       { file, line: 1, missing },
     );
   }

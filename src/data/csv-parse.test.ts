@@ -105,12 +105,12 @@ describe("parseCandleCsv: rejections", () => {
     [
       "an unparsable number",
       "date,open,high,low,close,volume\n2024-01-01,1,1,1,abc,1\n",
-      /t.csv:2: close "abc" is not a number/,
+      /t.csv:2: close "abc" is not a decimal number/,
     ],
     [
       "an empty cell",
       "date,open,high,low,close,volume\n2024-01-01,1,1,1,,1\n",
-      /t.csv:2: close "" is not a number/,
+      /t.csv:2: close "" is not a decimal number/,
     ],
     [
       "a zero price",
@@ -158,6 +158,36 @@ describe("parseCandleCsv: rejections", () => {
       /not on the 1d grid/,
     ],
     ["an empty file", "", /the file is empty/],
+    [
+      "a hexadecimal price",
+      "date,open,high,low,close,volume\n2024-01-01,16,16,16,0x10,1\n",
+      /t.csv:2: close "0x10" is not a decimal number/,
+    ],
+    [
+      "an infinite volume",
+      "date,open,high,low,close,volume\n2024-01-01,1,1,1,1,Infinity\n",
+      /t.csv:2: volume "Infinity" is not a decimal number/,
+    ],
+    [
+      "a binary price",
+      "date,open,high,low,close,volume\n2024-01-01,0b1,1,1,1,1\n",
+      /t.csv:2: open "0b1" is not a decimal number/,
+    ],
+    [
+      "a duplicate close column",
+      "date,open,high,low,close,volume,Close\n2024-01-01,1,1,1,1,1,2\n",
+      /t.csv:1: header has two close columns, column 5 "close" and column 7 "Close"/,
+    ],
+    [
+      "volume twice through its alias",
+      "date,open,high,low,close,Vol,volume\n2024-01-01,1,1,1,1,1,2\n",
+      /t.csv:1: header has two volume columns, column 6 "Vol" and column 7 "volume"/,
+    ],
+    [
+      "a duplicate time column",
+      "date,open,high,low,close,volume,Date\n2024-01-01,1,1,1,1,1,2024-01-02\n",
+      /t.csv:1: header has two date columns, column 1 "date" and column 7 "Date"/,
+    ],
   ];
   for (const [what, text, message] of cases) {
     it(`rejects ${what} with DATA_INVALID and the line`, () => {
@@ -177,5 +207,18 @@ describe("parseCandleCsv: rejections", () => {
     expect(() => parse(text, { start: day("2024-01-01"), end: day("2024-01-01") })).toThrow(
       /t.csv:4: close "x"/,
     );
+  });
+
+  it("quotes at most about 80 characters of a first line that is not a CSV header", () => {
+    const secret = `root:${"s3cr3t-".repeat(60)}:/root:/bin/bash`;
+    let message = "";
+    try {
+      parse(`${secret}\nline two\n`);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^t.csv:1: header lacks a time column .*found 1 column\(s\): "root:s3cr3t-/);
+    expect(message, "no more of the line than the excerpt").not.toContain("s3cr3t-".repeat(12));
+    expect(message.length, "a short message whatever the file holds").toBeLessThan(260);
   });
 });

@@ -138,12 +138,12 @@ export class CsvRowReader {
     for (const name of ["open", "high", "low", "close", "volume"] as const) {
       const text = cell(c[name]).trim();
       const v = parseNumber(text, 0, text.length);
-      if (!Number.isFinite(v)) this.fail(`${name} ${quote(text)} is not a number`);
+      if (!Number.isFinite(v)) this.fail(`${name} ${quote(text)} is not a decimal number`);
       if (name === "volume" && v < 0) this.fail(`volume ${quote(text)} is negative`);
       if (name !== "volume" && v <= 0) this.fail(`${name} ${quote(text)} is not a positive price`);
     }
     const text = cell(c.vwap).trim();
-    this.fail(`vwap ${quote(text)} is not a number`);
+    this.fail(`vwap ${quote(text)} is not a decimal number`);
   }
 
   private fail(message: string, text?: string): never {

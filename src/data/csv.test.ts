@@ -53,7 +53,7 @@ describe("csv provider", () => {
       "date,open,high,low,close,volume\n2024-01-01,1,1,1,nan,1\n",
     );
     await expect(createCsvProvider().fetch({ symbol: "BAD", ...ALL }, { home })).rejects.toThrow(
-      /^data\/BAD.csv:2: close "nan" is not a number/,
+      /^data\/BAD.csv:2: close "nan" is not a decimal number/,
     );
   });
 

@@ -3,7 +3,8 @@
  * The `csv` provider: candles from the user's file `{home}/data/{SYMBOL}.csv` (formats in csv-header.ts,
  * csv-parse.ts and docs/data.md). The symbol chooses the file name only after it matched SYMBOL_PATTERN and
  * went through safeJoin, so `../x` or `a/b` can never reach outside `data/`. The source version is the sha256
- * of the file's bytes: editing the file changes the cache key, so the next request re-reads it.
+ * of the file's bytes: editing the file changes the cache key, so the next request re-reads it. Only regular
+ * files are read (a FIFO or device at that path is DATA_INVALID, see read-whole-file.ts).
  */
 import path from "node:path";
 import { z } from "zod";
@@ -41,8 +42,10 @@ export function csvPath(home: HomePaths, symbol: string): string {
 async function readSource(home: HomePaths, symbol: string): Promise<{ file: string; bytes: Buffer }> {
   const file = csvPath(home, symbol);
   try {
-    return { file, bytes: await readWholeFile(file) };
+    // A user's data file may be a symbolic link; its target must still be a regular file (not a FIFO).
+    return { file, bytes: await readWholeFile(file, { followSymlinks: true }) };
   } catch (err) {
+    if (err instanceof StudioError) throw err;
     if ((err as NodeJS.ErrnoException).code === "ENOENT") {
       throw new StudioError(
         "DATA_NOT_FOUND",

@@ -47,4 +47,23 @@ describe("parseNumber", () => {
     for (const s of ["", "  ", "-", ".", "abc", "1.2.3", "1,5", "NaN"])
       expect(whole(s), JSON.stringify(s)).toBeNaN();
   });
+
+  it("reads only decimal numbers: hex, binary, octal, Infinity and empty cells are NaN", () => {
+    for (const s of [
+      "0x10",
+      "0X1F",
+      "-0x10",
+      "0b1",
+      "0o7",
+      "Infinity",
+      "-Infinity",
+      "+Infinity",
+      "",
+      " ",
+      "1e",
+      "e5",
+      "1_000",
+    ])
+      expect(whole(s), `${JSON.stringify(s)} is not a decimal number`).toBeNaN();
+  });
 });

@@ -2,10 +2,15 @@
  * @module data/parse-number
  * Decimal parsing straight from a string range, for the CSV hot loop (no substring per cell). Plain decimals
  * with at most 15 significant digits (`-12.5`, `0.00012`, `42`) are built as integer / 10^k, which is exactly
- * what `Number()` returns for them: both operands are exact doubles and IEEE division rounds correctly. Anything
- * else (exponents, long mantissas, whitespace, `Infinity`) falls back to `Number()` on the substring, so the
- * result is always identical to `Number(text)`. Empty or blank cells give NaN, unlike `Number("")`.
+ * what `Number()` returns for them: both operands are exact doubles and IEEE division rounds correctly. Other
+ * decimal spellings (exponents, long mantissas, surrounding blanks) fall back to `Number()` on the substring, so
+ * the result is identical to `Number(text)`. Only decimal numbers are numbers here: `Number()` also reads `0x10`
+ * as 16, `0b1`, `0o7`, `Infinity` and `""` (as 0), and a price file holding those is broken, not hexadecimal;
+ * they give NaN, which the CSV reader reports as "not a decimal number".
  */
+
+/** Optional sign, digits with an optional decimal point (at least one digit), optional exponent. */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
@@ -41,5 +46,5 @@ export function parseNumber(s: string, from: number, to: number): number {
 
 function slow(s: string, from: number, to: number): number {
   const text = s.slice(from, to);
-  return text.trim() === "" ? Number.NaN : Number(text);
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
 }

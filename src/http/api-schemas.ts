@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { PRESET_NAME_PATTERN, RunConfigSchema } from "../core/run-config.js";
 import { STAGES } from "../runs/events.js";
+import { ManifestFileSchema, ManifestSchema } from "../runs/parse-manifest.js";
+import { FILE_CHECKS } from "../runs/verify-artifacts.js";
 import { RUN_STATUSES } from "../store/runs-repo.js";
 
 const Json = z.record(z.string(), z.unknown());
@@ -33,7 +35,11 @@ export const RunView = z.object({
   created_at: z.number(),
   updated_at: z.number(),
   started_at: z.number().nullable(),
-  completed_at: z.number().nullable(),
+  completed_at: z.number().nullable().describe("When the run completed; null unless status is completed."),
+  finished_at: z
+    .number()
+    .nullable()
+    .describe("When the run reached its final status (completed, failed or cancelled); null before."),
   error_code: z.string().nullable(),
   error_message: z.string().nullable(),
   config: z.unknown().describe("The normalized RunConfig the run executes."),
@@ -99,22 +105,15 @@ export const ArtifactQuery = z.object({
     .describe("Convert a Parquet table (or a JSON document) instead of sending the stored bytes."),
 });
 
-export const ManifestFile = z.object({
-  name: z.string(),
-  path: z.string(),
-  sha256: z.string(),
-  size: z.number(),
-  mime: z.string(),
-});
+export const ManifestFile = ManifestFileSchema;
+export const Manifest = ManifestSchema;
 
-export const Manifest = z.object({
-  run_id: z.string(),
-  created_at: z.number(),
-  config_hash: z.string(),
-  files: z.array(ManifestFile),
-});
-
-const FileCheck = z.enum(["ok", "missing", "size_mismatch", "sha256_mismatch"]);
+const FileCheck = z
+  .enum(FILE_CHECKS)
+  .describe(
+    "ok; missing; size_mismatch; sha256_mismatch; not_regular (a symlink, directory or FIFO); unsafe_path " +
+      "(a manifest path outside the run folder); extra (a file the manifest does not list); manifest_invalid.",
+  );
 
 export const VerifyReport = z.object({
   run_id: z.string(),
@@ -129,9 +128,9 @@ export const VerifyReport = z.object({
       z.object({
         name: z.string(),
         status: FileCheck,
-        expected_sha256: z.string(),
+        expected_sha256: z.string().nullable().describe("Null for a file the manifest does not list."),
         actual_sha256: z.string().nullable(),
-        expected_size: z.number(),
+        expected_size: z.number().nullable(),
         actual_size: z.number().nullable(),
       }),
     )

@@ -1,8 +1,8 @@
 /**
  * @module http/create-server
  * Builds the API server around a studio: zod validation and serialization, the OpenAPI document, the request
- * guard (Host, Origin, bearer token), one error shape, JSON-only bodies under the size limit, and every route
- * group. It does not listen (`listenOn` does), so tests can build a server that believes it is bound to a public
+ * guard (Host, Origin, bearer token), one error shape (also for requests the HTTP parser refuses), JSON-only
+ * bodies under the size and nesting limits, time limits on receiving a request, and every route group. It does not listen (`listenOn` does), so tests can build a server that believes it is bound to a public
  * address without ever opening one.
  */
 
@@ -15,13 +15,20 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { CODE_VERSION } from "../core/code-version.js";
+import { assertJsonDepth } from "../core/json-depth.js";
 import { LIMITS } from "../core/limits.js";
 import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
 import type { ApiApp, ApiContext } from "./api-context.js";
 import { tokenForBind } from "./bind-policy.js";
-import { DEFAULT_HOST } from "./defaults.js";
-import { type BugReporter, frameworkErrorHandler, installErrorHandling } from "./error-handler.js";
+import { answerClientError } from "./client-error.js";
+import { DEFAULT_HOST, DEFAULT_TIMEOUTS, type HttpTimeouts } from "./defaults.js";
+import {
+  type AbortReporter,
+  type BugReporter,
+  frameworkErrorHandler,
+  installErrorHandling,
+} from "./error-handler.js";
 import { hostPolicy } from "./host-policy.js";
 import { checkRequest } from "./request-guard.js";
 import { registerArtifactsRoutes } from "./routes/artifacts-routes.js";
@@ -44,7 +51,11 @@ export interface ServerOptions {
   readonly allowedHosts?: readonly string[];
   /** Interval of the heartbeat comment on event streams. */
   readonly heartbeatMs?: number;
+  /** How long a client may take to send a request (tests shorten them). */
+  readonly timeouts?: Partial<HttpTimeouts>;
   readonly reportBug?: BugReporter;
+  /** Told about requests whose client went away mid-request: not bugs, so never sent to `reportBug`. */
+  readonly reportAbort?: AbortReporter;
 }
 
 export interface ApiServer {
@@ -58,9 +69,13 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const bind = options.bind ?? DEFAULT_HOST;
   const token = tokenForBind(bind, options.token);
   const hosts = hostPolicy(options.allowedHosts ?? [], bind);
+  const timeouts: HttpTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: false,
     bodyLimit: LIMITS.maxBodyBytes,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    clientErrorHandler: (err, socket) => answerClientError(err, socket, timeouts),
     exposeHeadRoutes: false,
     // Requests that arrive while closing are served normally: a submit then stays queued for the next start.
     return503OnClosing: false,
@@ -70,7 +85,18 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: text/plain and form bodies are what a cross-site page can send without a CORS preflight.
   app.removeContentTypeParser(["text/plain"]);
-  installErrorHandling(app, options.reportBug);
+  // fastify's own JSON parser (prototype poisoning refused), behind a nesting limit checked on the raw text.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+    try {
+      assertJsonDepth(body as string, "the request body");
+    } catch (err) {
+      done(err as Error, undefined);
+      return;
+    }
+    parseJson(req, body as string, done);
+  });
+  installErrorHandling(app, options.reportBug, options.reportAbort);
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-content-type-options", "nosniff");
     checkRequest(req.headers, { hosts, token });

@@ -10,6 +10,7 @@ import { statusOf } from "./status-of.js";
 import { toHttpError } from "./to-http-error.js";
 
 export type BugReporter = (err: unknown, request: { method: string; url: string }) => void;
+export type AbortReporter = (request: { method: string; url: string }) => void;
 
 export const reportToStderr: BugReporter = (err, request) => {
   const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -24,7 +25,30 @@ export function sendError(reply: FastifyReply, error: StudioError): FastifyReply
     .send({ error: error.toJSON() });
 }
 
-export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply, report: BugReporter) {
+/**
+ * The client closed the connection before its request was whole (it gave up mid-upload, or the request timed
+ * out and was answered 408): the body stream fails with "aborted". Its own doing, not a bug.
+ */
+function clientWentAway(err: unknown, request: FastifyRequest): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "ECONNRESET" && (request.raw.destroyed || request.raw.socket?.destroyed === true);
+}
+
+export function handleError(
+  err: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  report: BugReporter,
+  reportAbort?: AbortReporter,
+) {
+  if (clientWentAway(err, request)) {
+    reportAbort?.(request);
+    // Nobody is left to read an answer; this one only lets fastify finish the request.
+    return sendError(
+      reply,
+      new StudioError("CONFIG_INVALID", "the client closed the connection mid-request"),
+    );
+  }
   const error = toHttpError(err, {
     query: request.query,
     params: request.params,
@@ -37,8 +61,12 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
 }
 
 /** Installs the error, not-found and framework-error handlers on `app`. */
-export function installErrorHandling(app: FastifyInstance, report: BugReporter = reportToStderr): void {
-  app.setErrorHandler((err, request, reply) => handleError(err, request, reply, report));
+export function installErrorHandling(
+  app: FastifyInstance,
+  report: BugReporter = reportToStderr,
+  reportAbort?: AbortReporter,
+): void {
+  app.setErrorHandler((err, request, reply) => handleError(err, request, reply, report, reportAbort));
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, new StudioError("NOT_FOUND", `no route ${request.method} ${quote(request.url, 200)}`)),
   );

@@ -49,16 +49,21 @@ interface Case {
   readonly code: string;
   /** An issue path the CONFIG_INVALID details must name. */
   readonly issue?: string;
+  /** What the message must say, when the code alone does not pin the cause. */
+  readonly message?: RegExp;
   readonly server?: "guarded";
 }
 
 const body = (value: unknown) => JSON.stringify(value);
+const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
 const huge = () => body({ ...smallConfig(), pad: "x".repeat(LIMITS.maxBodyBytes) });
 
 // biome-ignore format: one line per case keeps the table readable
 const CASES: Case[] = [
   { name: "bad JSON", method: "POST", path: "/api/runs", headers: json, body: '{"symbol":', status: 400, code: "CONFIG_INVALID" },
   { name: "empty JSON body", method: "POST", path: "/api/runs", headers: json, body: "", status: 400, code: "CONFIG_INVALID" },
+  { name: "valid JSON nested 400k levels deep", method: "POST", path: "/api/runs", headers: json, body: () => nested(400_000), status: 400, code: "CONFIG_INVALID", message: /levels deep/ },
+  { name: "a preset nested one level past the limit", method: "PUT", path: "/api/presets/deep", headers: json, body: () => nested(LIMITS.maxJsonDepth + 1), status: 400, code: "CONFIG_INVALID", message: /levels deep/ },
   { name: "a JSON array", method: "POST", path: "/api/runs", headers: json, body: "[]", status: 400, code: "CONFIG_INVALID" },
   { name: "a wrong type", method: "POST", path: "/api/runs", headers: json, body: body(smallConfig({ timeframe: 5 })), status: 400, code: "CONFIG_INVALID", issue: "timeframe" },
   { name: "a wrong param type", method: "POST", path: "/api/runs", headers: json, body: body(smallConfig({ strategy: { name: "sma_crossover", params: { fast: "five" } } })), status: 400, code: "CONFIG_INVALID", issue: "strategy.params.fast" },
@@ -136,6 +141,7 @@ describe("malformed and hostile requests", () => {
     }>().error;
     expect(error.code).toBe(c.code);
     expect(error.message.length, "the message says what was wrong").toBeGreaterThan(0);
+    if (c.message !== undefined) expect(error.message).toMatch(c.message);
     if (c.issue !== undefined) {
       expect(
         error.details?.issues?.map((i) => i.path),

@@ -5,12 +5,13 @@
  * by their manifest name only; the request never contributes a path segment.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { quote, StudioError } from "../core/errors.js";
 import { MANIFEST_NAME, type Manifest, type ManifestFile } from "../runs/manifest.js";
+import { isPlainName, parseManifest } from "../runs/parse-manifest.js";
+import { openRunFile } from "../runs/run-file.js";
 import { runDir } from "../runs/run-paths.js";
 import type { RunView } from "../runs/run-view.js";
-import { type HomePaths, safeJoin } from "../store/home.js";
+import type { HomePaths } from "../store/home.js";
 
 export interface RunManifest {
   readonly dir: string;
@@ -27,11 +28,18 @@ export async function readRunManifest(home: HomePaths, view: RunView): Promise<R
     );
   }
   const dir = runDir(home, view.run_id);
+  const opened = await openRunFile(dir, MANIFEST_NAME);
+  if (!opened.ok) {
+    throw new StudioError(
+      "INTEGRITY_MISMATCH",
+      `run ${view.run_id}: ${MANIFEST_NAME} ${opened.reason}; run verify`,
+    );
+  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(safeJoin(dir, MANIFEST_NAME));
-  } catch {
-    throw new StudioError("INTEGRITY_MISMATCH", `run ${view.run_id} has no ${MANIFEST_NAME}; run verify`);
+    bytes = await opened.handle.readFile();
+  } finally {
+    await opened.handle.close();
   }
   const sha = createHash("sha256").update(bytes).digest("hex");
   if (sha !== view.artifacts_manifest_sha) {
@@ -40,7 +48,15 @@ export async function readRunManifest(home: HomePaths, view: RunView): Promise<R
       `run ${view.run_id}: ${MANIFEST_NAME} does not match the database (sha256 ${sha}); run verify`,
     );
   }
-  return { dir, bytes, manifest: JSON.parse(bytes.toString("utf8")) as Manifest };
+  // The database vouches for these bytes, but a row can be edited too: a manifest is never trusted unread.
+  const manifest = parseManifest(bytes);
+  if (manifest === undefined || !manifest.files.every((f) => isPlainName(f.path))) {
+    throw new StudioError(
+      "INTEGRITY_MISMATCH",
+      `run ${view.run_id}: ${MANIFEST_NAME} is not a valid manifest; run verify`,
+    );
+  }
+  return { dir, bytes, manifest };
 }
 
 export function manifestFile(run: RunManifest, name: string): ManifestFile {

@@ -1,11 +1,13 @@
 /**
  * @module indicators/sma
  * Simple moving average of the close: the arithmetic mean of the last `period` closes. TA-Lib's SMA (lookback
- * period-1). Computed with a running sum that is re-anchored (summed afresh) at every window starting on a
- * multiple of `period`, so rounding error cannot build up on long series while the cost stays O(n). Anchors are
- * fixed by absolute bar index, so a value never depends on how long the series is.
+ * period-1). Computed in O(n) with the compensated rolling sum of rolling-sum.ts, so every value is within 1 ulp
+ * of the correctly rounded mean (two SMAs that are equal in exact arithmetic stay equal or within an ulp, instead
+ * of drifting apart into a spurious cross). Anchors are fixed by absolute bar index, so a value never depends on
+ * how long the series is.
  */
 import { z } from "zod";
+import { rollingSum } from "./rolling-sum.js";
 import { type IndicatorDef, newColumn } from "./types.js";
 
 const schema = z.strictObject({
@@ -25,18 +27,5 @@ export const sma: IndicatorDef<typeof schema> = {
 
 /** Mean of values[t-period+1..t] into `out`; NaN for t < period - 1. */
 export function rollingMean(values: Float64Array, period: number, out: Float64Array): Float64Array {
-  const n = values.length;
-  out.fill(Number.NaN, 0, Math.min(period - 1, n));
-  for (let start = 0; start + period <= n; start += period) {
-    let sum = 0;
-    for (let j = start; j < start + period; j++) sum += values[j]!;
-    const end = start + period - 1;
-    out[end] = sum / period;
-    const stop = Math.min(end + period, n);
-    for (let i = end + 1; i < stop; i++) {
-      sum += values[i]! - values[i - period]!;
-      out[i] = sum / period;
-    }
-  }
-  return out;
+  return rollingSum(values, period, out, period);
 }

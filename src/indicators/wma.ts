@@ -2,10 +2,12 @@
  * @module indicators/wma
  * Linearly weighted moving average of the close, TA-Lib's WMA: weights 1..period from the oldest to the newest
  * close, divided by period*(period+1)/2; lookback period-1. O(n): the weighted sum moves by
- * `period * x_new - (plain sum of the previous window)`, and both sums are recomputed at every window starting
- * on a multiple of `period` so rounding error stays bounded (anchors depend on the bar index only).
+ * `period * x_new - (plain sum of the previous window)`. Both sums are compensated (rolling-sum.ts) and
+ * recomputed at every window starting on a multiple of `period` so rounding error stays bounded (anchors depend
+ * on the bar index only).
  */
 import { z } from "zod";
+import { rollingSum, sumError } from "./rolling-sum.js";
 import { type IndicatorDef, newColumn } from "./types.js";
 
 const schema = z.strictObject({
@@ -27,22 +29,30 @@ function weightedMean(values: Float64Array, period: number, out: Float64Array): 
   const n = values.length;
   out.fill(Number.NaN, 0, Math.min(period - 1, n));
   const divisor = (period * (period + 1)) / 2;
+  // sums[i] = values[i-period+1..i], compensated; the weighted sum moves by period * x - sums[i - 1].
+  const sums = rollingSum(values, period, new Float64Array(n));
   for (let start = 0; start + period <= n; start += period) {
-    let sum = 0;
     let weighted = 0;
+    let c = 0;
     for (let j = 0; j < period; j++) {
-      const x = values[start + j]!;
-      sum += x;
-      weighted += (j + 1) * x;
+      const x = (j + 1) * values[start + j]!;
+      const t = weighted + x;
+      c += sumError(weighted, x, t);
+      weighted = t;
     }
     const end = start + period - 1;
-    out[end] = weighted / divisor;
+    out[end] = (weighted + c) / divisor;
     const stop = Math.min(end + period, n);
     for (let i = end + 1; i < stop; i++) {
-      const x = values[i]!;
-      weighted += period * x - sum;
-      sum += x - values[i - period]!;
-      out[i] = weighted / divisor;
+      const add = period * values[i]!;
+      let t = weighted + add;
+      c += sumError(weighted, add, t);
+      weighted = t;
+      const sub = -sums[i - 1]!;
+      t = weighted + sub;
+      c += sumError(weighted, sub, t);
+      weighted = t;
+      out[i] = (weighted + c) / divisor;
     }
   }
   return out;

@@ -6,8 +6,6 @@
  * waits for all of them, then writes the manifest last. Callers rename the staging folder into place, so a run
  * folder is either complete or absent.
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { type WrittenFile, writeFileAtomicAsync } from "../store/atomic-write.js";
 import { safeJoin } from "../store/home.js";
 import { encodeParquetChunks, type ParquetColumn } from "../store/parquet.js";
@@ -18,12 +16,10 @@ export class ArtifactSet {
 
   constructor(readonly dir: string) {}
 
-  /** Starts writing `name` (`/` separates a sub-folder); manifest entries keep the order of these calls. */
+  /** Starts writing `name`; manifest entries keep the order of these calls. */
   addBytes(name: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-    const target = safeJoin(this.dir, ...name.split("/"));
-    if (name.includes("/")) mkdirSync(path.dirname(target), { recursive: true });
     this.pending.push(
-      writeFileAtomicAsync(target, data).then((w) => ({
+      writeFileAtomicAsync(safeJoin(this.dir, name), data).then((w) => ({
         name,
         path: name,
         sha256: w.sha256,

@@ -72,6 +72,7 @@ export async function executeRun(deps: ExecuteDeps, runId: string, signal: Abort
       {
         status: "completed",
         completedAt: result.completedAt,
+        finishedAt: result.completedAt,
         updatedAt: result.completedAt,
         metricsSummaryJson: JSON.stringify(result.metricsSummary),
         artifactsManifestSha: result.manifestSha,
@@ -90,7 +91,7 @@ export async function executeRun(deps: ExecuteDeps, runId: string, signal: Abort
     const now = clock();
     store.runs.update(
       runId,
-      { status, errorCode: e.code, errorMessage: e.message, completedAt: now, updatedAt: now },
+      { status, errorCode: e.code, errorMessage: e.message, finishedAt: now, updatedAt: now },
       ["running"],
     );
     channel.emit("status", { status, error_code: e.code, error_message: e.message });

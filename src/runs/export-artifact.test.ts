@@ -1,4 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,6 +67,38 @@ describe("exportArtifact", () => {
     expect(() => exportFileOf("../../studio.db")).toThrow(/unknown artifact/);
     await expect(exportArtifact(runFolder(), "validation_summary.json", "parquet")).rejects.toMatchObject({
       code: "CONFIG_INVALID",
+    });
+  });
+
+  it("refuses a file replaced by a symlink, a FIFO or a directory with INTEGRITY_MISMATCH", async () => {
+    const dir = runFolder();
+    symlinkSync("/etc/passwd", path.join(dir, "metrics.json"));
+    execFileSync("mkfifo", [path.join(dir, "equity.parquet")]);
+    mkdirSync(path.join(dir, "summary.json"));
+    for (const [file, reason] of [
+      ["metrics.json", /symbolic link/],
+      ["equity.parquet", /FIFO/],
+      ["summary.json", /directory/],
+    ] as const) {
+      await expect(exportArtifact(dir, file, "csv"), file).rejects.toMatchObject({
+        code: "INTEGRITY_MISMATCH",
+        message: expect.stringMatching(reason),
+      });
+    }
+  });
+
+  it("checks a manifest entry's size and sha256 before converting", async () => {
+    const dir = runFolder();
+    const bytes = readFileSync(path.join(dir, "trades.parquet"));
+    const entry = { name: "trades.parquet", path: "trades.parquet", size: bytes.length };
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const ok = await exportArtifact(dir, { ...entry, sha256 }, "csv");
+    expect(await text(ok.chunks)).toContain("ts_utc,side,price");
+    await expect(exportArtifact(dir, { ...entry, sha256: "0".repeat(64) }, "csv")).rejects.toMatchObject({
+      code: "INTEGRITY_MISMATCH",
+    });
+    await expect(exportArtifact(dir, { ...entry, size: 1, sha256 }, "csv")).rejects.toMatchObject({
+      code: "INTEGRITY_MISMATCH",
     });
   });
 });

@@ -5,10 +5,10 @@
  * array of row objects; JSON artifacts pass through, or become a one-row CSV with dotted column names. Output is
  * produced in chunks so a million-row table never becomes one giant string.
  */
-import { readFile } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { quote, StudioError } from "../core/errors.js";
-import { safeJoin } from "../store/home.js";
 import { decodeParquet, type ParquetValues } from "../store/parquet.js";
+import { type ExpectedFile, openArtifact, openRunFile } from "./run-file.js";
 
 export const EXPORTABLE = {
   trades: "trades.parquet",
@@ -41,23 +41,29 @@ export interface ExportOutput {
   readonly chunks: AsyncIterable<string | Uint8Array>;
 }
 
-/** Reads `file` from the run folder and converts it; NOT_FOUND when the run has no such artifact. */
+/**
+ * Reads `file` from the run folder and converts it; NOT_FOUND when the run has no such artifact. Given by name,
+ * the file must be a regular file in the folder (never a symlink, FIFO or directory); given as its manifest
+ * entry, it must also have the listed size and sha256 (INTEGRITY_MISMATCH otherwise).
+ */
 export async function exportArtifact(
   runDirPath: string,
-  file: string,
+  artifact: string | ExpectedFile,
   format: ExportFormat,
 ): Promise<ExportOutput> {
+  const file = typeof artifact === "string" ? artifact : artifact.path;
   if (!EXPORT_FORMATS.includes(format)) {
     throw new StudioError(
       "CONFIG_INVALID",
       `unknown format ${quote(format)}; valid: ${EXPORT_FORMATS.join(", ")}`,
     );
   }
+  const handle = await openForExport(runDirPath, artifact);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(safeJoin(runDirPath, file));
-  } catch {
-    throw new StudioError("NOT_FOUND", `this run has no ${file}`);
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
   }
   if (file.endsWith(".parquet")) {
     if (format === "parquet") return { mime: "application/vnd.apache.parquet", chunks: once(bytes) };
@@ -76,6 +82,14 @@ export async function exportArtifact(
     mime: "text/csv; charset=utf-8",
     chunks: once(`${keys.map(csvCell).join(",")}\n${keys.map((k) => csvCell(flat[k])).join(",")}\n`),
   };
+}
+
+async function openForExport(dir: string, artifact: string | ExpectedFile): Promise<FileHandle> {
+  if (typeof artifact !== "string") return openArtifact(dir, artifact);
+  const opened = await openRunFile(dir, artifact);
+  if (opened.ok) return opened.handle;
+  if (opened.problem === "missing") throw new StudioError("NOT_FOUND", `this run has no ${artifact}`);
+  throw new StudioError("INTEGRITY_MISMATCH", `${artifact} ${opened.reason}; run verify`);
 }
 
 async function* once(value: string | Uint8Array): AsyncIterable<string | Uint8Array> {

@@ -1,7 +1,8 @@
 /**
  * @module runs/final-events
  * The `status` and `end` events that describe a finished run, built from its row. Used when the live events are
- * not in this process: a run finished before the process started, or one another process executed.
+ * not in this process: a run finished before the process started, one another process executed, or one that
+ * start-up recovery ended for a process that crashed.
  */
 import type { RunEvent, RunEventData, RunStatus } from "./events.js";
 
@@ -30,12 +31,23 @@ export function finalEventData(run: FinishedRun): {
   };
 }
 
-/** The two final events, numbered to end at `lastSeq` (the last seq the run emitted, at least 2). */
-export function finalEvents(runId: string, run: FinishedRun, lastSeq: number, ts: number): RunEvent[] {
-  const last = Math.max(lastSeq, 2);
+/**
+ * The two final events of a run that has just finished without emitting them (start-up recovery of a crashed
+ * run): they come after everything it emitted, `lastSeq + 1` and `lastSeq + 2`, so a client that saw `lastSeq`
+ * still receives them.
+ */
+export function finalEventsAfter(runId: string, run: FinishedRun, lastSeq: number, ts: number): RunEvent[] {
   const data = finalEventData(run);
   return [
-    { run_id: runId, seq: last - 1, type: "status", ts, data: data.status },
-    { run_id: runId, seq: last, type: "end", ts, data: data.end },
+    { run_id: runId, seq: lastSeq + 1, type: "status", ts, data: data.status },
+    { run_id: runId, seq: lastSeq + 2, type: "end", ts, data: data.end },
   ];
+}
+
+/**
+ * The final events of a finished run replayed from its row: `run_progress` recorded its `end` at `endSeq`, so
+ * they are numbered to end there (at least 1 and 2).
+ */
+export function finalEvents(runId: string, run: FinishedRun, endSeq: number, ts: number): RunEvent[] {
+  return finalEventsAfter(runId, run, Math.max(endSeq, 2) - 2, ts);
 }

@@ -19,7 +19,7 @@ export const MIME = {
 
 export interface ManifestFile {
   readonly name: string;
-  /** Relative to the run folder, `/`-separated: a plain file name, or `plugins/{family}/NAME.mjs`. */
+  /** Relative to the run folder; always a plain file name. */
   readonly path: string;
   readonly sha256: string;
   readonly size: number;

@@ -16,6 +16,7 @@ export interface RunView {
   updated_at: number;
   started_at: number | null;
   completed_at: number | null;
+  finished_at: number | null;
   error_code: string | null;
   error_message: string | null;
   config: unknown;
@@ -36,6 +37,7 @@ export function toRunView(row: RunRow, progress?: RunProgressRow): RunView {
     updated_at: row.updatedAt,
     started_at: row.startedAt,
     completed_at: row.completedAt,
+    finished_at: row.finishedAt,
     error_code: row.errorCode,
     error_message: row.errorMessage,
     config: JSON.parse(row.configJson),

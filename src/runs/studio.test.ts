@@ -70,7 +70,7 @@ describe("Studio lifecycle", () => {
       events.map((e) => e.seq),
       "seq increases by one per event",
     ).toEqual(events.map((_, i) => i + 1));
-    expect(s.get(run.run_id).progress).toEqual({ last_seq: events.length, stage: null, ratio: 1 });
+    expect(s.get(run.run_id).progress).toEqual({ last_seq: events.length, stage: "artifacts", ratio: 1 });
   });
 
   it("returns the existing run for an identical config unless forced", async () => {

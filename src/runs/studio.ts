@@ -5,7 +5,7 @@
  * the `runs` row, `run_progress` and the run folder consistent whatever happens: success, failure,
  * cancellation or a crash (recovered at the next start).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { CODE_VERSION } from "../core/code-version.js";
 import { quote, StudioError } from "../core/errors.js";
 import { configHash, type PluginVersions, runHash } from "../core/hashes.js";
@@ -27,9 +27,10 @@ import { recoverRuns } from "./recovery.js";
 import { followRemote } from "./remote-follower.js";
 import { removeRun } from "./remove-run.js";
 import { DEFAULT_KEEP_COMPLETED } from "./retention.js";
-import { assertRunId, newRunId } from "./run-paths.js";
+import { assertRunId, newRunId, stagingDir } from "./run-paths.js";
 import { RunQueue } from "./run-queue.js";
 import { type RunView, toRunView } from "./run-view.js";
+import { untilAborted } from "./until-aborted.js";
 
 export interface StudioOptions {
   readonly home: HomePaths;
@@ -78,7 +79,12 @@ export class Studio {
       store: this.store,
       hub: this.hub,
       home: options.home,
-      pipeline: options.pipeline,
+      // Cancelling ends the run at once, whatever its current stage is waiting for (see until-aborted.ts); a
+      // stage that settles later only gets its staging folder removed (it can no longer rename it into place).
+      pipeline: (ctx) =>
+        untilAborted(options.pipeline(ctx), ctx.signal, () =>
+          rmSync(stagingDir(options.home, ctx.run.runId), { recursive: true, force: true }),
+        ),
       progress: this.progress,
       clock: this.clock,
       keepCompleted: options.keepCompleted ?? DEFAULT_KEEP_COMPLETED,
@@ -152,7 +158,7 @@ export class Studio {
         errorMessage: view.error_message,
         metricsSummary: view.metrics_summary,
       };
-      const ts = view.completed_at ?? view.updated_at;
+      const ts = view.finished_at ?? view.updated_at;
       for (const event of finalEvents(runId, finished, view.progress?.last_seq ?? 0, ts)) {
         if (event.seq > afterSeq) listener(event);
       }
@@ -182,7 +188,10 @@ export class Studio {
     });
   }
 
-  /** Cancels a queued or running run; resolves once it has stopped. */
+  /**
+   * Cancels a queued or running run; resolves once it has stopped, which is right away: a running run is ended
+   * as `cancelled` when its signal aborts, without waiting for the stage in progress to reach a check.
+   */
   async cancel(runId: string): Promise<RunView> {
     const view = this.get(runId);
     if (isTerminal(view.status)) {
@@ -206,7 +215,7 @@ export class Studio {
           status: "cancelled",
           errorCode: "CANCELLED",
           errorMessage: "cancelled before it started",
-          completedAt: now,
+          finishedAt: now,
           updatedAt: now,
         },
         ["queued"],

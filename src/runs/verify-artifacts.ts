@@ -1,15 +1,40 @@
 /**
  * @module runs/verify-artifacts
- * Verification: recompute every file's sha256 and size against the manifest, and the manifest's own sha256
- * against the database. Each mismatch is reported by file; nothing is repaired.
+ * Verification: the manifest's own sha256 against the database, then every listed file's size and sha256
+ * against the manifest, then the folder against the manifest. Nothing on disk is trusted and nothing is
+ * repaired: a manifest that is not JSON, a listed path that leaves the folder, a file replaced by a symlink, a
+ * directory or a FIFO, and files the manifest does not list are each reported by name, never thrown.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { safeJoin } from "../store/home.js";
-import { MANIFEST_NAME, type Manifest } from "./manifest.js";
+import { readdir } from "node:fs/promises";
+import { MANIFEST_NAME } from "./manifest.js";
+import { isPlainName, parseManifest } from "./parse-manifest.js";
+import { openRunFile, sha256OfHandle } from "./run-file.js";
 
-export type FileCheck = "ok" | "missing" | "size_mismatch" | "sha256_mismatch";
+export const FILE_CHECKS = [
+  "ok",
+  "missing",
+  "size_mismatch",
+  "sha256_mismatch",
+  /** A symlink, directory, FIFO or device where a regular file should be. */
+  "not_regular",
+  /** A manifest path that is not a plain file name inside the run folder (e.g. `../../studio.db`). */
+  "unsafe_path",
+  /** In the run folder but not in the manifest. */
+  "extra",
+  /** The manifest is not JSON of the manifest's shape. */
+  "manifest_invalid",
+] as const;
+export type FileCheck = (typeof FILE_CHECKS)[number];
+
+export interface FileReport {
+  name: string;
+  status: FileCheck;
+  /** Null for a file the manifest does not list. */
+  expected_sha256: string | null;
+  actual_sha256: string | null;
+  expected_size: number | null;
+  actual_size: number | null;
+}
 
 export interface VerifyReport {
   readonly ok: boolean;
@@ -18,86 +43,74 @@ export interface VerifyReport {
     readonly actual_sha256: string | null;
     readonly status: FileCheck;
   };
-  readonly files: readonly {
-    name: string;
-    status: FileCheck;
-    expected_sha256: string;
-    actual_sha256: string | null;
-    expected_size: number;
-    actual_size: number | null;
-  }[];
+  readonly files: readonly FileReport[];
 }
 
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+interface Measured {
+  readonly status: "ok" | "missing" | "not_regular" | "unsafe_path";
+  readonly sha256: string | null;
+  readonly size: number | null;
+  readonly bytes?: Buffer;
+}
+
+/** Opens and hashes one file of the folder; `keep` also returns its bytes (the manifest's are parsed). */
+async function measure(dir: string, rel: string, keep = false): Promise<Measured> {
+  const opened = await openRunFile(dir, rel);
+  if (!opened.ok) return { status: opened.problem, sha256: null, size: null };
+  try {
+    const sha256 = await sha256OfHandle(opened.handle);
+    const bytes = keep ? await opened.handle.readFile() : undefined;
+    return { status: "ok", sha256, size: opened.size, bytes };
+  } finally {
+    await opened.handle.close();
+  }
 }
 
 export async function verifyArtifacts(
   runDir: string,
   expectedManifestSha: string | null,
 ): Promise<VerifyReport> {
-  const manifestPath = safeJoin(runDir, MANIFEST_NAME);
-  if (!existsSync(manifestPath)) {
-    return {
-      ok: false,
-      manifest: { expected_sha256: expectedManifestSha, actual_sha256: null, status: "missing" },
-      files: [],
-    };
+  const m = await measure(runDir, MANIFEST_NAME, true);
+  const manifestReport = (status: FileCheck) => ({
+    expected_sha256: expectedManifestSha,
+    actual_sha256: m.sha256,
+    status,
+  });
+  if (m.status !== "ok") return { ok: false, manifest: manifestReport(m.status), files: [] };
+  const manifest = parseManifest(m.bytes!);
+  if (manifest === undefined) {
+    return { ok: false, manifest: manifestReport("manifest_invalid"), files: [] };
   }
-  const bytes = await readFile(manifestPath);
-  const actual = createHash("sha256").update(bytes).digest("hex");
-  const manifestStatus: FileCheck = expectedManifestSha === actual ? "ok" : "sha256_mismatch";
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(bytes.toString("utf8")) as Manifest;
-  } catch {
-    return {
-      ok: false,
-      manifest: { expected_sha256: expectedManifestSha, actual_sha256: actual, status: "sha256_mismatch" },
-      files: [],
-    };
-  }
-  const files: VerifyReport["files"][number][] = [];
-  for (const f of manifest.files ?? []) {
-    let status: FileCheck = "ok";
-    let actualSha: string | null = null;
-    let actualSize: number | null = null;
-    let full: string;
-    try {
-      full = safeJoin(runDir, ...f.path.split("/"));
-    } catch {
-      files.push({
-        name: f.name,
-        status: "missing",
-        expected_sha256: f.sha256,
-        actual_sha256: null,
-        expected_size: f.size,
-        actual_size: null,
-      });
+  const files: FileReport[] = [];
+  for (const f of manifest.files) {
+    const expected = { name: f.name, expected_sha256: f.sha256, expected_size: f.size };
+    if (!isPlainName(f.path)) {
+      files.push({ ...expected, status: "unsafe_path", actual_sha256: null, actual_size: null });
       continue;
     }
-    if (!existsSync(full)) status = "missing";
-    else {
-      actualSize = statSync(full).size;
-      actualSha = await sha256File(full);
-      if (actualSize !== f.size) status = "size_mismatch";
-      else if (actualSha !== f.sha256) status = "sha256_mismatch";
-    }
+    const got = await measure(runDir, f.path);
+    let status: FileCheck = got.status;
+    if (status === "ok" && got.size !== f.size) status = "size_mismatch";
+    else if (status === "ok" && got.sha256 !== f.sha256) status = "sha256_mismatch";
+    files.push({ ...expected, status, actual_sha256: got.sha256, actual_size: got.size });
+  }
+  const listed = new Set([MANIFEST_NAME, ...manifest.files.map((f) => f.path)]);
+  for (const name of (await readdir(runDir)).sort()) {
+    if (listed.has(name)) continue;
+    const got = await measure(runDir, name);
     files.push({
-      name: f.name,
-      status,
-      expected_sha256: f.sha256,
-      actual_sha256: actualSha,
-      expected_size: f.size,
-      actual_size: actualSize,
+      name,
+      status: "extra",
+      expected_sha256: null,
+      actual_sha256: got.sha256,
+      expected_size: null,
+      actual_size: got.size,
     });
   }
-  const ok = manifestStatus === "ok" && files.every((f) => f.status === "ok");
+  const manifestStatus: FileCheck = expectedManifestSha === m.sha256 ? "ok" : "sha256_mismatch";
   return {
-    ok,
-    manifest: { expected_sha256: expectedManifestSha, actual_sha256: actual, status: manifestStatus },
+    ok: manifestStatus === "ok" && files.every((f) => f.status === "ok"),
+    manifest: manifestReport(manifestStatus),
     files,
   };
 }

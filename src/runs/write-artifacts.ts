@@ -2,7 +2,7 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (the spec's schemas, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * the bundled code of every user plugin the run used (`plugins/strategies/NAME.mjs`, `plugins/indicators/NAME.mjs`,
+ * the bundled code of every user plugin the run used (`plugin-strategy-NAME.mjs`, `plugin-indicator-NAME.mjs`,
  * byte for byte the code whose sha256 the summary names), then the manifest last. Everything goes into the
  * staging folder the caller renames into place.
  */
@@ -34,6 +34,11 @@ export interface RunArtifacts {
     readonly name: string;
     readonly code: string;
   }[];
+}
+
+/** The run-folder file holding a user plugin's bundled code (plugin names are letters, digits and `_`). */
+export function pluginArtifactName(family: "strategies" | "indicators", name: string): string {
+  return `plugin-${family === "strategies" ? "strategy" : "indicator"}-${name}.mjs`;
 }
 
 const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
@@ -75,7 +80,7 @@ export async function writeRunArtifacts(
       ),
   ];
   for (const p of a.plugins ?? [])
-    steps.push(() => set.addBytes(`plugins/${p.family}/${p.name}.mjs`, p.code));
+    steps.push(() => set.addBytes(pluginArtifactName(p.family, p.name), p.code));
   steps.forEach((step, i) => {
     step();
     onProgress((i + 1) / (steps.length + 1));

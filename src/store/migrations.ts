@@ -99,6 +99,16 @@ CREATE TABLE retention_state (
     name: "runs.owner_pid: the process executing a running run, so start-up recovery spares live owners",
     sql: "ALTER TABLE runs ADD COLUMN owner_pid INTEGER;",
   },
+  {
+    version: 3,
+    name: "runs.finished_at for every final status; completed_at only for completed runs",
+    // Until now completed_at held the end of failed and cancelled runs too: it moves to finished_at.
+    sql: `
+ALTER TABLE runs ADD COLUMN finished_at INTEGER;
+UPDATE runs SET finished_at = completed_at WHERE status IN ('completed', 'failed', 'cancelled');
+UPDATE runs SET completed_at = NULL WHERE status <> 'completed';
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -1,24 +1,47 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readWholeFile } from "./read-whole-file.js";
 
+const dir = mkdtempSync(path.join(tmpdir(), "studio-read-"));
+const file = path.join(dir, "a.csv");
+writeFileSync(file, "date,open\n2024-01-01,1\n");
+
 describe("readWholeFile", () => {
-  it("returns every byte of a file larger than one read chunk, in a buffer that owns its memory", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "rw-")), "big.bin");
-    const data = Buffer.alloc(3_000_001);
-    for (let i = 0; i < data.length; i++) data[i] = (i * 31) & 255;
-    writeFileSync(file, data);
-    const out = await readWholeFile(file);
-    expect(out.equals(data)).toBe(true);
-    expect(out.byteOffset === 0 && out.buffer.byteLength === out.length, "no shared pool slab").toBe(true);
+  it("reads a regular file whole", async () => {
+    expect((await readWholeFile(file)).toString()).toBe("date,open\n2024-01-01,1\n");
   });
 
-  it("reads an empty file and fails with ENOENT for a missing one", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "rw-"));
-    writeFileSync(path.join(dir, "empty"), "");
-    expect((await readWholeFile(path.join(dir, "empty"))).length).toBe(0);
-    await expect(readWholeFile(path.join(dir, "nope"))).rejects.toMatchObject({ code: "ENOENT" });
+  it("refuses a FIFO at once instead of waiting for a writer", async () => {
+    const fifo = path.join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    await expect(readWholeFile(fifo, { followSymlinks: true })).rejects.toMatchObject({
+      code: "DATA_INVALID",
+      message: `${fifo} is a FIFO (named pipe); only regular files are read`,
+    });
+  });
+
+  it("refuses a directory and a character device", async () => {
+    const sub = path.join(dir, "sub.csv");
+    mkdirSync(sub);
+    await expect(readWholeFile(sub)).rejects.toMatchObject({
+      message: `${sub} is a directory; only regular files are read`,
+    });
+    await expect(readWholeFile("/dev/null", { followSymlinks: true })).rejects.toMatchObject({
+      code: "DATA_INVALID",
+      message: "/dev/null is a device; only regular files are read",
+    });
+  });
+
+  it("follows a symbolic link only when asked to", async () => {
+    const link = path.join(dir, "link.csv");
+    symlinkSync(file, link);
+    await expect(readWholeFile(link)).rejects.toMatchObject({
+      code: "DATA_INVALID",
+      message: expect.stringContaining("is a symbolic link"),
+    });
+    expect((await readWholeFile(link, { followSymlinks: true })).length).toBe(23);
   });
 });

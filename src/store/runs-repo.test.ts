@@ -20,6 +20,7 @@ describe("RunsRepo", () => {
       updatedAt: 1000,
       startedAt: null,
       completedAt: null,
+      finishedAt: null,
       errorCode: null,
       errorMessage: null,
       configJson: '{"symbol":"SYN"}',

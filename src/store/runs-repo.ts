@@ -21,7 +21,10 @@ export interface RunRow {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly startedAt: number | null;
+  /** When the run completed; null for every other status, failed and cancelled included. */
   readonly completedAt: number | null;
+  /** When the run reached its final status (completed, failed or cancelled). */
+  readonly finishedAt: number | null;
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
   readonly configJson: string;
@@ -43,6 +46,7 @@ export type RunPatch = Partial<
     | "stage"
     | "startedAt"
     | "completedAt"
+    | "finishedAt"
     | "errorCode"
     | "errorMessage"
     | "metricsSummaryJson"
@@ -69,6 +73,7 @@ const PATCH_COLUMNS: Record<keyof RunPatch, string> = {
   stage: "stage",
   startedAt: "started_at",
   completedAt: "completed_at",
+  finishedAt: "finished_at",
   errorCode: "error_code",
   errorMessage: "error_message",
   metricsSummaryJson: "metrics_summary_json",
@@ -78,7 +83,8 @@ const PATCH_COLUMNS: Record<keyof RunPatch, string> = {
 };
 
 const SELECT = `SELECT run_id AS runId, hash, run_hash AS runHash, status, stage, created_at AS createdAt,
-  updated_at AS updatedAt, started_at AS startedAt, completed_at AS completedAt, error_code AS errorCode,
+  updated_at AS updatedAt, started_at AS startedAt, completed_at AS completedAt, finished_at AS finishedAt,
+  error_code AS errorCode,
   error_message AS errorMessage, config_json AS configJson, seed, metrics_summary_json AS metricsSummaryJson,
   artifacts_manifest_sha AS artifactsManifestSha, owner_pid AS ownerPid FROM runs`;
 

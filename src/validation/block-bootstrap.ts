@@ -6,6 +6,7 @@
  * @see validation-spec §2; Politis & Romano (1992, 1994); Politis & White (2004) for `block_size: "auto"`.
  */
 import type { Rng } from "../core/rng.js";
+import { atLeastAsGood } from "./at-least-as-good.js";
 import { circularBlockIndices, stationaryBlockIndices } from "./block-indices.js";
 import { finiteOrNull } from "./json-safe.js";
 import { optimalBlockLength } from "./optimal-block-length.js";
@@ -67,12 +68,12 @@ export function bootstrapReplicate(i: number, job: BootstrapJob, scratch: Int32A
   return bootstrapResample(job, uniformSource(job.stream.derive(i)), scratch);
 }
 
-/** Percentile CI [Q_α, Q_1-α], α = (1 - confidence)/2 (type 7); prob_loss = P(total return < 0). */
+/** Percentile CI [Q_α, Q_1-α], α = (1 - confidence)/2 (type 7); prob_loss = P(total return < 0 - tol). */
 export function summarizeBootstrap(job: BootstrapJob, stats: Float64Array): BlockBootstrapSummary {
   const sorted = sortedCopy(stats);
   const alpha = (1 - job.config.confidence) / 2;
   let losses = 0;
-  for (let i = 0; i < stats.length; i++) if (stats[i]! < 0) losses++;
+  for (let i = 0; i < stats.length; i++) if (!atLeastAsGood(stats[i]!, 0)) losses++;
   return {
     n: job.config.n,
     block_size: job.blockSize,

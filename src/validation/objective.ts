@@ -7,6 +7,7 @@
  * - sharpe: mean / stdev (ddof 1) · sqrt(P). sortino: mean / sqrt(mean(min(r, 0)²)) · sqrt(P) over all bars.
  * - total_return: Π(1 + r) - 1. calmar: annualized return / max drawdown (peak includes the start).
  */
+import { strictlyBetter } from "./at-least-as-good.js";
 import { mean, stdev } from "./moments.js";
 import { compoundedReturn } from "./returns.js";
 import { annualizedReturn } from "./walk-forward-efficiency.js";
@@ -56,13 +57,13 @@ export function objectiveValue(objective: Objective, returns: Float64Array, bars
   }
 }
 
-/** Index of the largest value; NaN ranks below everything; ties go to the first. */
+/** Index of the largest value; NaN ranks below everything; ties (up to rounding, see at-least-as-good.ts) go to the first. */
 export function argmaxFirst(values: ArrayLike<number>): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) {
     const v = values[i]!;
     const b = values[best]!;
-    if (v > b || (Number.isNaN(b) && !Number.isNaN(v))) best = i;
+    if (strictlyBetter(v, b) || (Number.isNaN(b) && !Number.isNaN(v))) best = i;
   }
   return best;
 }

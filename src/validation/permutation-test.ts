@@ -2,14 +2,15 @@
  * @module validation/permutation-test
  * The Monte Carlo permutation test of a fixed parameter set: the strategy is re-run on n permuted price
  * histories (Masters' OHLC permutation, first warm-up bars kept real) and its total return compared with the
- * real one. p = (1 + #{permuted >= real}) / (n + 1): the real series counts as one member of the null, so p is
- * never 0, and ties count against the strategy. The params are not re-optimized per permutation, so this tests
+ * real one. p = (1 + #{permuted >= real - tol}) / (n + 1): the real series counts as one member of the null, so
+ * p is never 0, and ties, up to rounding (tol, see at-least-as-good.ts), count against the strategy. The params are not re-optimized per permutation, so this tests
  * the parameter set, not the search that found it (the overfitting section covers the search).
  * @see validation-spec §1; Masters (2020), "Permutation and Randomization Tests for Trading System Development".
  */
 import type { Candles } from "../core/candles.js";
 import { StudioError } from "../core/errors.js";
 import type { Rng } from "../core/rng.js";
+import { atLeastAsGood } from "./at-least-as-good.js";
 import { finiteOrNull } from "./json-safe.js";
 import { mean } from "./moments.js";
 import {
@@ -87,7 +88,7 @@ export function permutationReplicate(i: number, job: PermutationJob, scratch: Pe
 
 export function summarizePermutation(job: PermutationJob, stats: Float64Array): PermutationSummary {
   let atLeast = 0;
-  for (let i = 0; i < stats.length; i++) if (stats[i]! >= job.observed) atLeast++;
+  for (let i = 0; i < stats.length; i++) if (atLeastAsGood(stats[i]!, job.observed)) atLeast++;
   const sorted = sortedCopy(stats);
   return {
     n: job.n,

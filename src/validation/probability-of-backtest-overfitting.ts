@@ -9,7 +9,7 @@
  * 2. For each of the C(S, S/2) choices of S/2 blocks (lexicographic): IS = the chosen blocks, OOS = the others,
  *    each concatenated in time order; R, R̄ = the metric of every trial on IS and OOS.
  * 3. n* = argmax R (ties: first trial); ω = rank of R̄[n*] among R̄ / (N + 1), ranks 1..N ascending with ties
- *    averaged; λ = ln(ω / (1 - ω)).
+ *    averaged; λ = ln(ω / (1 - ω)). Ties are equal up to rounding (at-least-as-good.ts).
  * 4. PBO = #{λ <= 0} / C (a winner exactly at the OOS median counts as overfit); probOosLoss = #{R̄[n*] < 0} / C;
  *    performance degradation = OLS of R̄[n*] on R[n*] across the splits.
  * Metric values that are NaN rank below every number. "sharpe" (mean / sample stdev of the rows) and "mean" come
@@ -18,6 +18,7 @@
  * Finance 20(4); esvhd/pypbo `pbo.py` (the reference implementation whose conventions this follows).
  */
 import { StudioError } from "../core/errors.js";
+import { atLeastAsGood, strictlyBetter } from "./at-least-as-good.js";
 import { binomial, forEachCombination } from "./combinations.js";
 import { type BlockLayout, blockMetric, blockSums } from "./cscv-blocks.js";
 
@@ -87,13 +88,13 @@ export function probabilityOfBacktestOverfitting(
     blockMetric(layout, metric, sums, isSet, r, scratch);
     blockMetric(layout, metric, sums, oosSet, rBar, scratch);
     let best = 0;
-    for (let i = 1; i < n; i++) if (r[i]! > r[best]!) best = i;
+    for (let i = 1; i < n; i++) if (strictlyBetter(r[i]!, r[best]!)) best = i;
     const v = rBar[best]!;
     let less = 0;
     let equal = 0;
     for (let i = 0; i < n; i++) {
-      if (rBar[i]! < v) less++;
-      else if (rBar[i] === v) equal++;
+      if (!atLeastAsGood(rBar[i]!, v)) less++;
+      else if (!strictlyBetter(rBar[i]!, v)) equal++;
     }
     const omega = (less + (equal + 1) / 2) / (n + 1);
     const lambda = Math.log(omega / (1 - omega));
@@ -101,7 +102,7 @@ export function probabilityOfBacktestOverfitting(
     isPerf[c] = r[best]!;
     oosPerf[c] = v;
     if (lambda <= 0) overfit++;
-    if (v < 0) losses++;
+    if (!atLeastAsGood(v, 0)) losses++;
   });
 
   return {

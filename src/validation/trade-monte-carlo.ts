@@ -8,6 +8,7 @@
  * @see validation-spec §3.3; Masters (2006), "Monte-Carlo Evaluation of Trading Systems".
  */
 import type { Rng } from "../core/rng.js";
+import { atLeastAsGood } from "./at-least-as-good.js";
 import { finiteOrNull } from "./json-safe.js";
 import { quantileSorted, sortedCopy } from "./quantile.js";
 import { methodStream } from "./streams.js";
@@ -58,7 +59,7 @@ export function monteCarloReplicate(i: number, job: MonteCarloJob, out: TradePat
   simulateTradePath(job, uniformSource(job.stream.derive(i)), out);
 }
 
-/** Percentiles (type 7) of final equity and max drawdown, P(final < E0). Null statistics when there are no trades. */
+/** Percentiles (type 7) of final equity and max drawdown, P(final < E0 - tol). Null statistics when there are no trades. */
 export function summarizeMonteCarlo(
   job: MonteCarloJob,
   finalEquity: Float64Array,
@@ -79,7 +80,8 @@ export function summarizeMonteCarlo(
   const eq = sortedCopy(finalEquity);
   const dd = sortedCopy(maxDrawdown);
   let losses = 0;
-  for (let i = 0; i < finalEquity.length; i++) if (finalEquity[i]! < job.initialEquity) losses++;
+  for (let i = 0; i < finalEquity.length; i++)
+    if (!atLeastAsGood(finalEquity[i]!, job.initialEquity)) losses++;
   return {
     ...base,
     equity_p5: finiteOrNull(quantileSorted(eq, 0.05)),

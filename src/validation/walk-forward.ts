@@ -11,6 +11,7 @@
 import { sliceCandles } from "../core/candles.js";
 import { StudioError } from "../core/errors.js";
 import type { WfoConfig } from "../core/run-config.js";
+import { strictlyBetter } from "./at-least-as-good.js";
 import { finiteOrNull } from "./json-safe.js";
 import { argmaxFirst, objectiveValue, sharpeRatio } from "./objective.js";
 import { contextTrials, gridSize } from "./param-grid.js";
@@ -106,6 +107,6 @@ export function runWalkForward(
       annualizedReturn(stitched - 1, oosBars, perYear),
       isAnnualSum / n,
     ),
-    profitable_segments_pct: (100 * segments.filter((g) => g.return > 0).length) / n,
+    profitable_segments_pct: (100 * segments.filter((g) => strictlyBetter(g.return, 0)).length) / n,
   };
 }

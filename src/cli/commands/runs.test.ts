@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeParquet } from "../../store/parquet.js";
@@ -40,6 +40,33 @@ describe("studio runs (real binary)", () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/metrics\.json\s+(sha256|size)_mismatch/);
     expect(bad.stdout).toMatch(/equity\.parquet\s+ok/);
+  });
+
+  it("verify reports a file replaced by a directory and an unlisted file, exiting 1 without INTERNAL", async () => {
+    const home = tempHome();
+    const run = await completedRun(home);
+    rmSync(path.join(run.run_dir, "metrics.json"));
+    mkdirSync(path.join(run.run_dir, "metrics.json"));
+    writeFileSync(path.join(run.run_dir, "notes.txt"), "mine");
+    const r = await studio(["--home", home, "--json", "runs", "verify", run.run_id]);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const status = Object.fromEntries(
+      (report.files as { name: string; status: string }[]).map((f) => [f.name, f.status]),
+    );
+    expect(status["metrics.json"]).toBe("not_regular");
+    expect(status["notes.txt"]).toBe("extra");
+    const text = await studio(["--home", home, "runs", "verify", run.run_id]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/metrics\.json\s+not_regular/);
+    expect(text.stdout).toMatch(/notes\.txt\s+extra/);
+    writeFileSync(path.join(run.run_dir, "manifest.json"), "{ not json");
+    const invalid = await studio(["--home", home, "--json", "runs", "verify", run.run_id]);
+    expect(invalid.code, invalid.stderr).toBe(1);
+    expect(JSON.parse(invalid.stdout).manifest.status).toBe("manifest_invalid");
+    const shown = await studio(["--home", home, "--json", "runs", "show", run.run_id]);
+    expect(shown.code, "show still answers, without the manifest it cannot read").toBe(0);
+    expect(JSON.parse(shown.stdout).manifest).toBeNull();
   });
 
   it("exports artifacts as CSV, JSON and Parquet, to stdout or a file", async () => {

@@ -3,13 +3,14 @@
  * `studio runs list|show|delete|verify|export`: the stored runs, their artifacts and their integrity.
  */
 import { createWriteStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Command } from "commander";
 import { StudioError } from "../../core/errors.js";
 import { RUN_STATUSES, type RunStatus } from "../../runs/events.js";
 import { type ExportFormat, exportArtifact, exportFileOf } from "../../runs/export-artifact.js";
+import { MANIFEST_NAME, type Manifest } from "../../runs/manifest.js";
 import { openStudio } from "../../runs/open-studio.js";
+import { parseManifest } from "../../runs/parse-manifest.js";
+import { openRunFile } from "../../runs/run-file.js";
 import { runDir } from "../../runs/run-paths.js";
 import { verifyArtifacts } from "../../runs/verify-artifacts.js";
 import { action, type CliContext, printJson } from "../context.js";
@@ -23,6 +24,16 @@ function withStudio<T>(
   return Promise.resolve()
     .then(() => fn(studio))
     .finally(() => studio.close());
+}
+
+async function readManifest(dir: string): Promise<Manifest | undefined> {
+  const opened = await openRunFile(dir, MANIFEST_NAME);
+  if (!opened.ok) return undefined;
+  try {
+    return parseManifest(await opened.handle.readFile());
+  } finally {
+    await opened.handle.close();
+  }
 }
 
 export function registerRunsCommands(program: Command): void {
@@ -76,10 +87,8 @@ export function registerRunsCommands(program: Command): void {
         await withStudio(ctx, async (studio) => {
           const view = studio.get(runId);
           const dir = runDir(ctx.home, runId);
-          const manifest =
-            view.status === "completed"
-              ? JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"))
-              : null;
+          // A manifest that cannot be read is shown as absent; `runs verify` says what is wrong with it.
+          const manifest = view.status === "completed" ? ((await readManifest(dir)) ?? null) : null;
           if (ctx.json) return printJson({ ...view, run_dir: dir, manifest });
           process.stdout.write(
             `${keyValueTable([
@@ -88,6 +97,7 @@ export function registerRunsCommands(program: Command): void {
               ["stage", view.stage],
               ["created", isoTime(view.created_at)],
               ["completed", isoTime(view.completed_at)],
+              ["finished", isoTime(view.finished_at)],
               ["hash", view.hash],
               ["error", view.error_code ? `${view.error_code}: ${view.error_message}` : null],
               ["run_dir", manifest ? dir : null],
@@ -96,11 +106,7 @@ export function registerRunsCommands(program: Command): void {
           if (view.metrics_summary)
             process.stdout.write(`\n${keyValueTable(Object.entries(view.metrics_summary))}\n`);
           if (manifest) {
-            const files = (manifest.files as { name: string; size: number; sha256: string }[]).map((f) => [
-              f.name,
-              String(f.size),
-              f.sha256.slice(0, 16),
-            ]);
+            const files = manifest.files.map((f) => [f.name, String(f.size), f.sha256.slice(0, 16)]);
             process.stdout.write(`\n${table(["artifact", "bytes", "sha256"], files)}\n`);
           }
           process.stdout.write(`\nconfig ${JSON.stringify(view.config)}\n`);

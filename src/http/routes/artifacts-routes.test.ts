@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDir } from "../../runs/run-paths.js";
@@ -105,5 +106,120 @@ describe("artifacts", () => {
     const verify = await call(t.url, "GET", `/api/runs/${other.runId}/verify`);
     expect(verify.body.ok).toBe(false);
     expect(verify.body.manifest.status).toBe("sha256_mismatch");
+  });
+
+  describe("a run folder changed behind the studio's back", () => {
+    let dir: string;
+    let id: string;
+    beforeAll(async () => {
+      ({ runId: id } = await runToEnd(t.url, smallConfig({ seed: 11 })));
+      dir = runDir(t.home, id);
+      const swap = (name: string, make: (file: string) => void) => {
+        const file = path.join(dir, name);
+        rmSync(file);
+        make(file);
+      };
+      swap("metrics.json", (f) => symlinkSync("/etc/passwd", f));
+      swap("drawdown.parquet", (f) => execFileSync("mkfifo", [f]));
+      swap("plots.png", (f) => mkdirSync(f));
+      appendFileSync(path.join(dir, "equity.parquet"), "x");
+      const summary = path.join(dir, "summary.json");
+      const text = readFileSync(summary, "utf8");
+      // Same length, different bytes: only the hash can tell.
+      writeFileSync(
+        summary,
+        text.replace(/"symbol": ?"SYN"/, (m) => m.replace("SYN", "SYM")),
+      );
+      expect(readFileSync(summary, "utf8")).not.toBe(text);
+    });
+
+    it.each([
+      ["a symlink to /etc/passwd", "metrics.json", /symbolic link/],
+      ["a FIFO (answered at once, not waited on)", "drawdown.parquet", /FIFO/],
+      ["a directory", "plots.png", /directory/],
+      ["a file of another size", "equity.parquet", /bytes but the manifest lists/],
+      ["a file of the same size with other bytes", "summary.json", /sha256/],
+    ])("refuses %s with 409 INTEGRITY_MISMATCH", async (_what, name, reason) => {
+      const res = await call(t.url, "GET", `/api/runs/${id}/artifacts/${name}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      expect(res.body.error.message).toContain(name);
+      expect(res.body.error.message).toMatch(reason);
+      expect(JSON.stringify(res.body), "nothing of /etc/passwd leaks").not.toContain("root:");
+    });
+
+    it("refuses to convert them too", async () => {
+      for (const name of ["metrics.json", "drawdown.parquet", "equity.parquet", "summary.json"]) {
+        const res = await call(t.url, "GET", `/api/runs/${id}/artifacts/${name}?format=csv`);
+        expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(409);
+        expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      }
+    });
+
+    it("verify names each of them, and an extra file, with 200 and ok false", async () => {
+      writeFileSync(path.join(dir, "extra.txt"), "not listed");
+      const res = await call(t.url, "GET", `/api/runs/${id}/verify`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.ok).toBe(false);
+      const status = Object.fromEntries(
+        (res.body.files as { name: string; status: string }[]).map((f) => [f.name, f.status]),
+      );
+      expect(status).toMatchObject({
+        "metrics.json": "not_regular",
+        "drawdown.parquet": "not_regular",
+        "plots.png": "not_regular",
+        "equity.parquet": "size_mismatch",
+        "summary.json": "sha256_mismatch",
+        "trades.parquet": "ok",
+        "extra.txt": "extra",
+      });
+    });
+
+    it("still serves the files nobody touched", async () => {
+      const res = await fetch(`${t.url}/api/runs/${id}/artifacts/trades.parquet`);
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    });
+  });
+
+  describe("a manifest the database vouches for but that is not a valid manifest", () => {
+    /** Replaces the run's manifest and makes the database vouch for the new bytes. */
+    async function withManifest(text: string): Promise<string> {
+      const { runId: id } = await runToEnd(t.url, smallConfig({ seed: 20 + text.length }));
+      writeFileSync(path.join(runDir(t.home, id), "manifest.json"), text);
+      const now = Date.now();
+      t.server.studio.store.runs.update(id, {
+        artifactsManifestSha: sha256(Buffer.from(text)),
+        updatedAt: now,
+      });
+      return id;
+    }
+
+    it("answers 409 and verify reports manifest_invalid for a manifest that is not JSON", async () => {
+      const id = await withManifest('{"files": [');
+      for (const p of ["artifacts", "artifacts/metrics.json"]) {
+        const res = await call(t.url, "GET", `/api/runs/${id}/${p}`);
+        expect(res.status, `${p}: ${JSON.stringify(res.body)}`).toBe(409);
+        expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      }
+      const verify = await call(t.url, "GET", `/api/runs/${id}/verify`);
+      expect(verify.status).toBe(200);
+      expect(verify.body.ok).toBe(false);
+      expect(verify.body.manifest.status).toBe("manifest_invalid");
+    });
+
+    it("never opens a manifest path outside the run folder, and verify reports unsafe_path", async () => {
+      const file = { name: "db", path: "../../studio.db", sha256: "0".repeat(64), size: 1, mime: "x" };
+      const id = await withManifest(
+        JSON.stringify({ run_id: "r", created_at: 0, config_hash: "", files: [file] }),
+      );
+      const res = await call(t.url, "GET", `/api/runs/${id}/artifacts/db`);
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe("INTEGRITY_MISMATCH");
+      const verify = await call(t.url, "GET", `/api/runs/${id}/verify`);
+      expect(verify.status).toBe(200);
+      expect(verify.body.files.find((f: { name: string }) => f.name === "db").status).toBe("unsafe_path");
+      expect(verify.body.files.find((f: { name: string }) => f.name === "metrics.json").status).toBe("extra");
+    });
   });
 });

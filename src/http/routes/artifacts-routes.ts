@@ -2,16 +2,15 @@
  * @module http/routes/artifacts-routes
  * A completed run's artifacts: the manifest (sent byte for byte, so its sha256 can be checked against the run's
  * `artifacts_manifest_sha`), each file streamed with its mime type and sha256 as ETag, optionally converted
- * (`?format=csv` for Parquet series), and a verification report that re-hashes every file.
+ * (`?format=csv` for Parquet series), and a verification report that re-hashes every file. A file is served only
+ * when it is a regular file inside the run folder with its manifest size and sha256; otherwise 409.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { StudioError } from "../../core/errors.js";
 import { exportArtifact } from "../../runs/export-artifact.js";
+import { openArtifact } from "../../runs/run-file.js";
 import { runDir } from "../../runs/run-paths.js";
 import { verifyArtifacts } from "../../runs/verify-artifacts.js";
-import { safeJoin } from "../../store/home.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import {
   ArtifactParams,
@@ -70,7 +69,6 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
     async (req, reply) => {
       const run = await readRunManifest(home, studio.get(req.params.id));
       const file = manifestFile(run, req.params.name);
-      const full = safeJoin(run.dir, ...file.path.split("/"));
       const format = req.query.format;
       if (format !== undefined) {
         if (!CONVERTIBLE.test(file.name)) {
@@ -84,25 +82,19 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
             ],
           });
         }
-        const out = await exportArtifact(run.dir, file.path, format);
+        const out = await exportArtifact(run.dir, file, format);
         const base = file.name.replace(CONVERTIBLE, "");
         reply.header("content-disposition", dispositionOf(`${base}.${format}`));
         return rawReply(reply).type(out.mime).send(Readable.from(out.chunks));
       }
-      const size = await stat(full).then(
-        (s) => s.size,
-        () => undefined,
-      );
-      if (size === undefined) {
-        throw new StudioError(
-          "INTEGRITY_MISMATCH",
-          `artifact ${file.name} is listed in the manifest but missing`,
-        );
-      }
+      // Checked in full before any header goes out: the ETag is the manifest's sha256, so it must be true.
+      const handle = await openArtifact(run.dir, file);
       reply.header("etag", `"${file.sha256}"`);
-      reply.header("content-length", String(size));
+      reply.header("content-length", String(file.size));
       reply.header("content-disposition", dispositionOf(file.name));
-      return rawReply(reply).type(file.mime).send(createReadStream(full));
+      return rawReply(reply)
+        .type(file.mime)
+        .send(handle.createReadStream({ start: 0 }));
     },
   );
 

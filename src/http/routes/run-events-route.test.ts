@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CRASHED, CRASHED_LAST_SEQ, crashedHome } from "../../runs/test-support/crashed-home.js";
 import { call, runToEnd } from "../test-support/api-client.js";
 import { eventOf, followSse } from "../test-support/sse-client.js";
 import { smallConfig, startTestServer, type TestServer } from "../test-support/start-test-server.js";
@@ -98,6 +99,28 @@ describe("GET /api/runs/:id/events", () => {
       expect(past.status, "204 tells an EventSource not to reconnect").toBe(204);
     } finally {
       await again.server.app.close();
+    }
+  });
+
+  it("tells a client that saw the last event of a run interrupted by a crash how it ended, instead of 204", async () => {
+    const recovered = await startTestServer({ home: crashedHome() });
+    try {
+      const stream = await followSse(`${recovered.url}/api/runs/${CRASHED}/events`, {
+        headers: { "last-event-id": String(CRASHED_LAST_SEQ) },
+      });
+      expect(stream.status).toBe(200);
+      const events = stream.messages.map(eventOf);
+      expect(events.map((e) => [e.seq, e.type])).toEqual([
+        [CRASHED_LAST_SEQ + 1, "status"],
+        [CRASHED_LAST_SEQ + 2, "end"],
+      ]);
+      expect(events[1]?.data).toMatchObject({ status: "failed", error: { code: "INTERRUPTED" } });
+      const past = await followSse(`${recovered.url}/api/runs/${CRASHED}/events`, {
+        headers: { "last-event-id": String(CRASHED_LAST_SEQ + 2) },
+      });
+      expect(past.status, "nothing left after the end").toBe(204);
+    } finally {
+      await recovered.close();
     }
   });
 

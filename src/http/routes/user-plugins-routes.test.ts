@@ -47,11 +47,9 @@ describe("user plugins over HTTP", () => {
     const artifacts = await call(server.url, "GET", `/api/runs/${runId}/artifacts`);
     const names = artifacts.body.files.map((f: { name: string }) => f.name);
     expect(names).toEqual(
-      expect.arrayContaining(["plugins/strategies/my_cross.mjs", "plugins/indicators/mean.mjs"]),
+      expect.arrayContaining(["plugin-strategy-my_cross.mjs", "plugin-indicator-mean.mjs"]),
     );
-    const res = await fetch(
-      `${server.url}/api/runs/${runId}/artifacts/${encodeURIComponent("plugins/indicators/mean.mjs")}`,
-    );
+    const res = await fetch(`${server.url}/api/runs/${runId}/artifacts/${"plugin-indicator-mean.mjs"}`);
     expect(res.status).toBe(200);
     const code = Buffer.from(await res.arrayBuffer());
     const catalog = (await call(server.url, "GET", "/api/catalog")).body;

@@ -108,12 +108,3 @@ export async function loadPlugins<C extends Catalog>(home: HomePaths, base: C): 
   }
   return { catalog, plugins, broken };
 }
-
-/** The broken file a run naming `kind` `name` would have used: same plugin name, else same file name. */
-export function brokenFor(
-  broken: readonly BrokenPlugin[],
-  kind: PluginKind,
-  name: string,
-): BrokenPlugin | undefined {
-  return broken.find((b) => b.kind === kind && b.name === name);
-}

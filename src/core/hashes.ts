@@ -1,6 +1,6 @@
 /**
  * @module hashes
- * The spec's Hashing Strategy, in one place:
+ * The hashes of docs/architecture.md#reproducibility-and-hashes, in one place:
  * - `config_hash  = sha256(canonical_json(RunConfig + code_version [+ plugins]))`; the seed is included (it
  *   changes results), `preset_ref` is not (it only says where the values came from; the merged values are
  *   hashed). `plugins` maps each user plugin the run uses (`strategy:NAME`, `indicator:NAME`) to the sha256 of

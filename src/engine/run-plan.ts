@@ -143,7 +143,8 @@ function strategySignal(
 
 /** The strategy's inputs as it receives them: each key's shifted feature column. */
 export function inputColumns(plan: BacktestPlan, features: FeatureSet): Record<string, Float64Array> {
-  const inputs: Record<string, Float64Array> = {};
+  // No prototype: a key is only ever an input (a strategy may name one "constructor" or "__proto__").
+  const inputs: Record<string, Float64Array> = Object.create(null);
   for (const input of plan.inputs) inputs[input.key] = features.frame.column(input.column);
   return inputs;
 }

@@ -1,5 +1,5 @@
 /**
- * The contract every registered indicator keeps, for its default params and a few others, checked by the same
+ * The contract every registered indicator keeps (docs/architecture.md#no-look-ahead), for its default params and a few others, checked by the same
  * code that holds user indicators to it (`studio plugins check`, src/plugins/check-indicator.ts): declared
  * outputs, exact warm-up, no look-ahead (a changed future and a cut series, for many k), determinism, every
  * element written, short series; plus the feature layer's one-bar shift.

@@ -16,7 +16,7 @@ import { loadCandles } from "../data/candle-cache.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
 import { prepareRunPlugins } from "../plugins/run-plugins.js";
-import type { StudioCatalog } from "./builtin-catalog.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
 import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
@@ -33,9 +33,10 @@ export interface PipelineOptions {
   readonly skipPluginCheck?: boolean;
 }
 
+/** `catalog` defaults to the built-ins (tests); a studio always passes its own. */
 export async function runPipeline(
   ctx: PipelineContext,
-  catalog: StudioCatalog,
+  catalog: StudioCatalog = builtinCatalog(),
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   const { config, home, store, run } = ctx;

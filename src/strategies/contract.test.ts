@@ -1,5 +1,5 @@
 /**
- * The contract every registered strategy keeps, checked through the real planner, feature layer and simulation by
+ * The contract every registered strategy keeps (docs/architecture.md#no-look-ahead), checked through the real planner, feature layer and simulation by
  * the same code that holds user strategies to it (`studio plugins check`, src/plugins/check-strategy.ts): no
  * look-ahead in features, targets or fills, determinism, every bar written, every target finite (fractions
  * allowed: a fractional test strategy runs beside the built-ins); plus shorts only when allowed.

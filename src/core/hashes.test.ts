@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "./canonical-json.js";
 import { sha256 } from "./hash.js";
 import { candleHash, configHash, featureHash, runHash } from "./hashes.js";
 import { parseRunConfigShape } from "./run-config.js";
@@ -68,5 +69,29 @@ describe("hashes", () => {
     expect(candleHash(key)).toBe(sha256("csv|GOOG|1d|1|2|v"));
     expect(featureHash("sma", { period: 10 }, "abc", "0.1.0")).toBe(sha256('sma|{"period":10}|abc|0.1.0'));
     expect(runHash("abc")).toBe(sha256("abc"));
+  });
+
+  it("keeps built-in-only hashes as they were and adds a user plugin's sha256 when one is used", () => {
+    const config = parseRunConfigShape(input);
+    const { preset_ref: _p, ...hashed } = config;
+    expect(configHash(config, "0.1.0"), "no plugins: the plain config + code version").toBe(
+      sha256(canonicalJson({ ...hashed, code_version: "0.1.0" })),
+    );
+    expect(configHash(config, "0.1.0", {}), "an empty plugin map changes nothing").toBe(
+      configHash(config, "0.1.0"),
+    );
+    const withPlugin = configHash(config, "0.1.0", { "strategy:mine": "a".repeat(64) });
+    expect(withPlugin).toBe(
+      sha256(
+        canonicalJson({ ...hashed, code_version: "0.1.0", plugins: { "strategy:mine": "a".repeat(64) } }),
+      ),
+    );
+    expect(
+      configHash(config, "0.1.0", { "strategy:mine": "b".repeat(64) }),
+      "an edit is a new hash",
+    ).not.toBe(withPlugin);
+    expect(featureHash("mine", { period: 10 }, "abc", "0.1.0", "f".repeat(64))).toBe(
+      sha256(`mine|{"period":10}|abc|0.1.0|${"f".repeat(64)}`),
+    );
   });
 });

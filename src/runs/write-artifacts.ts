@@ -2,9 +2,11 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * then the manifest last. Everything goes into the staging folder the caller renames into place. If anything
- * fails (an encoder, the plot, one write), the returned promise rejects only once every write already started
- * has settled, so the caller can remove the staging folder without a write still running into it.
+ * the bundled code of every user plugin the run used (`plugin-strategy-NAME.mjs`, `plugin-indicator-NAME.mjs`,
+ * byte for byte the code whose sha256 the summary names), then the manifest last. Everything goes into the
+ * staging folder the caller renames into place. If anything fails (an encoder, the plot, one write), the
+ * returned promise rejects only once every write already started has settled, so the caller can remove the
+ * staging folder without a write still running into it.
  */
 import type { Candles } from "../core/candles.js";
 import {
@@ -35,6 +37,17 @@ export interface RunArtifacts {
   readonly summary: unknown;
   readonly plotTitle: string;
   readonly plotSubtitle: string;
+  /** User plugins the run used, with their bundled code. */
+  readonly plugins?: readonly {
+    readonly family: "strategies" | "indicators";
+    readonly name: string;
+    readonly code: string;
+  }[];
+}
+
+/** The run-folder file holding a user plugin's bundled code (plugin names are letters, digits and `_`). */
+export function pluginArtifactName(family: "strategies" | "indicators", name: string): string {
+  return `plugin-${family === "strategies" ? "strategy" : "indicator"}-${name}.mjs`;
 }
 
 const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
@@ -88,6 +101,8 @@ export async function writeRunArtifacts(
         }),
       ),
   ];
+  for (const p of a.plugins ?? [])
+    steps.push(() => set.addBytes(pluginArtifactName(p.family, p.name), p.code));
   try {
     steps.forEach((step, i) => {
       step();

@@ -83,11 +83,11 @@ describe("user plugin files in runs", () => {
       },
     ]);
     const dir = runDir(home, view.run_id);
-    const copied = readFileSync(path.join(dir, "plugin-indicator-mean.mjs"), "utf8");
+    const copied = readFileSync(path.join(dir, "plugins/mean.mjs"), "utf8");
     expect(sha256(copied), "the copy is the code the summary's sha256 names").toBe(sha.mean);
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
     expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(
-      expect.arrayContaining(["plugin-strategy-my_cross.mjs", "plugin-indicator-mean.mjs"]),
+      expect.arrayContaining(["plugins/my_cross.mjs", "plugins/mean.mjs"]),
     );
     expect(
       readdirSync(path.join(home.cache, "plugins", "checked")).sort(),

@@ -46,10 +46,8 @@ describe("user plugins over HTTP", () => {
     expect(run.status, run.error_message).toBe("completed");
     const artifacts = await call(server.url, "GET", `/api/runs/${runId}/artifacts`);
     const names = artifacts.body.files.map((f: { name: string }) => f.name);
-    expect(names).toEqual(
-      expect.arrayContaining(["plugin-strategy-my_cross.mjs", "plugin-indicator-mean.mjs"]),
-    );
-    const res = await fetch(`${server.url}/api/runs/${runId}/artifacts/${"plugin-indicator-mean.mjs"}`);
+    expect(names).toEqual(expect.arrayContaining(["plugins/my_cross.mjs", "plugins/mean.mjs"]));
+    const res = await fetch(`${server.url}/api/runs/${runId}/artifacts/${"plugins/mean.mjs"}`);
     expect(res.status).toBe(200);
     const code = Buffer.from(await res.arrayBuffer());
     const catalog = (await call(server.url, "GET", "/api/catalog")).body;
@@ -57,6 +55,21 @@ describe("user plugins over HTTP", () => {
     expect(createHash("sha256").update(code).digest("hex"), "the served code is the catalog's version").toBe(
       sha,
     );
+    const encoded = await fetch(`${server.url}/api/runs/${runId}/artifacts/plugins%2Fmean.mjs`);
+    expect(encoded.status, "the manifest name with its slash encoded is the same file").toBe(200);
+    expect(Buffer.from(await encoded.arrayBuffer()).equals(code)).toBe(true);
+    for (const probe of [
+      "plugins/..%2Fsummary.json",
+      "plugins/..%2F..%2F..%2Fstudio.db",
+      "plugins%2F..%2Fsummary.json",
+      "other/mean.mjs",
+      "plugins/nope.mjs",
+      "plugins/plugins/mean.mjs",
+    ]) {
+      const bad = await fetch(`${server.url}/api/runs/${runId}/artifacts/${probe}`);
+      expect(bad.status, `${probe} names no manifest file`).toBe(404);
+      await bad.arrayBuffer();
+    }
     const verify = await call(server.url, "GET", `/api/runs/${runId}/verify`);
     expect(verify.body.ok, "the copies are verified like every artifact").toBe(true);
   });

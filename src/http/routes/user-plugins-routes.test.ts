@@ -83,4 +83,49 @@ describe("user plugins over HTTP", () => {
       /^strategies\/half_done\.ts: does not build: strategies\/half_done\.ts:2:1: /,
     );
   });
+
+  it("has no route that takes code or a path into the plugin folders", async () => {
+    const { body } = await call(server.url, "GET", "/api/openapi.json");
+    const routes: string[] = [];
+    for (const [route, ops] of Object.entries(body.paths as Record<string, Record<string, unknown>>))
+      for (const method of Object.keys(ops)) routes.push(`${method.toUpperCase()} ${route}`);
+    // A new route must be reviewed against this: none may upload code or name a file of the home.
+    expect(routes.sort(), "every route of the API").toEqual(
+      [
+        "GET /api/runs",
+        "POST /api/runs",
+        "GET /api/runs/{id}",
+        "DELETE /api/runs/{id}",
+        "POST /api/runs/{id}/cancel",
+        "GET /api/runs/{id}/events",
+        "GET /api/runs/{id}/artifacts",
+        "GET /api/runs/{id}/artifacts/{name}",
+        "GET /api/runs/{id}/artifacts/plugins/{name}",
+        "GET /api/runs/{id}/verify",
+        "GET /api/presets",
+        "GET /api/presets/{name}",
+        "PUT /api/presets/{name}",
+        "DELETE /api/presets/{name}",
+        "GET /api/catalog",
+        "GET /api/health",
+        "GET /api/openapi.json",
+      ].sort(),
+    );
+    const refused = async (strategy: unknown, why: string) => {
+      const res = await call(server.url, "POST", "/api/runs", smallConfig({ strategy }));
+      expect([res.status, res.body.error?.code], why).toEqual([400, "CONFIG_INVALID"]);
+    };
+    await refused({ name: "strategies/my_cross.ts" }, "a strategy is a catalog name, never a file");
+    await refused({ name: "../strategies/my_cross" }, "nor a relative path");
+    await refused(
+      { name: "my_cross", params: { code: "process.exit(1)" } },
+      "params are the schema's, no more",
+    );
+    await refused(
+      { name: "rules", params: { long_entry: "import('node:fs')" } },
+      "a rule is an expression of the rules language, never JavaScript",
+    );
+    const preset = await call(server.url, "PUT", "/api/presets/..%2Fstrategies%2Fmy_cross", smallConfig());
+    expect(preset.status, "a preset name is a plain name").toBe(400);
+  });
 });

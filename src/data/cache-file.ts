@@ -17,7 +17,7 @@ export function encodeCandleFile(
   metadata: Record<string, string>,
 ): Uint8Array {
   const columns: ParquetColumn[] = [
-    { name: "ts_utc", type: "INT64", data: c.ts },
+    { name: "ts_utc", type: "TIMESTAMP", data: c.ts },
     ...PRICE_COLUMNS.map((name) => ({ name, type: "DOUBLE" as const, data: c[name] })),
     ...(c.vwap ? [{ name: "vwap", type: "DOUBLE" as const, data: c.vwap }] : []),
     { name: "gap_flag", type: "BOOLEAN", data: c.gapFlag },

@@ -42,7 +42,7 @@ describe("hashes", () => {
     );
   });
 
-  it("composes the candle, feature and run hashes exactly as the spec writes them", () => {
+  it("composes the candle, feature and run hashes exactly as docs/architecture.md writes them", () => {
     const key = { provider: "csv", symbol: "GOOG", timeframe: "1d", start: 1, end: 2, rawSourceVersion: "v" };
     expect(candleHash(key)).toBe(sha256("csv|GOOG|1d|1|2|v"));
     expect(featureHash("sma", { period: 10 }, "abc", "0.1.0")).toBe(sha256('sma|{"period":10}|abc|0.1.0'));

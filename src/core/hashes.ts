@@ -1,11 +1,11 @@
 /**
  * @module hashes
- * The spec's Hashing Strategy, in one place:
+ * The hashes of docs/architecture.md#reproducibility-and-hashes, in one place:
  * - `config_hash  = sha256(canonical_json(RunConfig + code_version))`; the seed is included (it changes results),
  *   `preset_ref` is not (it only says where the values came from; the merged values are hashed).
  * - `candle_hash  = sha256(provider|symbol|timeframe|start|end|raw_source_version)`.
  * - `feature_hash = sha256(indicator_name|canonical_json(params)|candle_hash|code_version)`; canonical JSON
- *   sorts the params' keys, which is the spec's "sorted_params".
+ *   sorts the params' keys, which is what "sorted params" means.
  * - `run_hash     = sha256(config_hash)`, the idempotency key.
  */
 import { canonicalJson } from "./canonical-json.js";

@@ -5,7 +5,7 @@
  * fill or round trip.
  */
 
-/** One row per fill (the spec's `trades.parquet`). Quantities are positive; `side` says the direction. */
+/** One row per fill (`trades.parquet`). Quantities are positive; `side` says the direction. */
 export interface Fills {
   readonly length: number;
   /** Index of the bar whose open the fill happened at. */
@@ -26,7 +26,7 @@ export interface Fills {
   readonly borrowCost: Float64Array;
 }
 
-/** One row per bar (the spec's portfolio bars), marked at the close. */
+/** One row per bar (`portfolio.parquet`), marked at the close. */
 export interface PortfolioBars {
   readonly ts: Float64Array;
   /** Signed position after the bar's fill: > 0 long, < 0 short. */
@@ -66,7 +66,7 @@ export interface RoundTrips {
   readonly borrow: Float64Array;
 }
 
-/** metrics.json: the spec's fields plus extras. `null` = undefined for this run (never NaN/Infinity). */
+/** metrics.json: the documented fields (docs/metrics.md). `null` = undefined for this run (never NaN/Infinity). */
 export interface Metrics {
   total_return: number;
   cagr: number | null;

@@ -2,7 +2,7 @@
  * @module engine/fill-log
  * The fills of a run, column by column, handed out at the end as exact-length views. Fills are rare next to bars
  * (a crossover strategy makes a few thousand in a million bars), so the columns start small and double when
- * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the spec's
+ * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the trades.parquet
  * columns the log keeps each fill's book state (equity before; cash, cumulative fees and average entry after), from
  * which round trips and the piecewise-constant portfolio columns are derived after the loop.
  */
@@ -44,7 +44,7 @@ export class FillLog {
   private feesAfter = new Float64Array(INITIAL_CAPACITY);
   private avgEntryAfter = new Float64Array(INITIAL_CAPACITY);
 
-  /** Appends one fill (the spec's columns); `state` then records the book around it. */
+  /** Appends one fill (the trades.parquet columns); `state` then records the book around it. */
   push(
     bar: number,
     ts: number,
@@ -94,7 +94,7 @@ export class FillLog {
     };
   }
 
-  /** Book state around each fill, beyond the spec's columns; see FillBookState. */
+  /** Book state around each fill, beyond the trades.parquet columns; see FillBookState. */
   bookState(): FillBookState {
     const n = this.length;
     return {

@@ -151,13 +151,12 @@ describe("simulate properties", () => {
         const unrealized = r.portfolio.pnlUnrealized[t]!;
         const expected = run.options.initialCash - fees - borrow + realized + unrealized;
         const scale = run.options.initialCash + fees + borrow + Math.abs(realized) + Math.abs(unrealized);
-        expect(
-          Math.abs(r.portfolio.equity[t]! - expected),
-          `bar ${t}: ${r.portfolio.equity[t]} vs ${expected}`,
-        ).toBeLessThanOrEqual(1e-9 * scale);
-        expect(Math.abs(r.portfolio.feesCum[t]! - fees), `fees_cum at bar ${t}`).toBeLessThanOrEqual(
-          1e-12 * scale,
-        );
+        if (!(Math.abs(r.portfolio.equity[t]! - expected) <= 1e-9 * scale)) {
+          expect.fail(`bar ${t}: equity ${r.portfolio.equity[t]} vs ${expected} from the ledger`);
+        }
+        if (!(Math.abs(r.portfolio.feesCum[t]! - fees) <= 1e-12 * scale)) {
+          expect.fail(`bar ${t}: fees_cum ${r.portfolio.feesCum[t]} vs ${fees} summed from the fills`);
+        }
       }
     },
   );

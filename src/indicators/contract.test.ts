@@ -1,5 +1,5 @@
 /**
- * The contract every registered indicator keeps (DESIGN.md section 3), on seeded random-walk candles, for its
+ * The contract every registered indicator keeps (docs/architecture.md#no-look-ahead), on seeded random-walk candles, for its
  * default params and a few others: exact warm-up, no look-ahead, determinism, short series.
  */
 import { describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 /**
  * @module runs/feature-cache
  * Features cached per indicator: `cache/features/{indicator}/{feature_hash}.parquet` with a `feature_cache` row,
- * keyed by the spec's feature_hash (indicator, parsed params, candle hash, code version). A file holds `ts_utc`,
+ * keyed by the feature_hash (indicator, parsed params, candle hash, code version). A file holds `ts_utc`,
  * each output shifted +1 bar under its feature name, and the unshifted `raw_*` column. A hit reads the raw
  * columns and re-derives the shift (the same one-bar copy), so no indicator is computed; a missing or damaged
  * file is reported and recomputed.
@@ -129,7 +129,7 @@ async function readCached(
   });
 }
 
-/** The spec's Feature Parquet Schema: ts_utc, shifted columns, then raw_* columns. */
+/** The feature Parquet schema (docs/architecture.md#parquet-files): ts_utc, shifted columns, then raw_* columns. */
 export function parquetColumns(ts: Float64Array, columns: readonly FeatureColumn[]): ParquetColumn[] {
   return [
     { name: "ts_utc", type: "TIMESTAMP", data: ts },

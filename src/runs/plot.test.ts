@@ -108,7 +108,8 @@ describe("renderRunPlot in a fresh process", () => {
     );
     const child = spawnSync(process.execPath, ["--import", "tsx", script], {
       cwd: path.resolve(import.meta.dirname, "../.."),
-      timeout: 20_000,
+      // Only a hang reaches this; a slow, busy machine needs a few seconds to start tsx and load echarts.
+      timeout: 60_000,
       encoding: "utf8",
     });
     expect(
@@ -117,5 +118,5 @@ describe("renderRunPlot in a fresh process", () => {
     ).toBeNull();
     expect(child.status).toBe(0);
     expect(Number(child.stdout), "it rendered a PNG before exiting").toBeGreaterThan(1000);
-  });
+  }, 90_000);
 });

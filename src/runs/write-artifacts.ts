@@ -1,6 +1,6 @@
 /**
  * @module runs/write-artifacts
- * Writes a completed run's folder: series and records as Parquet (the spec's schemas, plus `portfolio.parquet`,
+ * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
  * then the manifest last. Everything goes
  * into the staging folder the caller renames into place.

@@ -1,5 +1,5 @@
 /**
- * The contract every registered strategy keeps (DESIGN.md section 3), through the real feature layer on seeded
+ * The contract every registered strategy keeps (docs/architecture.md#no-look-ahead), through the real feature layer on seeded
  * random-walk candles: no look-ahead, determinism, every bar written, targets in {-1, 0, +1}.
  */
 import { describe, expect, it } from "vitest";

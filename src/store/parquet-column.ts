@@ -32,8 +32,16 @@ export interface EncodedColumn {
   readonly optional: boolean;
 }
 
-/** Encoded delta pages per source array: a run writes the same timestamps into several files. */
-const deltaCache = new WeakMap<Float64Array, Map<string, Uint8Array>>();
+/**
+ * Encoded integer columns per source array: a run writes the same timestamps into four files, and checking,
+ * summarizing and delta-encoding a million of them each time costs ~15 ms. Keyed weakly, so it never holds a
+ * column alive; the parts are only ever written, never changed.
+ */
+const intCache = new WeakMap<Float64Array, EncodedColumn>();
+const remember = (data: Float64Array, e: EncodedColumn): EncodedColumn => {
+  intCache.set(data, e);
+  return e;
+};
 
 const utf8 = new TextEncoder();
 
@@ -48,7 +56,13 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
     size += h.length + len;
   };
   const dataPage = (count: number, encoding: number, body: readonly Uint8Array[]) =>
-    push({ 1: { i32: 0 }, 5: { struct: { 1: { i32: count }, 2: { i32: encoding }, 3: { i32: ENC.RLE }, 4: { i32: ENC.RLE } } } }, body);
+    push(
+      {
+        1: { i32: 0 },
+        5: { struct: { 1: { i32: count }, 2: { i32: encoding }, 3: { i32: ENC.RLE }, 4: { i32: ENC.RLE } } },
+      },
+      body,
+    );
   const pages = (fn: (from: number, to: number) => void) => {
     for (let from = 0; from < n || from === 0; from += PAGE_VALUES) {
       fn(from, Math.min(n, from + PAGE_VALUES));
@@ -75,13 +89,21 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
       ids[i] = id;
     }
     const distinct = [...index.keys()].map((s) => utf8.encode(s));
-    push({ 1: { i32: 2 }, 7: { struct: { 1: { i32: distinct.length }, 2: { i32: ENC.PLAIN } } } }, [plainStrings(distinct)]);
+    push({ 1: { i32: 2 }, 7: { struct: { 1: { i32: distinct.length }, 2: { i32: ENC.PLAIN } } } }, [
+      plainStrings(distinct),
+    ]);
     const dictSize = size;
-    pages((from, to) => dataPage(to - from, ENC.RLE_DICTIONARY, [indexBody(ids.subarray(from, to), index.size)]));
+    pages((from, to) =>
+      dataPage(to - from, ENC.RLE_DICTIONARY, [indexBody(ids.subarray(from, to), index.size)]),
+    );
     return done(ENC.RLE_DICTIONARY, stringStatistics(distinct), false, dictSize);
   }
 
   const data = c.data;
+  if (c.type !== "DOUBLE") {
+    const hit = intCache.get(data);
+    if (hit) return hit;
+  }
   const s = summarize(data);
   const physical = c.type === "DOUBLE" ? "DOUBLE" : "INT64";
   if (c.type !== "DOUBLE") {
@@ -91,37 +113,47 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
     }
     if (Math.max(Math.abs(s.min), Math.abs(s.max)) <= DELTA_LIMIT || n === 0) {
       pages((from, to) => dataPage(to - from, ENC.DELTA_BINARY_PACKED, [deltaPage(data, from, to)]));
-      return done(ENC.DELTA_BINARY_PACKED, numericStatistics(s, physical), false);
+      return remember(data, done(ENC.DELTA_BINARY_PACKED, numericStatistics(s, physical), false));
     }
     pages((from, to) => dataPage(to - from, ENC.PLAIN, [plainInt64(data, from, to)]));
-    return done(ENC.PLAIN, numericStatistics(s, physical), false);
+    return remember(data, done(ENC.PLAIN, numericStatistics(s, physical), false));
   }
 
   // DOUBLE: OPTIONAL, NaN -> null.
   const levels = (from: number, to: number): Uint8Array => {
     const sink = new ByteSink(16);
     sink.u32(0);
-    if (s.nulls === 0) {
-      // Every row defined: one RLE run of 1s.
-      if (to > from) {
-        sink.varint((to - from) * 2);
+    const lead = s.nullsLeading ? Math.max(0, Math.min(to, s.nulls) - from) : 0;
+    if (s.nulls === 0 || s.nullsLeading) {
+      // Nulls only at the start (or none): an RLE run of 0s, then one of 1s.
+      if (lead > 0) {
+        sink.varint(lead * 2);
+        sink.byte(0);
+      }
+      if (to - from > lead) {
+        sink.varint((to - from - lead) * 2);
         sink.byte(1);
       }
     } else {
       const flags = new Uint8Array(to - from);
-      for (let i = from; i < to; i++) flags[i - from] = data[i] === data[i] ? 1 : 0;
+      for (let i = from; i < to; i++) flags[i - from] = Number.isNaN(data[i]) ? 0 : 1;
       encodeHybrid(flags, 1, sink);
     }
     const out = sink.view();
     new DataView(out.buffer, out.byteOffset).setUint32(0, out.length - 4, true);
     return out;
   };
-  const defined = s.nulls === 0 ? undefined : (from: number, to: number) => {
-    const out = new Float64Array(to - from - countNaN(data, from, to));
-    let k = 0;
-    for (let i = from; i < to; i++) if (data[i] === data[i]) out[k++] = data[i]!;
-    return out;
-  };
+  const defined =
+    s.nulls === 0
+      ? undefined
+      : (from: number, to: number) => {
+          // Leading nulls: the numbers are one stretch of the column, written from a view.
+          if (s.nullsLeading) return data.subarray(Math.max(from, Math.min(to, s.nulls)), to);
+          const out = new Float64Array(to - from - countNaN(data, from, to));
+          let k = 0;
+          for (let i = from; i < to; i++) if (!Number.isNaN(data[i])) out[k++] = data[i]!;
+          return out;
+        };
   if (n >= 64 && s.runs * 16 <= n) {
     const index = new Map<number | string, number>();
     const dict: number[] = [];
@@ -131,8 +163,9 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
     let prevId = 0;
     for (let i = 0; i < n; i++) {
       const v = data[i]!;
-      if (v !== v) continue;
-      if (!Object.is(v, prev)) {
+      if (Number.isNaN(v)) continue;
+      // A change of value, or of the sign of zero (a dictionary keeps -0 and +0 apart).
+      if (v !== prev || (v === 0 && 1 / v !== 1 / prev)) {
         const key = Object.is(v, -0) ? "-0" : v;
         let id = index.get(key);
         if (id === undefined) {
@@ -151,7 +184,10 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
     let at = 0;
     pages((from, to) => {
       const count = to - from - (s.nulls === 0 ? 0 : countNaN(data, from, to));
-      dataPage(to - from, ENC.RLE_DICTIONARY, [levels(from, to), indexBody(ids.subarray(at, at + count), dict.length)]);
+      dataPage(to - from, ENC.RLE_DICTIONARY, [
+        levels(from, to),
+        indexBody(ids.subarray(at, at + count), dict.length),
+      ]);
       at += count;
     });
     return done(ENC.RLE_DICTIONARY, numericStatistics(s, "DOUBLE"), true, dictSize);
@@ -159,17 +195,26 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
   pages((from, to) => {
     const values = defined ? defined(from, to) : data.subarray(from, to);
     // A view, not a copy: the bytes go straight from the column to the file.
-    dataPage(to - from, ENC.PLAIN, [levels(from, to), new Uint8Array(values.buffer, values.byteOffset, values.byteLength)]);
+    dataPage(to - from, ENC.PLAIN, [
+      levels(from, to),
+      new Uint8Array(values.buffer, values.byteOffset, values.byteLength),
+    ]);
   });
   return done(ENC.PLAIN, numericStatistics(s, "DOUBLE"), true);
 
-  function done(encoding: number, statistics: ThriftStruct, optional: boolean, dictSize?: number): EncodedColumn {
+  function done(
+    encoding: number,
+    statistics: ThriftStruct,
+    optional: boolean,
+    dictSize?: number,
+  ): EncodedColumn {
     return {
       parts,
       size,
       dictionaryOffset: dictSize === undefined ? undefined : 0,
       dataOffset: dictSize ?? 0,
-      encodings: encoding === ENC.RLE_DICTIONARY ? [ENC.PLAIN, ENC.RLE, ENC.RLE_DICTIONARY] : [encoding, ENC.RLE],
+      encodings:
+        encoding === ENC.RLE_DICTIONARY ? [ENC.PLAIN, ENC.RLE, ENC.RLE_DICTIONARY] : [encoding, ENC.RLE],
       statistics,
       optional,
     };
@@ -178,7 +223,7 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
 
 function countNaN(data: Float64Array, from: number, to: number): number {
   let k = 0;
-  for (let i = from; i < to; i++) if (data[i] !== data[i]) k++;
+  for (let i = from; i < to; i++) if (Number.isNaN(data[i])) k++;
   return k;
 }
 
@@ -192,16 +237,9 @@ function indexBody(ids: Uint32Array, dictSize: number): Uint8Array {
 }
 
 function deltaPage(data: Float64Array, from: number, to: number): Uint8Array {
-  const key = `${from}:${to}`;
-  const cached = deltaCache.get(data)?.get(key);
-  if (cached) return cached;
   const sink = new ByteSink(4096);
   encodeDelta(data, from, to, sink);
-  const bytes = sink.view();
-  const perArray = deltaCache.get(data) ?? new Map<string, Uint8Array>();
-  perArray.set(key, bytes);
-  deltaCache.set(data, perArray);
-  return bytes;
+  return sink.view();
 }
 
 function plainInt64(data: Float64Array, from: number, to: number): Uint8Array {

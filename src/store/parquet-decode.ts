@@ -26,8 +26,7 @@ export function decodeStudioColumn(
   const optional = element.repetition_type === "OPTIONAL";
   const type = meta.type;
   let at = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
-  const out: DecodedValues =
-    type === "BOOLEAN" ? new Uint8Array(rows) : type === "BYTE_ARRAY" ? new Array<string>(rows) : new Float64Array(rows);
+  let out: DecodedValues | undefined;
   let dict: Float64Array | string[] | undefined;
   let filled = 0;
   while (filled < rows) {
@@ -59,10 +58,18 @@ export function decodeStudioColumn(
       if (present === count) defined = undefined;
     }
     const values = pageValues(body, p, present, encoding, type, dict);
+    // The common case, one page without nulls, is already the column: no second copy.
+    if (!defined && count === rows && values.length === rows) return values;
+    out ??=
+      type === "BOOLEAN"
+        ? new Uint8Array(rows)
+        : type === "BYTE_ARRAY"
+          ? new Array<string>(rows)
+          : new Float64Array(rows);
     scatter(values, defined, out, filled, count);
     filled += count;
   }
-  return out;
+  return out ?? (type === "BOOLEAN" ? new Uint8Array(0) : type === "BYTE_ARRAY" ? [] : new Float64Array(0));
 }
 
 function pageValues(
@@ -106,7 +113,13 @@ function pageValues(
 }
 
 /** Copies page values into the column at `start`, leaving NaN where a row is null. */
-function scatter(values: DecodedValues, defined: Uint8Array | undefined, out: DecodedValues, start: number, count: number): void {
+function scatter(
+  values: DecodedValues,
+  defined: Uint8Array | undefined,
+  out: DecodedValues,
+  start: number,
+  count: number,
+): void {
   if (!defined && values.length !== count) throw new RangeError("parquet: value count mismatch");
   if (Array.isArray(out)) {
     for (let i = 0; i < count; i++) out[start + i] = (values as string[])[i]!;

@@ -7,7 +7,7 @@
  * caller falls back to PLAIN otherwise).
  * @see https://parquet.apache.org/docs/file-format/data-pages/encodings/ (Delta Encoding)
  */
-import { ByteSink } from "./parquet-bytes.js";
+import type { ByteSink } from "./parquet-bytes.js";
 
 const BLOCK = 128;
 const MINIBLOCKS = 4;
@@ -76,7 +76,13 @@ function varint(c: Cursor): number {
 }
 
 /** Decodes `count` values at `at` into out[start..]; returns the offset after the data. */
-export function decodeDelta(bytes: Uint8Array, at: number, count: number, out: Float64Array, start: number): number {
+export function decodeDelta(
+  bytes: Uint8Array,
+  at: number,
+  count: number,
+  out: Float64Array,
+  start: number,
+): number {
   const c: Cursor = { bytes, at };
   const blockSize = varint(c);
   const miniblocks = varint(c);

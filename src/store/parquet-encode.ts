@@ -31,7 +31,8 @@ function schemaElement(c: EncodableColumn, optional: boolean): ThriftStruct {
     3: { i32: optional ? OPTIONAL : REQUIRED },
     4: { str: c.name },
   };
-  if (c.type === "STRING") return { ...base, 6: { i32: CONVERTED.UTF8 }, 10: { struct: { 1: { struct: {} } } } };
+  if (c.type === "STRING")
+    return { ...base, 6: { i32: CONVERTED.UTF8 }, 10: { struct: { 1: { struct: {} } } } };
   if (c.type === "TIMESTAMP") {
     // LogicalType.TIMESTAMP(8) = TimestampType{isAdjustedToUTC: true, unit: TimeUnit.MILLIS(1)}
     const timestamp: ThriftStruct = { 1: { bool: true }, 2: { struct: { 1: { struct: {} } } } };

@@ -6,7 +6,7 @@
  * a few bytes of levels and a piecewise-constant column a few bytes per change.
  * @see https://parquet.apache.org/docs/file-format/data-pages/encodings/ (RLE / Bit-Packing Hybrid)
  */
-import { ByteSink } from "./parquet-bytes.js";
+import type { ByteSink } from "./parquet-bytes.js";
 
 /** Appends the hybrid encoding of `values` (each < 2^width, width <= 32) to `out`. */
 export function encodeHybrid(values: ArrayLike<number>, width: number, out: ByteSink): void {

@@ -17,6 +17,8 @@ export interface NumericSummary {
   readonly nulls: number;
   /** Positions where the value differs from the previous one, plus one (NaN counts as equal to NaN). */
   readonly runs: number;
+  /** True when every NaN comes before every number (an indicator's warm-up): the numbers are one stretch. */
+  readonly nullsLeading: boolean;
 }
 
 /** One pass over a numeric column: min, max (NaN skipped), NaN count and run count. */
@@ -26,18 +28,22 @@ export function summarize(data: Float64Array): NumericSummary {
   let nulls = 0;
   let runs = data.length > 0 ? 1 : 0;
   let prev = data[0]!;
+  let lastNull = -1;
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
-    if (v !== v) nulls++;
-    else {
+    if (Number.isNaN(v)) {
+      nulls++;
+      lastNull = i;
+      if (!Number.isNaN(prev)) runs++;
+    } else {
       if (v < min) min = v;
       if (v > max) max = v;
+      // -0 === 0 here: the run count only decides whether a dictionary pays off.
+      if (v !== prev) runs++;
     }
-    // Object.is keeps -0 and +0 apart, which a dictionary must too.
-    if (i > 0 && !Object.is(v, prev)) runs++;
     prev = v;
   }
-  return { min, max, nulls, runs };
+  return { min, max, nulls, runs, nullsLeading: lastNull === nulls - 1 };
 }
 
 /** Statistics of an INT64 or DOUBLE column (min/max omitted when every value is null). */
@@ -53,7 +59,11 @@ export function booleanStatistics(data: Uint8Array): ThriftStruct {
   if (data.length === 0) return { 3: { i64: 0 } };
   const anyTrue = data.includes(1);
   const anyFalse = data.includes(0);
-  return { 3: { i64: 0 }, 5: { bin: Uint8Array.of(anyTrue ? 1 : 0) }, 6: { bin: Uint8Array.of(anyFalse ? 0 : 1) } };
+  return {
+    3: { i64: 0 },
+    5: { bin: Uint8Array.of(anyTrue ? 1 : 0) },
+    6: { bin: Uint8Array.of(anyFalse ? 0 : 1) },
+  };
 }
 
 /** Statistics of a string column, from its distinct values' UTF-8 bytes. */

@@ -95,7 +95,12 @@ export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[
     try {
       for (const name of names) {
         const i = leaves.findIndex((s) => s.name === name);
-        columns[name] = decodeStudioColumn(view, meta.row_groups[0]!.columns[i]!.meta_data!, leaves[i]!, rowCount);
+        columns[name] = decodeStudioColumn(
+          view,
+          meta.row_groups[0]!.columns[i]!.meta_data!,
+          leaves[i]!,
+          rowCount,
+        );
       }
     } catch (err) {
       throw unreadable("data", err);

@@ -174,6 +174,19 @@ describe("Parquet files open in DuckDB, polars and arrow-rs with the studio's ty
     );
   });
 
+  it("rebuilds portfolio.parquet's market_value and equity exactly as docs/engine.md says", async () => {
+    const portfolio = files.find((f) => f.label === "portfolio.parquet")!.file;
+    const equity = files.find((f) => f.label === "equity.parquet")!.file;
+    const rows = await duck.runAndReadAll(
+      `SELECT count(*) AS n, count(*) FILTER (p.cash + p.position_qty * p.price_ref = e.equity) AS same,
+              count(*) FILTER (p.position_qty <> 0) AS invested
+       FROM '${portfolio}' p JOIN '${equity}' e USING (ts_utc)`,
+    );
+    const [r] = rows.getRowObjects();
+    expect(r!.same, "cash + position_qty * price_ref = equity on every row").toBe(r!.n);
+    expect(Number(r!.invested), "the run held positions").toBeGreaterThan(0);
+  });
+
   for (const reader of readers) {
     it(`${reader.name} reads every file: timestamps as UTC ms timestamps, NaN as null, same rows and values`, async () => {
       let nulls = 0;

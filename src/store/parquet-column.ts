@@ -155,40 +155,31 @@ export function encodeColumn(c: EncodableColumn): EncodedColumn {
           return out;
         };
   if (n >= 64 && s.runs * 16 <= n) {
+    // Piecewise constant: a dictionary of the distinct values, and each run of one value as one RLE run of its
+    // index (no index array: the runs are read off the column itself).
     const index = new Map<number | string, number>();
     const dict: number[] = [];
-    const ids = new Uint32Array(n - s.nulls);
-    let k = 0;
-    let prev = Number.NaN;
-    let prevId = 0;
-    for (let i = 0; i < n; i++) {
-      const v = data[i]!;
-      if (Number.isNaN(v)) continue;
-      // A change of value, or of the sign of zero (a dictionary keeps -0 and +0 apart).
-      if (v !== prev || (v === 0 && 1 / v !== 1 / prev)) {
-        const key = Object.is(v, -0) ? "-0" : v;
-        let id = index.get(key);
-        if (id === undefined) {
-          index.set(key, (id = dict.length));
-          dict.push(v);
-        }
-        prev = v;
-        prevId = id;
-      }
-      ids[k++] = prevId;
-    }
+    const keyOf = (v: number) => (v === 0 && 1 / v < 0 ? "-0" : v);
+    forEachRun(data, 0, n, (v) => {
+      const key = keyOf(v);
+      if (index.has(key)) return;
+      index.set(key, dict.length);
+      dict.push(v);
+    });
     push({ 1: { i32: 2 }, 7: { struct: { 1: { i32: dict.length }, 2: { i32: ENC.PLAIN } } } }, [
       new Uint8Array(Float64Array.from(dict).buffer),
     ]);
     const dictSize = size;
-    let at = 0;
+    const width = dict.length <= 1 ? 0 : 32 - Math.clz32(dict.length - 1);
+    const valueBytes = (width + 7) >> 3;
     pages((from, to) => {
-      const count = to - from - (s.nulls === 0 ? 0 : countNaN(data, from, to));
-      dataPage(to - from, ENC.RLE_DICTIONARY, [
-        levels(from, to),
-        indexBody(ids.subarray(at, at + count), dict.length),
-      ]);
-      at += count;
+      const sink = new ByteSink(256);
+      sink.byte(width);
+      forEachRun(data, from, to, (v, length) => {
+        sink.varint(length * 2);
+        for (let b = 0, id = index.get(keyOf(v))!; b < valueBytes; b++, id >>>= 8) sink.byte(id & 0xff);
+      });
+      dataPage(to - from, ENC.RLE_DICTIONARY, [levels(from, to), sink.view()]);
     });
     return done(ENC.RLE_DICTIONARY, numericStatistics(s, "DOUBLE"), true, dictSize);
   }
@@ -225,6 +216,28 @@ function countNaN(data: Float64Array, from: number, to: number): number {
   let k = 0;
   for (let i = from; i < to; i++) if (Number.isNaN(data[i])) k++;
   return k;
+}
+
+/** Calls `fn` for each run of one non-NaN value in [from, to) (NaN rows end a run and are skipped). */
+function forEachRun(
+  data: Float64Array,
+  from: number,
+  to: number,
+  fn: (value: number, length: number) => void,
+): void {
+  let i = from;
+  while (i < to) {
+    const v = data[i]!;
+    if (Number.isNaN(v)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // The same value and the same sign of zero (a dictionary keeps -0 and +0 apart).
+    while (j < to && data[j] === v && (v !== 0 || 1 / data[j]! === 1 / v)) j++;
+    fn(v, j - i);
+    i = j;
+  }
 }
 
 /** A dictionary-index page body: the bit width, then the indices RLE/bit-packed. */

@@ -130,12 +130,22 @@ async function decodeWithHyparquet(
   rowCount: number,
   columns: Record<string, ParquetValues>,
 ): Promise<void> {
-  // Timestamps stay epoch-ms numbers: without their logical type hyparquet returns the INT64 values, not Dates.
+  // Timestamps become epoch-ms numbers: without their logical type hyparquet returns the INT64 counts, not
+  // Dates, and other writers' micro- or nanosecond counts are scaled to milliseconds below.
+  const perMs = new Map<string, number>();
   for (const element of meta.schema) {
-    if (element.type === "INT64") {
-      element.converted_type = undefined;
-      element.logical_type = undefined;
-    }
+    if (element.type !== "INT64") continue;
+    const lt = element.logical_type;
+    const unit =
+      lt?.type === "TIMESTAMP"
+        ? lt.unit
+        : element.converted_type === "TIMESTAMP_MICROS"
+          ? "MICROS"
+          : undefined;
+    if (unit === "MICROS") perMs.set(element.name, 1000);
+    else if (unit === "NANOS") perMs.set(element.name, 1_000_000);
+    element.converted_type = undefined;
+    element.logical_type = undefined;
   }
   const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
   try {
@@ -157,7 +167,11 @@ async function decodeWithHyparquet(
   for (const name of names) {
     const element = leaves.find((s) => s.name === name)!;
     const parts = (chunks.get(name) ?? []).sort((a, b) => a.start - b.start);
-    columns[name] = assemble(element.type, parts, rowCount, name);
+    const values = assemble(element.type, parts, rowCount, name);
+    const scale = perMs.get(name);
+    if (scale !== undefined && values instanceof Float64Array)
+      for (let i = 0; i < values.length; i++) values[i]! /= scale;
+    columns[name] = values;
   }
 }
 

@@ -15,7 +15,7 @@ export interface NumericSummary {
   readonly max: number;
   /** NaN values (nulls once written). */
   readonly nulls: number;
-  /** Positions where the value differs from the previous one, plus one (NaN counts as equal to NaN). */
+  /** Positions where the value differs from the previous one, plus one (each NaN counts as a change). */
   readonly runs: number;
   /** True when every NaN comes before every number (an indicator's warm-up): the numbers are one stretch. */
   readonly nullsLeading: boolean;
@@ -29,19 +29,31 @@ export function summarize(data: Float64Array): NumericSummary {
   let runs = data.length > 0 ? 1 : 0;
   let prev = data[0]!;
   let lastNull = -1;
-  for (let i = 0; i < data.length; i++) {
+  // One branch-light pass: a comparison with NaN is false, so NaN never moves min or max; and NaN !== anything,
+  // so every NaN lands in the change branch, where it is counted (a stretch of NaN counts as several runs, which
+  // only makes a dictionary look less attractive than it is).
+  for (let i = 1; i < data.length; i++) {
     const v = data[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v !== prev) {
+      runs++;
+      if (Number.isNaN(v)) {
+        nulls++;
+        lastNull = i;
+      }
+    }
+    prev = v;
+  }
+  if (data.length > 0) {
+    const v = data[0]!;
     if (Number.isNaN(v)) {
       nulls++;
-      lastNull = i;
-      if (!Number.isNaN(prev)) runs++;
+      lastNull = Math.max(lastNull, 0);
     } else {
       if (v < min) min = v;
       if (v > max) max = v;
-      // -0 === 0 here: the run count only decides whether a dictionary pays off.
-      if (v !== prev) runs++;
     }
-    prev = v;
   }
   return { min, max, nulls, runs, nullsLeading: lastNull === nulls - 1 };
 }

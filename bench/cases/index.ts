@@ -6,6 +6,7 @@
  */
 import type { BenchCase } from "../case.js";
 import { corePipeline1m } from "./core-pipeline-1m.js";
+import { corePipelineExits1m } from "./core-pipeline-exits-1m.js";
 import { memory10m } from "./memory-10m.js";
 import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
@@ -14,6 +15,7 @@ import { studioRun1mSplit } from "./studio-run-1m-split.js";
 
 export const CASES: readonly BenchCase[] = [
   corePipeline1m,
+  corePipelineExits1m,
   parquet1m,
   permutation1000x10k,
   studioRun1m,

@@ -88,7 +88,8 @@ export function decodeDelta(
   const miniblocks = varint(c);
   varint(c); // total count, known from the page header
   const per = blockSize / miniblocks;
-  if (!Number.isInteger(per) || per % 8 !== 0) throw new RangeError("parquet: bad delta block header");
+  if (!Number.isInteger(per) || per <= 0 || per % 8 !== 0)
+    throw new RangeError("parquet: bad delta block header");
   let v = unzigzag(varint(c));
   if (count > 0) out[start] = v;
   let i = 1;
@@ -96,6 +97,7 @@ export function decodeDelta(
     const min = unzigzag(varint(c));
     const widthsAt = c.at;
     c.at += miniblocks;
+    if (c.at > bytes.length) throw new RangeError("parquet: delta data ends early");
     for (let mb = 0; mb < miniblocks && i < count; mb++) {
       const w = bytes[widthsAt + mb]!;
       const stop = Math.min(count, i + per);

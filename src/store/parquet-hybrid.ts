@@ -63,6 +63,8 @@ export function decodeHybrid(
       if (b < 0x80) break;
       scale *= 0x80;
     }
+    // A zero-length run would never advance: damaged data, not an endless loop.
+    if (header < 2) throw new RangeError("parquet: empty run in levels");
     if (header % 2 === 0) {
       const run = Math.min(header / 2, count - seen);
       let v = 0;

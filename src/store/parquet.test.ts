@@ -115,4 +115,33 @@ describe("parquet", () => {
     expect(Array.from(table.columns.flag as Uint8Array)).toEqual([1, 0, 1, 0, 1, 0, 1, 0, 1, 0]);
     expect((table.columns.s as string[])[9]).toBe("v9");
   });
+
+  it("answers damaged page data with DATA_INVALID or a clean decode, never a hang or another error", async () => {
+    const n = 500;
+    const good = encodeParquet([
+      {
+        name: "ts_utc",
+        type: "TIMESTAMP",
+        data: Float64Array.from({ length: n }, (_, i) => 1e12 + i * 60_000),
+      },
+      {
+        name: "x",
+        type: "DOUBLE",
+        data: Float64Array.from({ length: n }, (_, i) => (i < 9 ? Number.NaN : i % 5)),
+      },
+      { name: "s", type: "STRING", data: Array.from({ length: n }, (_, i) => (i % 2 ? "buy" : "sell")) },
+    ]);
+    // Deterministic byte flips over the data pages (the footer's own checks are hyparquet's).
+    let seed = 7;
+    const others: string[] = [];
+    for (let k = 0; k < 300; k++) {
+      const bytes = good.slice();
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      bytes[4 + (seed % (good.length / 2))] ^= 1 + (seed % 255);
+      await decodeParquet(bytes).catch((err: { code?: string; message: string }) => {
+        if (err.code !== "DATA_INVALID") others.push(err.message);
+      });
+    }
+    expect(others, "every failure is DATA_INVALID").toEqual([]);
+  });
 });

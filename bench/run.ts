@@ -40,6 +40,10 @@ const { planBacktest } = (await dist(
 const { runBacktest } = (await dist(
   "engine/run-backtest.js",
 )) as typeof import("../src/engine/run-backtest.js");
+const { inputColumns } = (await dist("engine/run-plan.js")) as typeof import("../src/engine/run-plan.js");
+const { builtinCatalog } = (await dist(
+  "runs/builtin-catalog.js",
+)) as typeof import("../src/runs/builtin-catalog.js");
 const { simulate } = (await dist("engine/simulate.js")) as typeof import("../src/engine/simulate.js");
 const { computeFeatures } = (await dist(
   "indicators/compute-features.js",
@@ -90,7 +94,7 @@ if (wanted("core_pipeline_1m")) {
       notes: "features + signal + simulation + metrics, SMA 10/50 crossover, 1,000,000 1m bars in memory",
     }),
   );
-  const plan = planBacktest(config);
+  const plan = planBacktest(config, builtinCatalog());
   const parts = {
     features: [] as number[],
     signal: [] as number[],
@@ -103,7 +107,7 @@ if (wanted("core_pipeline_1m")) {
     parts.features.push(performance.now() - t);
     t = performance.now();
     const signal = new Float64Array(candles.ts.length);
-    plan.strategy.def.signal(f.frame, plan.strategy.params, signal);
+    plan.strategy.def.signal(inputColumns(plan, f), plan.strategy.params, signal);
     parts.signal.push(performance.now() - t);
     t = performance.now();
     const sim = simulate(candles, signal, {
@@ -148,7 +152,12 @@ if (wanted("permutation_1000_10k")) {
   const candles = generateSynthetic(request(10_000));
   const config = smaConfig(10_000, { validation: { permutation: { n: 1000 } } });
   const real = runBacktest(config, { candles });
-  const inputs = { candles, realEquity: real.equity, realTradeReturns: real.trades.returnPct };
+  const inputs = {
+    catalog: builtinCatalog(),
+    candles,
+    realEquity: real.equity,
+    realTradeReturns: real.trades.returnPct,
+  };
   const threads = availableParallelism();
   log(
     await measure("permutation_1000_10k", () => runValidationPooled(config, inputs, { threads }), {

@@ -2,8 +2,8 @@
  * @module run-config
  * The RunConfig schema: everything that determines a run's results (spec section 2, plus the documented
  * extensions `initial_cash`, `execution.commission_bps`, `execution.lot_size`, `block_size: "auto"` and the
- * walk-forward grid). It is structural: plugin names are checked against their registries, and plugin params
- * against the plugins' own schemas, by `planBacktest` (engine) and `parseRunConfig` (runs).
+ * walk-forward grid). It is structural: plugin names are checked against the run's plugin catalog, and plugin
+ * params against the plugins' own schemas, by `planBacktest` (engine) and `parseRunConfig` (runs).
  * Strict everywhere: an unknown key is an error, never silently ignored.
  */
 import { z } from "zod";

@@ -13,6 +13,7 @@ import type { HomePaths } from "../store/home.js";
 import { processAlive } from "../store/process-alive.js";
 import type { RunStatus } from "../store/runs-repo.js";
 import { openStore, type Store } from "../store/store.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import { EventHub, type EventListener } from "./event-hub.js";
 import { isTerminal } from "./events.js";
 import { type ExecuteDeps, executeRun } from "./execute-run.js";
@@ -32,6 +33,8 @@ import { untilAborted } from "./until-aborted.js";
 
 export interface StudioOptions {
   readonly home: HomePaths;
+  /** Every plugin runs may use (the built-ins when absent); `parseConfig` and `pipeline` must use the same. */
+  readonly catalog?: StudioCatalog;
   /** Full, plugin-aware config validation (shape, names, params). */
   readonly parseConfig: (input: unknown) => RunConfig;
   readonly pipeline: Pipeline;
@@ -52,6 +55,8 @@ export class Studio {
   readonly store: Store;
   readonly hub: EventHub;
   readonly presets: PresetService;
+  /** The plugins this studio's runs may use: what the CLI lists and `GET /api/catalog` serves. */
+  readonly catalog: StudioCatalog;
   readonly recovered: { interrupted: string[]; queued: string[] };
   private readonly queue: RunQueue;
   private readonly clock: () => number;
@@ -61,6 +66,7 @@ export class Studio {
 
   private constructor(private readonly options: StudioOptions) {
     this.clock = options.clock ?? Date.now;
+    this.catalog = options.catalog ?? builtinCatalog();
     mkdirSync(options.home.runs, { recursive: true });
     this.store = openStore(options.home.db);
     this.progress = new ProgressRecorder(this.store);

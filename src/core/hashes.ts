@@ -3,7 +3,9 @@
  * The spec's Hashing Strategy, in one place:
  * - `config_hash  = sha256(canonical_json(RunConfig + code_version))`; the seed is included (it changes results),
  *   `preset_ref` is not (it only says where the values came from; the merged values are hashed).
- * - `candle_hash  = sha256(provider|symbol|timeframe|start|end|raw_source_version)`.
+ * - `candle_hash  = sha256(provider|symbol|timeframe|start|end|raw_source_version)`, followed by
+ *   `|canonical_json(provider options)` when the run's provider options read the source differently from the
+ *   provider's defaults (so every existing key stays as it was).
  * - `feature_hash = sha256(indicator_name|canonical_json(params)|candle_hash|code_version)`; canonical JSON
  *   sorts the params' keys, which is the spec's "sorted_params".
  * - `run_hash     = sha256(config_hash)`, the idempotency key.
@@ -26,12 +28,14 @@ export interface CandleKey {
   readonly end: number;
   /** Changes whenever the provider's bytes for the same request could change (generator version, file digest). */
   readonly rawSourceVersion: string;
+  /** Canonical JSON of non-default provider options; absent otherwise. */
+  readonly options?: string;
 }
 
 export function candleHash(key: CandleKey): string {
-  return sha256(
-    [key.provider, key.symbol, key.timeframe, key.start, key.end, key.rawSourceVersion].join("|"),
-  );
+  const parts = [key.provider, key.symbol, key.timeframe, key.start, key.end, key.rawSourceVersion];
+  if (key.options !== undefined) parts.push(key.options);
+  return sha256(parts.join("|"));
 }
 
 export function featureHash(

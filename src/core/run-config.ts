@@ -161,6 +161,12 @@ export const RunConfigSchema = z
     start: Timestamp,
     end: Timestamp,
     provider: z.string().min(1).describe("Candle provider name (synthetic, csv, binance)."),
+    provider_options: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "How the provider reads its source (csv: timezone, date_format, time_column, align); checked by the provider's own schema.",
+      ),
     indicators: z
       .array(PluginRef)
       .max(LIMITS.maxIndicators)

@@ -62,7 +62,11 @@ describe("loadCandles", () => {
       conflicting_duplicates: 0,
       rows_rejected: 0,
       unsorted_fixed: 0,
+      warnings: [
+        "csv GOOG: the data covers only 2024-01-02 to 2024-01-09 (6 bars) of the requested 2024-01-01 to 2024-01-31 (up to 31 1d grid bars); bars are missing at the end",
+      ],
     });
+    expect(out.warnings, "the run's warnings say it too").toEqual(out.report.warnings);
   });
 
   it("carries the provider's repair counts into the report and its warnings", async () => {

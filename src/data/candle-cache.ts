@@ -11,8 +11,7 @@
 import type { Candles } from "../core/candles.js";
 import { quote, StudioError } from "../core/errors.js";
 import { type CandleKey, candleHash } from "../core/hashes.js";
-import type { Registry } from "../core/registry.js";
-import { TIMEFRAME_MS } from "../core/timeframe.js";
+import { lookup, parseParams, type Registry } from "../core/registry.js";
 import { CandleCacheRepo } from "../store/candle-cache-repo.js";
 import type { Db } from "../store/db.js";
 import type { HomePaths } from "../store/home.js";
@@ -22,13 +21,16 @@ import { writeCacheEntry } from "./cache-write.js";
 import { throwIfCancelled } from "./cancel.js";
 import { gapFlags } from "./gap-flags.js";
 import type { FetchProgress, ProviderDef } from "./provider.js";
+import { parseProviderOptions } from "./provider-options.js";
 import { checkProviderOutput } from "./provider-output.js";
-import { type QualityReport, qualityReport } from "./quality.js";
-import { createProvider, PROVIDERS } from "./registry.js";
+import { coverageWarning, type QualityReport, qualityReport } from "./quality.js";
+import { PROVIDERS } from "./registry.js";
 import { type CandleRequestInput, parseCandleRequest } from "./request.js";
 
 export interface LoadRequest extends CandleRequestInput {
   readonly provider: string;
+  /** The RunConfig's `provider_options`, checked here by the provider's own schema. */
+  readonly providerOptions?: Readonly<Record<string, unknown>>;
 }
 
 export type LoadProgress =
@@ -64,8 +66,13 @@ export async function loadCandles(
   input: LoadRequest,
   options: LoadOptions = {},
 ): Promise<LoadedCandles> {
-  const request = parseCandleRequest(input);
-  const provider = createProvider(input.provider, options.providers ?? PROVIDERS);
+  const def = lookup(options.providers ?? PROVIDERS, "provider", input.provider, "provider");
+  const parsed = parseProviderOptions(def, input.providerOptions);
+  const request = {
+    ...parseCandleRequest(input),
+    ...(parsed.options ? { options: parsed.options } : {}),
+  };
+  const provider = def.create(parseParams(def.schema, {}, "provider.params"));
   const repo = new CandleCacheRepo(db);
   const ctx = {
     home,
@@ -74,8 +81,12 @@ export async function loadCandles(
   };
   const keyOf = (rawSourceVersion: string): CandleKey => ({
     provider: provider.name,
-    ...request,
+    symbol: request.symbol,
+    timeframe: request.timeframe,
+    start: request.start,
+    end: request.end,
     rawSourceVersion,
+    ...(parsed.keyPart === undefined ? {} : { options: parsed.keyPart }),
   });
   const version = await provider.sourceVersion(request, ctx);
   const hash = candleHash(keyOf(version));
@@ -89,6 +100,7 @@ export async function loadCandles(
     if (read.ok) {
       options.onProgress?.({ phase: "cache_hit" });
       const report = JSON.parse(row.qualityJson) as QualityReport;
+      warnings.push(...(report.warnings ?? []));
       return {
         candles: read.candles,
         candleHash: hash,
@@ -115,10 +127,14 @@ export async function loadCandles(
       `${provider.name}: no ${request.timeframe} bars for ${quote(request.symbol)} between ${iso(request.start)} and ${iso(request.end)}`,
     );
   }
-  const gapFlag = gapFlags(c.ts, TIMEFRAME_MS[request.timeframe]);
+  const gapFlag = gapFlags(c.ts, request.timeframe);
   const candles = { ...c, gapFlag };
-  const report = qualityReport(c.ts, gapFlag, fetched.report);
-  warnings.push(...(fetched.warnings ?? []));
+  // Warnings about the data itself travel with the cache entry's report, so a cache hit says them again.
+  const dataWarnings = [...(fetched.warnings ?? [])];
+  const coverage = coverageWarning(c.ts, request);
+  if (coverage) dataWarnings.push(`${provider.name} ${request.symbol}: ${coverage}`);
+  const report = qualityReport(c.ts, gapFlag, fetched.report, dataWarnings);
+  warnings.push(...dataWarnings);
 
   // Key by the version actually read: the source may have changed since sourceVersion looked.
   options.onProgress?.({ phase: "writing", bars: c.ts.length });

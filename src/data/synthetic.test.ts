@@ -30,13 +30,16 @@ describe("synthetic generator", () => {
       const end = JAN + 400 * DAY;
       const c = generateSynthetic({ symbol: "GRID", timeframe, start, end });
       expect(c.ts.length, `${timeframe} has bars`).toBeGreaterThan(10);
-      for (let i = 0; i < c.ts.length; i++) {
+      // One expectation per timeframe, naming the first bad bar (half a million bars of 1m).
+      let bad = "";
+      for (let i = 0; i < c.ts.length && bad === ""; i++) {
         const [o, h, l, cl, v] = [c.open[i]!, c.high[i]!, c.low[i]!, c.close[i]!, c.volume[i]!];
         const ok = l > 0 && l <= Math.min(o, cl) && Math.max(o, cl) <= h && v > 0 && Number.isFinite(h);
-        expect(ok, `${timeframe} bar ${i}: o=${o} h=${h} l=${l} c=${cl} v=${v}`).toBe(true);
-        expect(alignDown(c.ts[i]!, timeframe), `${timeframe} bar ${i} aligned`).toBe(c.ts[i]);
-        if (i > 0) expect(c.ts[i]! > c.ts[i - 1]!, "strictly increasing").toBe(true);
+        if (!ok) bad = `bar ${i}: o=${o} h=${h} l=${l} c=${cl} v=${v}`;
+        else if (alignDown(c.ts[i]!, timeframe) !== c.ts[i]) bad = `bar ${i} not aligned`;
+        else if (i > 0 && !(c.ts[i]! > c.ts[i - 1]!)) bad = `bar ${i} not after bar ${i - 1}`;
       }
+      expect(bad, `${timeframe}: every bar valid, aligned and increasing`).toBe("");
       expect(c.ts[0]! >= start && c.ts[c.ts.length - 1]! <= end, `${timeframe} within range`).toBe(true);
     }
   });

@@ -7,8 +7,8 @@
  * - ISO date `2024-01-31` (also `2024/01/31`, `2024.01.31`): midnight;
  * - ISO date-time `2024-01-31 09:30`, `2024-01-31T09:30:15`, optional fraction (up to 9 digits, truncated to
  *   ms), optional `Z` or offset `+01:00`/`+0100`;
- * - compact date `20240131` (8 digits that form a valid date from 1800 to 2199): never epoch seconds, which would
- *   put it in 1970-1973;
+ * - compact date `20240131`: 8 digits starting with a year from 1800 to 2199 are a yyyyMMdd date (or invalid),
+ *   never epoch seconds, which would put them in the summer of 1970;
  * - epoch numbers, unit told by magnitude: |v| < 1e11 seconds (up to year 5138), < 1e14 milliseconds,
  *   < 1e17 microseconds, otherwise nanoseconds. (So ms timestamps before 1973-03-03 would read as seconds.)
  * Impossible calendar values (2021-02-30, 24:00) are rejected. NaN when the cell is not a time.
@@ -77,10 +77,10 @@ export function parseTimeParts(s: string): number {
   }
   if (n === 8) {
     const y = digits(s, 0, 4);
-    const date = y >= 1800 && y < 2200 ? civilMs(y, digits(s, 4, 2), digits(s, 6, 2)) : Number.NaN;
-    if (!Number.isNaN(date)) {
+    if (y >= 1800 && y < 2200) {
+      // Shaped like yyyyMMdd: a date or nothing (as epoch seconds it would fall in the summer of 1970).
       parsedTime.kind = TimeKind.compactDate;
-      return (parsedTime.wall = date);
+      return (parsedTime.wall = civilMs(y, digits(s, 4, 2), digits(s, 6, 2)));
     }
   }
   parsedTime.kind = TimeKind.epoch;

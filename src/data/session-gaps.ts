@@ -3,8 +3,8 @@
  * The gap report of intraday bars read with `align: "session"` (exchange hours, e.g. NYSE 09:30-16:00). A
  * session is a local calendar day in the file's time zone. Inside a session, a step longer than 1.5 intervals
  * is a gap (missing bars). Across sessions, the usual opening and closing bar times (the most common first and
- * last time of day) are the yardstick: a session opening more than 1.5 intervals later, or closing more than
- * 1.5 intervals earlier, is reported (half days, late opens, missing bars at the edges). The spec's gap flags are
+ * last time of day) are the yardstick: a session whose first bar comes at least one interval later, or whose last
+ * bar comes at least one interval earlier, lacks bars at its edge and is reported (half days, late opens, missing bars at the edges). The spec's gap flags are
  * computed as for every series; this is the report that makes sense of them for session data.
  */
 import { MS_PER_DAY, TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
@@ -58,8 +58,8 @@ export function sessionGaps(ts: Float64Array, timeframe: Timeframe, timezone: st
     innerGaps: inner,
     largestInnerGapMs: largest,
     firstInnerGap: firstGap,
-    lateOpens: firsts.filter((t) => t - usualOpen > 1.5 * step).length,
-    earlyCloses: lasts.filter((t) => usualClose - t > 1.5 * step).length,
+    lateOpens: firsts.filter((t) => t - usualOpen > 0.5 * step).length,
+    earlyCloses: lasts.filter((t) => usualClose - t > 0.5 * step).length,
   };
 }
 

@@ -16,6 +16,7 @@ import type { FeatureSet } from "../indicators/feature-set.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import { defineLazy } from "./define-lazy.js";
 import type { BacktestPlan } from "./plan-backtest.js";
+import { assertVolumeAvailable } from "./require-volume.js";
 import { simulate } from "./simulate.js";
 
 export interface RunPlanInputs {
@@ -62,6 +63,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
   assertEnoughBars(plan, candles.ts.length);
   const features =
     inputs.features ?? computeFeatures(replay ? plan.strategyIndicators : plan.indicators, candles);
+  assertVolumeAvailable(candles, plan.indicators, features);
 
   onStep?.("simulation", "enter");
   const signal = new Float64Array(candles.ts.length);

@@ -176,6 +176,12 @@ export const RunConfigSchema = z
     risk: PluginRef.prefault({ name: "fixed_fraction", params: {} }).describe("Position sizing model."),
     execution: Execution.prefault({}).describe("Costs and quantity rounding."),
     validation: Validation.prefault({}).describe("Statistical tests to run after the backtest."),
+    warmup: z
+      .union([z.literal("auto"), z.int().min(0).max(1_000_000)])
+      .default("auto")
+      .describe(
+        'Bars loaded before start so indicators are defined there: "auto" (the largest lookback of the run\'s indicators, plus one), a number of bars, or 0 (start cold). Equity, trades and metrics still start at start.',
+      ),
     seed: z.int().min(0).max(4294967295).default(42).describe("Root seed of every random stream."),
     initial_cash: z.number().positive().max(1e15).default(10_000).describe("Starting cash."),
     preset_ref: z.string().regex(PRESET_NAME_PATTERN).optional().describe("Preset this config starts from."),

@@ -31,6 +31,11 @@ export interface LoadRequest extends CandleRequestInput {
   readonly provider: string;
   /** The RunConfig's `provider_options`, checked here by the provider's own schema. */
   readonly providerOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * Start of the range the caller will use, when it asks for earlier bars as history (warm-up): coverage is
+   * judged against [coverageStart, end], not the extended request. Default: `start`.
+   */
+  readonly coverageStart?: number;
 }
 
 export type LoadProgress =
@@ -92,6 +97,20 @@ export async function loadCandles(
   const hash = candleHash(keyOf(version));
   const warnings: string[] = [];
   let recovered: string | null = null;
+  // Coverage depends on the range the caller uses, so it is judged on every load and never cached.
+  const used = {
+    timeframe: request.timeframe,
+    start: input.coverageStart ?? request.start,
+    end: request.end,
+  };
+  const withCoverage = (report: QualityReport, ts: Float64Array): QualityReport => {
+    const coverage = coverageWarning(ts, used);
+    if (!coverage) return report;
+    return {
+      ...report,
+      warnings: [...(report.warnings ?? []), `${provider.name} ${request.symbol}: ${coverage}`],
+    };
+  };
 
   const row = repo.get(hash);
   if (row) {
@@ -99,7 +118,7 @@ export async function loadCandles(
     const read = await readCachedCandles(where.file, row);
     if (read.ok) {
       options.onProgress?.({ phase: "cache_hit" });
-      const report = JSON.parse(row.qualityJson) as QualityReport;
+      const report = withCoverage(JSON.parse(row.qualityJson) as QualityReport, read.candles.ts);
       warnings.push(...(report.warnings ?? []));
       return {
         candles: read.candles,
@@ -130,16 +149,14 @@ export async function loadCandles(
   const gapFlag = gapFlags(c.ts, request.timeframe);
   const candles = { ...c, gapFlag };
   // Warnings about the data itself travel with the cache entry's report, so a cache hit says them again.
-  const dataWarnings = [...(fetched.warnings ?? [])];
-  const coverage = coverageWarning(c.ts, request);
-  if (coverage) dataWarnings.push(`${provider.name} ${request.symbol}: ${coverage}`);
-  const report = qualityReport(c.ts, gapFlag, fetched.report, dataWarnings);
-  warnings.push(...dataWarnings);
+  const stored = qualityReport(c.ts, gapFlag, fetched.report, fetched.warnings ?? []);
+  const report = withCoverage(stored, c.ts);
+  warnings.push(...(report.warnings ?? []));
 
   // Key by the version actually read: the source may have changed since sourceVersion looked.
   options.onProgress?.({ phase: "writing", bars: c.ts.length });
   const now = (options.now ?? Date.now)();
-  const entry = writeCacheEntry(db, home, keyOf(fetched.rawSourceVersion), candles, report, now);
+  const entry = writeCacheEntry(db, home, keyOf(fetched.rawSourceVersion), candles, stored, now);
   return {
     candles,
     candleHash: entry.candleHash,

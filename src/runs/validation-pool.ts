@@ -60,6 +60,8 @@ export interface ValidationInputs {
   /** The run's plugins. */
   readonly catalog: StudioCatalog;
   readonly candles: Candles;
+  /** Warm-up bars before the candles: every replication computes its features over them first. */
+  readonly history?: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
 }
@@ -74,7 +76,7 @@ export async function runValidationPooled(
   const ctx: ValidationContext = {
     candles: inputs.candles,
     baseParams: config.strategy.params,
-    replayer: createReplayer(config, inputs.candles, inputs.catalog),
+    replayer: createReplayer(config, inputs.candles, inputs.catalog, inputs.history),
     seed: config.seed,
     realEquity: inputs.realEquity,
     realTradeReturns: inputs.realTradeReturns,
@@ -95,6 +97,7 @@ export async function runValidationPooled(
     configJson: JSON.stringify(config),
     plugins,
     candles: sharedCandles(inputs.candles),
+    ...(inputs.history ? { history: sharedCandles(inputs.history) } : {}),
     realEquity: sharedFloat64(inputs.realEquity),
     realTradeReturns: sharedFloat64(inputs.realTradeReturns),
     control,

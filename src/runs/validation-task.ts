@@ -26,6 +26,8 @@ export interface TaskInit {
   /** The run catalog's user plugins, re-imported by file and checked by sha256 in the worker. */
   readonly plugins: readonly PluginSource[];
   readonly candles: Candles;
+  /** Warm-up bars before `candles` (see createReplayer). */
+  readonly history?: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
   readonly control: Int32Array;

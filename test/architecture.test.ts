@@ -1,5 +1,5 @@
 /**
- * The rooms of DESIGN.md section 2, enforced: pure folders import no `node:*` module (except `node:crypto` in
+ * The rooms of docs/architecture.md#rooms-and-who-may-import-whom, enforced: pure folders import no `node:*` module (except `node:crypto` in
  * core, for hashing), no database/HTTP/CLI library, read no clock and call no Math.random; and no folder imports
  * a room further out than itself.
  */
@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(import.meta.dirname, "../src");
 const PURE = ["core", "indicators", "strategies", "risk", "execution", "engine", "metrics", "validation"];
-const EDGE = ["data", "store", "runs", "http", "cli"];
+const EDGE = ["data", "store", "runs", "plugins", "http", "cli"];
 const FORBIDDEN_PACKAGES = ["better-sqlite3", "fastify", "commander", "hyparquet", "cli-progress", "echarts"];
 
 function files(dir: string): string[] {

@@ -89,6 +89,48 @@ describe("RunConfig schema", () => {
 });
 
 describe("parseTimestamp", () => {
+  it("refuses numbers no user could mean, naming the path and the value", () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      // 5e-324 once passed and crashed the process while plotting a denormal equity curve.
+      ["initial_cash", { initial_cash: 5e-324 }, "5e-324"],
+      ["initial_cash", { initial_cash: 0.001 }, "0.001"],
+      ["initial_cash", { initial_cash: 1e16 }, "10000000000000000"],
+      ["execution.lot_size", { execution: { lot_size: 1e-300 } }, "1e-300"],
+      ["execution.lot_size", { execution: { lot_size: -1 } }, "-1"],
+      ["execution.lot_size", { execution: { lot_size: 2e9 } }, "2000000000"],
+      ["execution.commission_bps", { execution: { commission_bps: 1001 } }, "1001"],
+      ["execution.slippage_bps", { execution: { slippage_bps: 10_000 } }, "10000"],
+      ["execution.commission_per_share", { execution: { commission_per_share: 1e6 } }, "1000000"],
+      ["execution.borrow_bps", { execution: { borrow_bps: 100_001 } }, "100001"],
+      ["validation.wfo.in_sample_ratio", { validation: { wfo: { in_sample_ratio: 0.001 } } }, "0.001"],
+      ["validation.wfo.in_sample_ratio", { validation: { wfo: { in_sample_ratio: 0.99 } } }, "0.99"],
+      [
+        "validation.block_bootstrap.confidence",
+        { validation: { block_bootstrap: { n: 10, confidence: 0.1 } } },
+        "0.1",
+      ],
+    ];
+    for (const [path, extra, shown] of cases) {
+      const e = errorOf({ ...base, ...extra });
+      expect(e.code, path).toBe("CONFIG_INVALID");
+      expect(e.message, `${path} is named with the value`).toContain(`${path}: `);
+      expect(e.message, path).toContain(`(got ${shown})`);
+    }
+  });
+
+  it("accepts the bounds themselves", () => {
+    const cfg = parseRunConfigShape({
+      ...base,
+      initial_cash: 0.01,
+      execution: { lot_size: 1e-8, commission_bps: 1000, slippage_bps: 1000, commission_per_share: 1000 },
+      validation: { wfo: { in_sample_ratio: 0.95 }, block_bootstrap: { n: 10, confidence: 0.999 } },
+    });
+    expect(cfg.initial_cash).toBe(0.01);
+    expect(
+      parseRunConfigShape({ ...base, initial_cash: 1e15, execution: { lot_size: 1e9 } }).execution.lot_size,
+    ).toBe(1e9);
+  });
+
   it("accepts epoch ms, ISO dates and ISO date-times with or without an offset", () => {
     expect(parseTimestamp(1_700_000_000_000)).toBe(1_700_000_000_000);
     expect(parseTimestamp("1700000000000")).toBe(1_700_000_000_000);
@@ -101,5 +143,39 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("2024-02-30")).toBeUndefined();
     expect(parseTimestamp("yesterday")).toBeUndefined();
     expect(parseTimestamp(1.5)).toBeUndefined();
+  });
+
+  it("parses the exits block: fractions, ATR distances, max_bars, and stop_first by default", () => {
+    expect(parseRunConfigShape(base).exits, "absent block, no key").toBeUndefined();
+    const cfg = parseRunConfigShape({
+      ...base,
+      exits: { stop_loss: 0.05, take_profit: { atr: 14, mult: 2 }, trailing_stop: 0.03, max_bars: 20 },
+    });
+    expect(cfg.exits).toEqual({
+      stop_loss: 0.05,
+      take_profit: { atr: 14, mult: 2 },
+      trailing_stop: 0.03,
+      max_bars: 20,
+      intrabar: "stop_first",
+    });
+  });
+
+  it.each([
+    [{ stop_loss: 0 }, "exits.stop_loss"],
+    [{ stop_loss: 1 }, "exits.stop_loss"],
+    [{ trailing_stop: 1.5 }, "exits.trailing_stop"],
+    [{ take_profit: 0 }, "exits.take_profit"],
+    [{ take_profit: { atr: 0, mult: 2 } }, "exits.take_profit"],
+    [{ stop_loss: { atr: 14.5, mult: 2 } }, "exits.stop_loss"],
+    [{ stop_loss: { atr: 14, mult: 0 } }, "exits.stop_loss"],
+    [{ stop_loss: { atr: 14, mult: 2, extra: 1 } }, "exits.stop_loss"],
+    [{ max_bars: 0 }, "exits.max_bars"],
+    [{ max_bars: 2.5 }, "exits.max_bars"],
+    [{ intrabar: "close_first" }, "exits.intrabar"],
+    [{ stop: 0.05 }, 'exits: Unrecognized key: "stop"'],
+  ])("rejects the exits %j naming %s", (exits, where) => {
+    const e = errorOf({ ...base, exits });
+    expect(e.code).toBe("CONFIG_INVALID");
+    expect(e.message).toContain(where);
   });
 });

@@ -67,35 +67,95 @@ const PluginRef = z.strictObject({
     .describe("Plugin params; checked by the plugin's schema."),
 });
 
+/**
+ * Numeric bounds of the config: values a user could mean. Beyond them the arithmetic stops meaning anything (a
+ * denormal starting cash, a lot of 1e-300 units, a 100% slippage that sells at 0), so they are refused up front.
+ * The README's limits table lists each one.
+ */
+export const CONFIG_BOUNDS = {
+  initialCash: { min: 0.01, max: 1e15 },
+  commissionPerShare: { max: 1_000 },
+  /** 1000 bps = 10% of notional per fill. */
+  commissionBps: { max: 1_000 },
+  /** 1000 bps = 10% against the trader per fill. */
+  slippageBps: { max: 1_000 },
+  /** 100,000 bps = 1000% a year. */
+  borrowBps: { max: 100_000 },
+  /** A positive lot is at least this (a satoshi) and at most this many units. */
+  lotSize: { min: 1e-8, max: 1e9 },
+  inSampleRatio: { min: 0.05, max: 0.95 },
+  confidence: { min: 0.5, max: 0.999 },
+} as const;
+
+const B = CONFIG_BOUNDS;
+
 const Execution = z.strictObject({
   commission_per_share: z
     .number()
     .nonnegative()
+    .max(B.commissionPerShare.max)
     .default(0)
     .describe("Fee per unit traded, in price currency."),
   commission_bps: z
     .number()
     .nonnegative()
-    .max(10_000)
+    .max(B.commissionBps.max)
     .default(0)
     .describe("Fee in basis points of traded notional."),
   slippage_bps: z
     .number()
     .nonnegative()
-    .max(10_000)
+    .max(B.slippageBps.max)
     .default(0)
     .describe("Fill price moved against the trader: buys at open*(1+bps/1e4), sells at open*(1-bps/1e4)."),
   borrow_bps: z
     .number()
     .nonnegative()
-    .max(100_000)
+    .max(B.borrowBps.max)
     .default(0)
     .describe("Annual borrow rate on short market value, accrued every bar (year = 365.25 days)."),
   lot_size: z
     .number()
-    .nonnegative()
+    .max(B.lotSize.max)
+    .refine((v) => v === 0 || v >= B.lotSize.min, {
+      message: `expected 0 (fractional quantities) or a lot of at least ${B.lotSize.min}`,
+    })
     .default(0)
     .describe("Quantities are rounded down to a multiple of this; 0 means fractional quantities."),
+});
+
+/** `{atr, mult}`: a distance of mult x ATR(atr), read from the shifted ATR feature at the entry bar. */
+const AtrDistance = z.strictObject({
+  atr: z.int().min(1).max(100_000).describe("ATR period (Wilder smoothing) the distance is measured in."),
+  mult: z.number().gt(0).max(1000).describe("Multiple of the ATR at the entry bar."),
+});
+
+const StopDistance = z.union([
+  z.number().gt(0).lt(1).describe("Fraction of the entry fill price, 0 < x < 1."),
+  AtrDistance,
+]);
+
+const Exits = z.strictObject({
+  stop_loss: StopDistance.optional().describe(
+    "Stop below a long's entry (above a short's): a fraction of the entry fill or {atr, mult}.",
+  ),
+  take_profit: z
+    .union([z.number().gt(0).max(1000).describe("Fraction of the entry fill price, x > 0."), AtrDistance])
+    .optional()
+    .describe("Target above a long's entry (below a short's): a fraction of the entry fill or {atr, mult}."),
+  trailing_stop: StopDistance.optional().describe(
+    "Stop trailing the best price since entry (highest high for a long): a fraction or {atr, mult}.",
+  ),
+  max_bars: z
+    .int()
+    .min(1)
+    .max(LIMITS.maxBars)
+    .optional()
+    .describe("Close at the open of the bar after the position has been held this many bars."),
+  intrabar: z
+    .enum(["stop_first", "target_first"])
+    .default("stop_first")
+    .describe("Which fills when one bar's range contains both the stop and the target."),
 });
 
 const GridValue = z.union([z.number(), z.boolean()]);
@@ -104,8 +164,8 @@ const Wfo = z.strictObject({
   windows: z.int().min(1).max(LIMITS.maxWfoWindows).default(4).describe("Number of out-of-sample segments."),
   in_sample_ratio: z
     .number()
-    .gt(0)
-    .lt(1)
+    .min(B.inSampleRatio.min)
+    .max(B.inSampleRatio.max)
     .default(0.75)
     .describe("In-sample share of each window (0.75 = 3:1)."),
   anchored: z.boolean().default(false).describe("Anchored (expanding) in-sample windows instead of rolling."),
@@ -140,8 +200,8 @@ const Validation = z.strictObject({
         .describe("Circular or stationary bootstrap."),
       confidence: z
         .number()
-        .gt(0)
-        .lt(1)
+        .min(B.confidence.min)
+        .max(B.confidence.max)
         .default(0.95)
         .describe("Two-sided confidence level of the interval."),
     })
@@ -183,7 +243,15 @@ export const RunConfigSchema = z
         'Bars loaded before start so indicators are defined there: "auto" (the largest lookback of the run\'s indicators, plus one), a number of bars, or 0 (start cold). Equity, trades and metrics still start at start.',
       ),
     seed: z.int().min(0).max(4294967295).default(42).describe("Root seed of every random stream."),
-    initial_cash: z.number().positive().max(1e15).default(10_000).describe("Starting cash."),
+    exits: Exits.optional().describe(
+      "Stop-loss, take-profit, trailing-stop and time exits; absent means the target alone decides.",
+    ),
+    initial_cash: z
+      .number()
+      .min(B.initialCash.min)
+      .max(B.initialCash.max)
+      .default(10_000)
+      .describe("Starting cash, in price currency."),
     preset_ref: z.string().regex(PRESET_NAME_PATTERN).optional().describe("Preset this config starts from."),
   })
   .superRefine((cfg, ctx) => {
@@ -220,6 +288,9 @@ export type RunConfigInput = z.input<typeof RunConfigSchema>;
 export type RunConfig = z.output<typeof RunConfigSchema>;
 export type PluginRef = z.output<typeof PluginRef>;
 export type ExecutionConfig = z.output<typeof Execution>;
+export type ExitsConfig = z.output<typeof Exits>;
+/** A stop, target or trailing distance: a fraction of the entry fill, or a multiple of ATR at the entry bar. */
+export type ExitDistance = z.output<typeof StopDistance> | z.output<typeof AtrDistance>;
 export type ValidationConfig = z.output<typeof Validation>;
 export type WfoConfig = z.output<typeof Wfo>;
 

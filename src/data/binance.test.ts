@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createBinanceProvider } from "./binance.js";
+import { abortableSleep } from "./http-retry.js";
 import { type FakeBinance, klineRows, startFakeBinance } from "./test-support/fake-binance.js";
 
 const H = 3_600_000;
@@ -64,14 +65,15 @@ describe("binance provider", () => {
         ? { status: 429, headers: { "retry-after": "1" }, body: { code: -1003, msg: "Too many" } }
         : undefined,
     );
-    const started = Date.now();
-    const out = await provider(server.url).fetch(
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    const out = await provider(server.url, { sleep }).fetch(
       { symbol: "BTCUSDT", timeframe: "1h", start: T0, end: T0 + 4 * H },
       ctx,
     );
     expect(out.candles.ts.length).toBe(5);
     expect(server.requests.length).toBe(2);
-    expect(Date.now() - started, "Retry-After: 1 means at least a second").toBeGreaterThanOrEqual(950);
+    expect(waits, "Retry-After: 1 means one wait of a second, longer than the 1 ms backoff").toEqual([1000]);
   });
 
   it("gives up on a 500 storm with PROVIDER_UNAVAILABLE after the configured retries", async () => {
@@ -140,11 +142,20 @@ describe("binance provider", () => {
   it("stops with CANCELLED when aborted while waiting to retry", async () => {
     server = await startFakeBinance({}, () => ({ status: 503 }));
     const ctrl = new AbortController();
-    const p = provider(server.url, { retryBaseMs: 5_000 }).fetch(
+    const waits: number[] = [];
+    // The abort arrives once the provider is waiting out the first backoff (an hour: only the abort ends it).
+    const sleep = (ms: number, signal?: AbortSignal) => {
+      waits.push(ms);
+      const waiting = abortableSleep(ms, signal);
+      ctrl.abort();
+      return waiting;
+    };
+    const p = provider(server.url, { retryBaseMs: 3_600_000, maxRetryDelayMs: 3_600_000, sleep }).fetch(
       { symbol: "BTCUSDT", timeframe: "1h", start: T0, end: T0 + H },
       { home: {} as never, signal: ctrl.signal },
     );
-    setTimeout(() => ctrl.abort(), 50);
     await expect(p).rejects.toMatchObject({ code: "CANCELLED" });
+    expect(waits, "cancelled during the first wait").toEqual([3_600_000]);
+    expect(server.requests.length, "no attempt after the abort").toBe(1);
   });
 });

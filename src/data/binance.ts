@@ -12,7 +12,7 @@ import { alignDown, nextBarTime, TIMEFRAME_MS, type Timeframe } from "../core/ti
 import { appendKlines } from "./binance-klines.js";
 import { throwIfCancelled } from "./cancel.js";
 import { CandleBuilder } from "./candle-builder.js";
-import { getJsonWithRetry, HttpClientError } from "./http-retry.js";
+import { getJsonWithRetry, HttpClientError, type Sleep } from "./http-retry.js";
 import type { CandleProvider, CandleRequest, ProviderDef } from "./provider.js";
 
 export const BINANCE_DEFAULT_URL = "https://api.binance.com";
@@ -45,6 +45,8 @@ export interface BinanceOptions {
   readonly timeoutMs?: number;
   /** The clock that decides which bars are finished; injectable for tests. */
   readonly now?: () => number;
+  /** The wait between retries; injectable so tests check the schedule without waiting it out. */
+  readonly sleep?: Sleep;
 }
 
 /** Constant for a range whose last bar has closed; otherwise tied to the bar forming now. */
@@ -63,6 +65,7 @@ export function createBinanceProvider(options: BinanceOptions): CandleProvider {
     maxDelayMs: options.maxRetryDelayMs ?? 30_000,
     timeoutMs: options.timeoutMs ?? 15_000,
     label: "binance",
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   };
   return {
     name: "binance",

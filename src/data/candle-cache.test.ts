@@ -17,7 +17,7 @@ const SYN = SYN_REQUEST;
 const setup = setupCache;
 
 describe("loadCandles", () => {
-  it("writes a miss to the spec's layout with a candle_cache row, then serves the same request from the cache", async () => {
+  it("writes a miss to the documented layout with a candle_cache row, then serves the same request from the cache", async () => {
     const { home, spy, load, repo } = setup();
     const first = await load();
     const hash = candleHash({ ...SYN, rawSourceVersion: SYNTHETIC_VERSION });

@@ -1,6 +1,6 @@
 /**
  * @module data/candle-cache
- * `loadCandles`: the one way the studio gets candles. The cache key is the spec's candle hash over (provider,
+ * `loadCandles`: the one way the studio gets candles. The cache key is the candle hash (docs/architecture.md#reproducibility-and-hashes) over (provider,
  * symbol, timeframe, start, end, raw source version); the provider's cheap `sourceVersion` decides it, so an
  * edited CSV or a newly closed Binance bar gives a new key while everything else is a hit. A hit reads the Parquet
  * file without calling the provider's fetch. A miss fetches, computes gap flags and the quality report, writes

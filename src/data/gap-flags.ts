@@ -1,6 +1,6 @@
 /**
  * @module data/gap-flags
- * The spec's gap definition: bar i is a gap when `ts[i] - ts[i-1] > 1.5 * interval`; bar 0 never is. Daily bars
+ * The gap definition (docs/architecture.md#time-and-bars): bar i is a gap when `ts[i] - ts[i-1] > 1.5 * interval`; bar 0 never is. Daily bars
  * of a market that closes at weekends therefore flag every Monday; that is the definition, and the quality
  * report counts it so users can see it. Months have no fixed interval: a `1M` bar is a gap when at least one
  * calendar month lies between it and the bar before (the same "more than one and a half bars" rule, on the

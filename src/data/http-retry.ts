@@ -4,7 +4,8 @@
  * and 5xx are retried with exponential backoff (base x 2^attempt, capped), honouring a `Retry-After` header
  * when the server sends one. Other 4xx answers are not retried: asking again will not change them. When the
  * server stays unreachable the error is PROVIDER_UNAVAILABLE naming the host, the attempts and the last failure;
- * an abort by the caller is CANCELLED.
+ * an abort by the caller is CANCELLED. The wait between attempts is injectable (`sleep`), so tests can check the
+ * backoff and Retry-After schedule without waiting it out.
  */
 import { StudioError } from "../core/errors.js";
 
@@ -19,7 +20,12 @@ export interface RetryOptions {
   readonly signal?: AbortSignal;
   /** Who is asking, for messages (e.g. "binance"). */
   readonly label: string;
+  /** Waits `ms` between attempts; rejects when `signal` aborts. Defaults to a timer (`abortableSleep`). */
+  readonly sleep?: Sleep;
 }
+
+/** A wait that can be cut short: resolves after `ms`, or rejects as soon as `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** A 4xx answer that is not worth retrying; the caller maps it to its own error. */
 export class HttpClientError extends Error {
@@ -60,7 +66,14 @@ export async function getJsonWithRetry(url: string, o: RetryOptions): Promise<un
       if (err instanceof HttpClientError || err instanceof StudioError) throw err;
       last = describe(err, o.timeoutMs);
     }
-    if (attempt < o.maxRetries) await sleep(wait, o.signal, o.label);
+    if (attempt < o.maxRetries) {
+      try {
+        await (o.sleep ?? abortableSleep)(wait, o.signal);
+      } catch (err) {
+        if (o.signal?.aborted) throw new StudioError("CANCELLED", `${o.label}: request cancelled`);
+        throw err;
+      }
+    }
   }
   throw unavailable(`${o.label}: ${host} unavailable after ${o.maxRetries + 1} attempts (last: ${last})`);
 }
@@ -92,17 +105,16 @@ function describe(err: unknown, timeoutMs: number): string {
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new StudioError("CANCELLED", `${label}: request cancelled`));
+export const abortableSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new StudioError("CANCELLED", `${label}: request cancelled`));
+      reject(signal?.reason);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}

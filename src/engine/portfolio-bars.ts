@@ -1,6 +1,6 @@
 /**
  * @module engine/portfolio-bars
- * Assembles the spec's portfolio bars. The loop writes position and equity; ts and priceRef are the candles' own
+ * Assembles the portfolio bars (docs/architecture.md#run-folders-and-manifests). The loop writes position and equity; ts and priceRef are the candles' own
  * ts and close columns (views, not copies); cash, market value, cumulative fees and unrealized P&L are derived
  * on first access (see derived-columns and define-lazy), each on its own, so a consumer pays only for the
  * columns it reads.

@@ -113,6 +113,23 @@ describe("runPlan: the plugins' output is checked", () => {
   });
 });
 
+describe("runPlan: inputs by key", () => {
+  it("hands over an input whatever its key, even one named __proto__", () => {
+    const refs = Object.fromEntries([["__proto__", { name: "price", params: { field: "close" } }]]);
+    let seen: unknown;
+    const odd = {
+      ...readingStrategy("odd_keys", refs),
+      signal: (inputs: Readonly<Record<string, Float64Array>>, _p: unknown, out: Float64Array) => {
+        seen = Object.getOwnPropertyDescriptor(inputs, "__proto__")?.value;
+        out.fill(0);
+      },
+    };
+    runBacktest(config("odd_keys"), { candles, plugins: [odd] });
+    expect(seen, "the shifted close, as an own property").toBeInstanceOf(Float64Array);
+    expect((seen as Float64Array)[1], "shifted: bar 1 sees bar 0's close").toBe(candles.close[0]);
+  });
+});
+
 describe("runPlan: one path for runs and replays", () => {
   it("gives a replay the full run's signal, equity and trades, without metrics", () => {
     const plan = planBacktest(config("sma_crossover", { fast: 3, slow: 8 }), engineCatalog());

@@ -16,6 +16,7 @@ import { type FeatureSet, featureSetFromColumns } from "../indicators/feature-se
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import { defineLazy } from "./define-lazy.js";
 import type { BacktestPlan } from "./plan-backtest.js";
+import { exitOptions } from "./plan-exits.js";
 import { assertVolumeAvailable } from "./require-volume.js";
 import { simulate } from "./simulate.js";
 
@@ -87,6 +88,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
     risk: plan.risk,
     intervalMs: plan.intervalMs,
     ...(inputs.startIndex === undefined ? {} : { startIndex: inputs.startIndex }),
+    ...exitOptions(plan.exits, features.frame),
   });
   const warnings = [...(report?.warnings ?? []), ...sim.warnings];
   onStep?.("simulation", "leave");
@@ -111,6 +113,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
     fills: sim.fills,
     trades: sim.trades,
     initialCash: plan.config.initial_cash,
+    exitReasons: plan.exits !== undefined,
   });
   onStep?.("metrics", "leave");
   return defineLazy({ ...result, metrics }, lazy);
@@ -168,7 +171,8 @@ function strategySignal(
 
 /** The strategy's inputs as it receives them: each key's shifted feature column. */
 export function inputColumns(plan: BacktestPlan, features: FeatureSet): Record<string, Float64Array> {
-  const inputs: Record<string, Float64Array> = {};
+  // No prototype: a key is only ever an input (a strategy may name one "constructor" or "__proto__").
+  const inputs: Record<string, Float64Array> = Object.create(null);
   for (const input of plan.inputs) inputs[input.key] = features.frame.column(input.column);
   return inputs;
 }

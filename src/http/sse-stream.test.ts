@@ -11,11 +11,14 @@ afterEach(() => {
 });
 
 /** A server whose only response is an SseStream handed to `use`. */
-async function serve(options: SseStreamOptions, use: (stream: SseStream) => void): Promise<string> {
+async function serve(
+  options: SseStreamOptions,
+  use: (stream: SseStream, res: http.ServerResponse) => void,
+): Promise<string> {
   const server = http.createServer((_req, res) => {
     const stream = new SseStream(res, options);
     stream.open();
-    use(stream);
+    use(stream, res);
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -71,17 +74,24 @@ describe("SseStream", () => {
   });
 
   it("sends heartbeat comments while no frame is sent", async () => {
-    const url = await serve({ heartbeatMs: 20 }, (stream) => {
-      setTimeout(() => {
-        stream.send({ id: 1, event: "end", data: {} });
-        stream.end();
-      }, 200);
+    // The stream ends after its third heartbeat has been written, however late the timers fire on a busy machine.
+    const url = await serve({ heartbeatMs: 20 }, (stream, res) => {
+      const write = res.write.bind(res) as (chunk: string) => boolean;
+      let beats = 0;
+      res.write = ((chunk: string) => {
+        const ok = write(chunk);
+        if (chunk.startsWith(": heartbeat") && ++beats === 3) {
+          stream.send({ id: 1, event: "end", data: {} });
+          stream.end();
+        }
+        return ok;
+      }) as typeof res.write;
     });
     const result = await followSse(url);
     expect(
       result.comments.filter((c) => c === "heartbeat").length,
-      "about 10 heartbeats in 200 ms",
-    ).toBeGreaterThan(2);
+      "three heartbeats before the only frame",
+    ).toBe(3);
     expect(result.messages.map((m) => m.event)).toEqual(["end"]);
   });
 });

@@ -3,7 +3,7 @@
  * Annualization from the data itself rather than from the timeframe's nominal length: the observed bars per
  * year, `(bars - 1) / years` with `years = (last ts - first ts) / 365.25 days`. Observed bars per year is right
  * for markets that close (weekends, nights, gaps) where a nominal 525,960 one-minute bars per year would inflate
- * every annualized number. This is DESIGN.md section 3's definition.
+ * every annualized number. This is the definition of docs/architecture.md#metrics.
  */
 import { MS_PER_YEAR } from "../core/timeframe.js";
 

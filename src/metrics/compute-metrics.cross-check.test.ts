@@ -86,9 +86,11 @@ describe("computeMetrics cross-check", () => {
         );
       }
       const r = barReturns(Float64Array.from(run.equity), run.initialCash);
-      r.forEach((x, i) => {
-        expect(Math.abs(x - expected.r[i]!), `return ${i}`).toBeLessThan(1e-15);
-      });
+      const bad = r.findIndex((x, i) => !(Math.abs(x - expected.r[i]!) < 1e-15));
+      expect(
+        bad,
+        `first bar return off the naive one by 1e-15 or more: ${r[bad]} vs ${expected.r[bad]}`,
+      ).toBe(-1);
       expect(perPeriodSharpe(r)).toBeCloseTo(expected.perPeriod, 12);
       const series = { equity: Float64Array.from(run.equity), ts, initialCash: run.initialCash };
       expect(objective("sharpe", series)).toBeCloseTo(expected.metrics.sharpe, 9);
@@ -112,7 +114,13 @@ describe("computeMetrics cross-check", () => {
       trades: tradesOf([{ entryBar: 3, exitBar: 7, pnl: 5, returnPct: 0.0005 }]),
       initialCash: run.initialCash,
     });
-    for (const [key, value] of Object.entries(m)) {
+    // The per-exit-reason fields are objects of numbers; every leaf must be null or finite.
+    const leaves = Object.entries(m).flatMap(([key, value]) =>
+      typeof value === "object" && value !== null
+        ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v] as const)
+        : [[key, value] as const],
+    );
+    for (const [key, value] of leaves) {
       expect(value === null || Number.isFinite(value), `${key} = ${value}`).toBe(true);
     }
   });

@@ -4,7 +4,7 @@
  * drawdown episodes, so they come from one pass rather than three (a million-bar curve is scanned once).
  *
  * The running peak starts at `equity[0]`, not at the initial cash, so `maxDrawdown` is exactly the minimum of
- * the run's drawdown series (`drawdown[t] = equity[t] / max(equity[0..t]) - 1`, DESIGN.md section 3) and of
+ * the run's drawdown series (`drawdown[t] = equity[t] / max(equity[0..t]) - 1`, docs/architecture.md#equity-marking) and of
  * drawdown.parquet; vectorbt measures drawdown the same way. An episode starts when equity falls below the
  * running peak and ends at the first bar that regains the peak (equity >= peak), or at the last bar when it never
  * does; its duration is counted from the peak bar to that end bar, as backtesting.py and vectorbt count it.

@@ -4,7 +4,7 @@
  * equity marked at the fill price. The quantity divides that notional by the all-in cost of one unit, price x
  * (1 + commission_bps/1e4) + commission_per_share, so that after the entry's commission an all-in position
  * leaves cash at (about) zero rather than below it. With commission_per_share = 0 this is exactly
- * `notional / (price x (1 + commission_bps/1e4))` of DESIGN.md section 3.
+ * `notional / (price x (1 + commission_bps/1e4))` of docs/architecture.md#orders-and-fills.
  */
 import { z } from "zod";
 import type { RiskDef, SizingContext } from "./types.js";
@@ -12,7 +12,7 @@ import type { RiskDef, SizingContext } from "./types.js";
 const schema = z.strictObject({
   fraction: z
     .number()
-    .gt(0)
+    .min(1e-4)
     .max(10)
     .default(1)
     .describe("Share of equity put into a full (exposure 1) position; above 1 is leverage."),

@@ -43,7 +43,7 @@ function setup() {
 }
 
 describe("loadFeatures", () => {
-  it("computes once, writes the spec's feature Parquet with a cache row, then reads it back without computing", async () => {
+  it("computes once, writes the documented feature Parquet with a cache row, then reads it back without computing", async () => {
     const { home, store, candles, resolved } = setup();
     const first = await loadFeatures(store, home, candles, "c1", resolved, () => 1);
     expect(

@@ -1,7 +1,7 @@
 /**
  * @module runs/feature-cache
  * Features cached per indicator: `cache/features/{indicator}/{feature_hash}.parquet` with a `feature_cache` row,
- * keyed by the spec's feature_hash (indicator, parsed params, candle hash, code version). A file holds `ts_utc`,
+ * keyed by the feature_hash (indicator, parsed params, candle hash, code version). A file holds `ts_utc`,
  * each output shifted +1 bar under its feature name, and the unshifted `raw_*` column. A hit reads the raw
  * columns and re-derives the shift (the same one-bar copy), so no indicator is computed; a missing or damaged
  * file is reported and recomputed.
@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
+import { CODE_VERSION } from "../core/code-version.js";
 import { featureHash } from "../core/hashes.js";
 import { computeFeatures, uniqueIndicators } from "../indicators/compute-features.js";
 import {
@@ -52,7 +53,9 @@ export async function loadFeatures(
   const hashes: FeatureLoad["hashes"] = [];
   const warnings: string[] = [];
   for (const [i, indicator] of unique.entries()) {
-    const hash = featureHash(indicator.def.name, indicator.params, candleHashValue);
+    // A user indicator's code version is part of its features' identity; built-ins hash as they always did.
+    const pluginSha = indicator.origin === "builtin" ? undefined : indicator.origin.sha256;
+    const hash = featureHash(indicator.def.name, indicator.params, candleHashValue, CODE_VERSION, pluginSha);
     const rel = `cache/features/${indicator.def.name}/${hash}.parquet`;
     const file = safeJoin(home.featureCache, indicator.def.name, `${hash}.parquet`);
     let cached = await readCached(store, file, hash, candles.ts.length, indicator).catch((err: Error) => {
@@ -129,7 +132,7 @@ async function readCached(
   });
 }
 
-/** The spec's Feature Parquet Schema: ts_utc, shifted columns, then raw_* columns. */
+/** The feature Parquet schema (docs/architecture.md#parquet-files): ts_utc, shifted columns, then raw_* columns. */
 export function parquetColumns(ts: Float64Array, columns: readonly FeatureColumn[]): ParquetColumn[] {
   return [
     { name: "ts_utc", type: "INT64", data: ts },

@@ -17,8 +17,10 @@ import { planInputs } from "../engine/plan-backtest.js";
 import { resolveIndicator } from "../indicators/resolve-indicator.js";
 import { resolveRisk } from "../risk/resolve-risk.js";
 import { resolveStrategy } from "../strategies/resolve-strategy.js";
+import { builtinCatalog } from "./builtin-catalog.js";
 
-export function parseRunConfig(input: unknown, catalog: Catalog): RunConfig {
+/** `catalog` defaults to the built-ins (the library, tests); a studio always passes its own. */
+export function parseRunConfig(input: unknown, catalog: Catalog = builtinCatalog()): RunConfig {
   const config = parseRunConfigShape(input);
   const provider = lookup(catalog.providers, "provider", config.provider, "provider");
   const providerOptions = parseProviderOptions(provider, config.provider_options).options;

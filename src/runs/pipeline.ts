@@ -18,7 +18,8 @@ import { loadWithHistory } from "../data/load-with-history.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
 import { warmupBars } from "../indicators/warmup-bars.js";
-import type { StudioCatalog } from "./builtin-catalog.js";
+import { prepareRunPlugins } from "../plugins/run-plugins.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
 import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
@@ -30,7 +31,17 @@ function hasValidation(config: RunConfig): boolean {
   return Object.values(config.validation).some((v) => v !== undefined);
 }
 
-export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog): Promise<PipelineResult> {
+export interface PipelineOptions {
+  /** Skip the first-use look-ahead check of user plugins (recorded in the summary). */
+  readonly skipPluginCheck?: boolean;
+}
+
+/** `catalog` defaults to the built-ins (tests); a studio always passes its own. */
+export async function runPipeline(
+  ctx: PipelineContext,
+  catalog: StudioCatalog = builtinCatalog(),
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   const { config, home, store, run } = ctx;
   const timings: Record<string, number> = {};
   const started = new Map<Stage, number>();
@@ -50,6 +61,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
     return out;
   };
   const plan = planBacktest(config, catalog);
+  const userPlugins = prepareRunPlugins(home, catalog, config, options);
 
   // Warm-up: history before `start` so the run's indicators are defined there (0: start cold, as before).
   const warmupBarsAsked = config.warmup === "auto" ? warmupBars(plan.indicators) : config.warmup;
@@ -110,6 +122,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
           config,
           {
             catalog,
+            home: home.root,
             candles,
             ...(historyBars ? { history: historyBars } : {}),
             realEquity: sim.portfolio.equity,
@@ -156,6 +169,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
         cache_path: path.relative(home.root, data.path).split(path.sep).join("/"),
       },
       data_quality: data.report,
+      plugins: userPlugins.records,
       warnings,
       stage_timings_ms: timings,
     };
@@ -178,6 +192,7 @@ export async function runPipeline(ctx: PipelineContext, catalog: StudioCatalog):
         summary,
         plotTitle: `${config.symbol} ${config.timeframe} · ${config.strategy.name}(${params})`,
         plotSubtitle: `${config.provider} · ${iso(candles.ts[0]!)} to ${iso(candles.ts[bars - 1]!)} UTC · run ${run.runId}`,
+        plugins: userPlugins.code,
       },
       (r) => ctx.progress(r),
     );

@@ -1,7 +1,7 @@
 /**
  * @module runs/run-view
  * The public shape of a run, shared by `studio runs show --json` and `GET /api/runs/:id`: the `runs` row in the
- * spec's snake_case with its JSON columns parsed, plus the last known progress.
+ * documented snake_case with its JSON columns parsed, plus the last known progress.
  */
 import type { RunProgressRow } from "../store/run-progress-repo.js";
 import type { RunRow } from "../store/runs-repo.js";

@@ -6,8 +6,9 @@
  * cancellation or a crash (recovered at the next start).
  */
 import { mkdirSync, rmSync } from "node:fs";
+import { CODE_VERSION } from "../core/code-version.js";
 import { quote, StudioError } from "../core/errors.js";
-import { configHash, runHash } from "../core/hashes.js";
+import { configHash, type PluginVersions, runHash } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
 import { processAlive } from "../store/process-alive.js";
@@ -19,6 +20,7 @@ import { isTerminal } from "./events.js";
 import { type ExecuteDeps, executeRun } from "./execute-run.js";
 import { finalEvents } from "./final-events.js";
 import { mergeConfig } from "./merge-config.js";
+import { OutcomeRecorder } from "./outcome-recorder.js";
 import type { Pipeline } from "./pipeline-types.js";
 import { PresetService } from "./preset-service.js";
 import { ProgressRecorder } from "./progress-recorder.js";
@@ -37,6 +39,8 @@ export interface StudioOptions {
   readonly catalog?: StudioCatalog;
   /** Full, plugin-aware config validation (shape, names, params). */
   readonly parseConfig: (input: unknown) => RunConfig;
+  /** Versions of the user plugins a config uses, hashed into its config_hash (none: built-ins only). */
+  readonly pluginVersions?: (config: RunConfig) => PluginVersions;
   readonly pipeline: Pipeline;
   readonly concurrency?: number;
   readonly keepCompleted?: number;
@@ -61,6 +65,8 @@ export class Studio {
   private readonly queue: RunQueue;
   private readonly clock: () => number;
   private readonly progress: ProgressRecorder;
+  /** Outcomes of finished runs that the database could not take yet (a full disk); shown as the runs' state. */
+  private readonly outcomes: OutcomeRecorder;
   /** Runs executed by another process that this one is following; the value stops the polling. */
   private readonly followers = new Map<string, () => void>();
 
@@ -70,6 +76,7 @@ export class Studio {
     mkdirSync(options.home.runs, { recursive: true });
     this.store = openStore(options.home.db);
     this.progress = new ProgressRecorder(this.store);
+    this.outcomes = new OutcomeRecorder(this.store);
     this.hub = new EventHub(this.clock, (event) => this.progress.record(event));
     this.presets = new PresetService(this.store, options.home, options.parseConfig, this.clock);
     const deps: ExecuteDeps = {
@@ -83,6 +90,7 @@ export class Studio {
           rmSync(stagingDir(options.home, ctx.run.runId), { recursive: true, force: true }),
         ),
       progress: this.progress,
+      outcomes: this.outcomes,
       clock: this.clock,
       keepCompleted: options.keepCompleted ?? DEFAULT_KEEP_COMPLETED,
     };
@@ -103,13 +111,17 @@ export class Studio {
   /** Validates the config (after applying its preset) and queues a run, or returns the identical existing one. */
   submit(input: unknown, options: SubmitOptions = {}): { run: RunView; reused: boolean } {
     const config = this.resolveConfig(input, options.preset);
-    const hash = configHash(config);
+    const hash = configHash(config, CODE_VERSION, this.options.pluginVersions?.(config));
     const rh = runHash(hash);
     const now = this.clock();
+    // Space may have been freed since a run failed on a full disk: its outcome goes in before anything new.
+    this.outcomes.flush();
     const outcome = this.store.db
       .transaction(() => {
         const existing = options.force ? undefined : this.store.runs.findReusable(rh);
-        if (existing) return { runId: existing.runId, reused: true };
+        // A run whose failure is not yet written looks in flight to the database; it is not reusable.
+        if (existing && !this.outcomes.isPending(existing.runId))
+          return { runId: existing.runId, reused: true };
         const runId = newRunId();
         this.store.runs.insert({
           runId,
@@ -132,13 +144,15 @@ export class Studio {
   get(runId: string): RunView {
     const row = this.store.runs.get(assertRunId(runId));
     if (!row) throw new StudioError("NOT_FOUND", `no run ${quote(runId)}`);
-    return toRunView(row, this.store.runProgress.get(runId));
+    return toRunView(this.outcomes.overlay(row), this.store.runProgress.get(runId));
   }
 
   list(
     options: { status?: RunStatus; limit?: number; cursor?: { createdAt: number; runId: string } } = {},
   ): RunView[] {
-    return this.store.runs.list(options).map((row) => toRunView(row, this.store.runProgress.get(row.runId)));
+    return this.store.runs
+      .list(options)
+      .map((row) => toRunView(this.outcomes.overlay(row), this.store.runProgress.get(row.runId)));
   }
 
   /**
@@ -173,14 +187,23 @@ export class Studio {
     return channel.subscribe(afterSeq, listener);
   }
 
-  /** Resolves with the run once it reaches a final status (its `end` event, local or followed). */
+  /**
+   * Resolves with the run once it reaches a final status (its `end` event, local or followed); rejects with
+   * NOT_FOUND when the run is deleted first (e.g. by the other process executing it).
+   */
   waitFor(runId: string): Promise<RunView> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       // The row turns final before the end event is emitted, so the row alone decides "already finished".
       const view = this.get(runId);
       if (isTerminal(view.status)) return resolve(view);
       this.subscribe(runId, Number.MAX_SAFE_INTEGER, (event) => {
-        if (event.type === "end") resolve(this.get(runId));
+        if (event.type !== "end") return;
+        try {
+          resolve(this.get(runId));
+        } catch (err) {
+          const gone = err instanceof StudioError && err.code === "NOT_FOUND";
+          reject(gone ? new StudioError("NOT_FOUND", `run ${runId} was deleted before it finished`) : err);
+        }
       });
     });
   }
@@ -205,19 +228,18 @@ export class Studio {
       );
     }
     const now = this.clock();
-    if (
-      this.store.runs.update(
-        runId,
-        {
-          status: "cancelled",
-          errorCode: "CANCELLED",
-          errorMessage: "cancelled before it started",
-          finishedAt: now,
-          updatedAt: now,
-        },
-        ["queued"],
-      )
-    ) {
+    const recorded = this.outcomes.record(
+      runId,
+      {
+        status: "cancelled",
+        errorCode: "CANCELLED",
+        errorMessage: "cancelled before it started",
+        finishedAt: now,
+        updatedAt: now,
+      },
+      ["queued"],
+    );
+    if (recorded !== "skipped") {
       const ch = this.hub.channel(runId, view.progress?.last_seq ?? 0);
       ch.emit("status", {
         status: "cancelled",
@@ -240,6 +262,7 @@ export class Studio {
     }
     if (view.status === "queued") await this.cancel(runId);
     removeRun(this.store, this.options.home, runId);
+    this.outcomes.forget(runId);
     this.hub.forget(runId);
   }
 
@@ -263,6 +286,7 @@ export class Studio {
     for (const stop of this.followers.values()) stop();
     this.followers.clear();
     this.queue.stop();
+    this.outcomes.close();
     this.store.close();
   }
 

@@ -22,7 +22,7 @@ describe("openDatabase", () => {
     expect(new Database(file).pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
   });
 
-  it("creates every table and index of the spec", () => {
+  it("creates every table and index of docs/architecture.md#sqlite", () => {
     const db = openDatabase(tempDbFile());
     const names = (type: string) =>
       db

@@ -1,7 +1,7 @@
 /**
  * @module store/runs-repo
  * The `runs` table: one row per backtest, from queued to a final status. Rows come back in camelCase; SQL keeps
- * the spec's snake_case. Status changes can be made conditional on the current status (`onlyIf`), which is how
+ * the documented snake_case. Status changes can be made conditional on the current status (`onlyIf`), which is how
  * the lifecycle avoids lost updates when, say, a cancel and a completion race.
  */
 import type { Statement } from "better-sqlite3";

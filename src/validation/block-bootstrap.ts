@@ -3,7 +3,7 @@
  * Block bootstrap of the run's bar returns: a percentile confidence interval of the compounded total return and
  * the probability of a loss. Bar returns (not trades) keep the serial dependence blocks are there to preserve;
  * the interval shows sampling uncertainty around the realized result and is not a test against zero.
- * @see validation-spec §2; Politis & Romano (1992, 1994); Politis & White (2004) for `block_size: "auto"`.
+ * @see docs/validation.md (Block bootstrap); Politis & Romano (1992, 1994); Politis & White (2004) for `block_size: "auto"`.
  */
 import type { Rng } from "../core/rng.js";
 import { atLeastAsGood } from "./at-least-as-good.js";

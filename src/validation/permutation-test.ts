@@ -5,7 +5,7 @@
  * real one. p = (1 + #{permuted >= real - tol}) / (n + 1): the real series counts as one member of the null, so
  * p is never 0, and ties, up to rounding (tol, see at-least-as-good.ts), count against the strategy. The params are not re-optimized per permutation, so this tests
  * the parameter set, not the search that found it (the overfitting section covers the search).
- * @see validation-spec §1; Masters (2020), "Permutation and Randomization Tests for Trading System Development".
+ * @see docs/validation.md (Permutation test); Masters (2020), "Permutation and Randomization Tests for Trading System Development".
  */
 import type { Candles } from "../core/candles.js";
 import { StudioError } from "../core/errors.js";

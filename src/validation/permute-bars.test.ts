@@ -42,21 +42,28 @@ describe("permuteBars", () => {
   it("preserves the multiset of gaps and of (dh, dl, dc) triples with their volumes", () => {
     const g0 = gaps(candles, s);
     const g1 = gaps(permuted, s);
+    expect(g1.length, "as many gaps").toBe(g0.length);
     g0.forEach((g, k) => {
-      expect(Math.abs(g1[k]! - g), `gap ${k}`).toBeLessThan(1e-12);
+      if (!(Math.abs(g1[k]! - g) < 1e-12)) expect.fail(`gap ${k}: ${g1[k]} vs ${g}`);
     });
     const b0 = bodies(candles, s);
     const b1 = bodies(permuted, s);
+    expect(b1.length, "as many intrabar triples").toBe(b0.length);
     b0.forEach((b, k) => {
-      for (let j = 0; j < 3; j++) expect(Math.abs(b1[k]![j]! - b[j]!), `body ${k}.${j}`).toBeLessThan(1e-12);
-      expect(b1[k]![3], "volume travels with its intrabar triple").toBe(b[3]);
+      for (let j = 0; j < 3; j++) {
+        if (!(Math.abs(b1[k]![j]! - b[j]!) < 1e-12)) expect.fail(`body ${k}.${j}: ${b1[k]![j]} vs ${b[j]}`);
+      }
+      if (b1[k]![3] !== b[3])
+        expect.fail(`body ${k}: volume ${b1[k]![3]} did not travel with its triple (${b[3]})`);
     });
   });
 
   it("produces only valid bars: low <= min(open, close) <= max(open, close) <= high", () => {
     for (let i = 0; i < permuted.close.length; i++) {
       const { open: o, high: h, low: l, close: c } = permuted;
-      expect(l[i]! <= Math.min(o[i]!, c[i]!) && Math.max(o[i]!, c[i]!) <= h[i]!, `bar ${i}`).toBe(true);
+      if (!(l[i]! <= Math.min(o[i]!, c[i]!) && Math.max(o[i]!, c[i]!) <= h[i]!)) {
+        expect.fail(`bar ${i}: o=${o[i]} h=${h[i]} l=${l[i]} c=${c[i]}`);
+      }
     }
   });
 

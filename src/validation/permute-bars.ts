@@ -7,7 +7,7 @@
  * For bars i > s (s = startIndex, the last bar kept real) the series is split into inter-bar gaps O_i / C_{i-1}
  * and intrabar moves (H_i, L_i, C_i) / O_i. One uniform permutation π1 reorders the intrabar triples (volume and
  * vwap / open travel with them: they belong to the bar's body) and an independent π2 reorders the gaps; the series
- * is rebuilt forward from C_s. Working with ratios is the spec's log-difference method exponentiated: the same
+ * is rebuilt forward from C_s. Working with ratios is Masters' log-difference method exponentiated: the same
  * numbers, no exp/log per bar, and low <= min(open, close) <= max(open, close) <= high holds exactly because
  * multiplying by the same positive open preserves order. Timestamps and gap flags are unchanged.
  * @see Masters, "Permutation and Randomization Tests for Trading System Development" (2020); the reference

@@ -5,7 +5,7 @@
  * gives a spread of final equity as well as of drawdowns: a rough prediction band for the next m trades.
  * Max drawdown per path = max_j (peak_j - E_j) / peak_j with the peak including E0 (a positive fraction). Trade
  * MC ignores time and open-trade swings, so its drawdowns are a lower bound of what bar data would show.
- * @see validation-spec §3.3; Masters (2006), "Monte-Carlo Evaluation of Trading Systems".
+ * @see docs/validation.md (Monte Carlo on trades); Masters (2006), "Monte-Carlo Evaluation of Trading Systems".
  */
 import type { Rng } from "../core/rng.js";
 import { atLeastAsGood } from "./at-least-as-good.js";

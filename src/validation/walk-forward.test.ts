@@ -45,7 +45,7 @@ describe("runWalkForward", () => {
     const { calls, ctx } = setup();
     runWalkForward(wfo, ctx, new ValidationProgress({}, 1));
     expect(calls.length, "4 windows x (6 IS trials + 1 OOS)").toBe(28);
-    // Segment 1 of the spec's geometry: IS [125, 625), OOS [625, 750).
+    // Segment 1 of the geometry in docs/validation.md (Walk-forward): IS [125, 625), OOS [625, 750).
     expect(calls.slice(7, 13).every((c) => c.bars === 625 && c.start === 125)).toBe(true);
     expect(calls[13]).toMatchObject({ bars: 750, start: 625 });
   });

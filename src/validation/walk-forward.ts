@@ -6,7 +6,7 @@
  * same way (candles up to the OOS end, trading from the OOS start; positions open at the segment end stay open in
  * the mark-to-market equity, they are not force-closed). Out-of-sample returns are compounded into the stitched
  * return; the walk-forward efficiency is annualized stitched OOS over the mean annualized IS return.
- * @see validation-spec §4; Pardo (2008).
+ * @see docs/validation.md (Walk-forward); Pardo (2008).
  */
 import { sliceCandles } from "../core/candles.js";
 import { StudioError } from "../core/errors.js";

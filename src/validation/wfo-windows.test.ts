@@ -5,7 +5,7 @@ const ranges = (ws: ReturnType<typeof wfoWindows>) =>
   ws.map((w) => `IS[${w.isStart},${w.isEnd}) OOS[${w.oosStart},${w.oosEnd})`);
 
 describe("wfoWindows", () => {
-  it("reproduces the spec's rolling example: T = 1000, W = 4, f = 0.8 -> L_oos = 125, L_is = 500", () => {
+  it("reproduces the rolling example of docs/validation.md: T = 1000, W = 4, f = 0.8 -> L_oos = 125, L_is = 500", () => {
     expect(ranges(wfoWindows(1000, 4, 0.8, false))).toEqual([
       "IS[0,500) OOS[500,625)",
       "IS[125,625) OOS[625,750)",
@@ -14,7 +14,7 @@ describe("wfoWindows", () => {
     ]);
   });
 
-  it("reproduces the spec's anchored example with the same OOS windows", () => {
+  it("reproduces the anchored example of docs/validation.md with the same OOS windows", () => {
     expect(ranges(wfoWindows(1000, 4, 0.8, true))).toEqual([
       "IS[0,500) OOS[500,625)",
       "IS[0,625) OOS[625,750)",

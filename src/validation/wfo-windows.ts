@@ -1,6 +1,6 @@
 /**
  * @module validation/wfo-windows
- * Walk-forward window geometry (validation-spec §4.1). Out-of-sample segments are contiguous and never overlap,
+ * Walk-forward window geometry (docs/validation.md, Walk-forward). Out-of-sample segments are contiguous and never overlap,
  * so stitching them gives one honest out-of-sample equity curve.
  * - Lengths: L_oos = floor(T / (W + f/(1-f))), L_is = floor(L_oos · f/(1-f)), each computed with a 1e-9
  *   tolerance so ratios such as f = 0.8 (4.000000000000001 in binary) give the intended lengths.

@@ -34,7 +34,7 @@ describe("crash recovery (real binary)", () => {
       } finally {
         store.close();
       }
-    }, 20_000);
+    }, 60_000);
     child.kill("SIGKILL");
     await exited;
 
@@ -45,5 +45,5 @@ describe("crash recovery (real binary)", () => {
     expect(view.error_message).toContain("stopped during stage validation");
     const leftovers = readdirSync(path.join(home, "runs"));
     expect(leftovers, "no run folder, staging or trash left behind").toEqual([]);
-  });
+  }, 90_000);
 });

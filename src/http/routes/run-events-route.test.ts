@@ -51,9 +51,17 @@ describe("GET /api/runs/:id/events", () => {
       view = (await call(t.url, "GET", `/api/runs/${runId}`)).body;
     }
     expect(view.status, "the reconnect happens while the run is still running").toBe("running");
+    // Once the reconnect has its first event, cancel the run so the stream ends now instead of after 10,000
+    // permutations; the cancellation's own events are then live events of the same stream.
+    let cancelling: Promise<unknown> | undefined;
     const second = await followSse(`${t.url}/api/runs/${runId}/events`, {
       headers: { "last-event-id": String(seen) },
+      until: () => {
+        cancelling ??= call(t.url, "POST", `/api/runs/${runId}/cancel`);
+        return false;
+      },
     });
+    await cancelling;
     const all = await followSse(`${t.url}/api/runs/${runId}/events`);
     const expected = seqs(all.messages).filter((s) => s > seen);
     expect(seqs(second.messages), "exactly the events after Last-Event-ID, in order").toEqual(expected);
@@ -128,12 +136,13 @@ describe("GET /api/runs/:id/events", () => {
     const slow = await call(t.url, "POST", "/api/runs", slowConfig(5));
     const queued = await call(t.url, "POST", "/api/runs", smallConfig({ seed: 6 }));
     expect(queued.body.run.status, "one run at a time: the second waits").toBe("queued");
-    const stream = await followSse(`${t.url}/api/runs/${queued.body.run.run_id}/events`);
-    expect(
-      stream.comments.filter((c) => c === "heartbeat").length,
-      "heartbeats while queued",
-    ).toBeGreaterThan(0);
-    await followSse(`${t.url}/api/runs/${slow.body.run.run_id}/events`);
+    const stream = await followSse(`${t.url}/api/runs/${queued.body.run.run_id}/events`, {
+      untilComment: (c) => c === "heartbeat",
+    });
+    expect(stream.comments, "a heartbeat while queued").toContain("heartbeat");
+    expect((await call(t.url, "GET", `/api/runs/${queued.body.run.run_id}`)).body.status).toBe("queued");
+    await call(t.url, "POST", `/api/runs/${queued.body.run.run_id}/cancel`);
+    await call(t.url, "POST", `/api/runs/${slow.body.run.run_id}/cancel`);
   });
 
   it("releases the run subscription when the client hangs up", async () => {

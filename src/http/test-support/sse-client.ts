@@ -23,6 +23,8 @@ export interface SseOptions {
   readonly headers?: Record<string, string>;
   /** Return true to hang up after this message. */
   readonly until?: (message: SseMessage, all: readonly SseMessage[]) => boolean;
+  /** Return true to hang up after this comment (e.g. the first heartbeat). */
+  readonly untilComment?: (comment: string) => boolean;
 }
 
 function parseFrame(frame: string): { message?: SseMessage; comment?: string } {
@@ -57,7 +59,15 @@ export function followSse(url: string, options: SseOptions = {}): Promise<SseRes
         while (cut >= 0) {
           const { message, comment } = parseFrame(buffer.slice(0, cut));
           buffer = buffer.slice(cut + 2);
-          if (comment !== undefined) comments.push(comment);
+          if (comment !== undefined) {
+            comments.push(comment);
+            if (options.untilComment?.(comment)) {
+              hungUp = true;
+              req.destroy();
+              finish(false);
+              return;
+            }
+          }
           if (message) {
             messages.push(message);
             if (options.until?.(message, messages)) {

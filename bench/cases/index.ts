@@ -1,0 +1,22 @@
+/**
+ * @module bench/cases
+ * The benchmark's case list. Adding a case: write bench/cases/{name}.ts exporting a `BenchCase` (its own imports
+ * from dist/, its measurements, each time budget as a multiple of the floor) and add one line here. The floor
+ * is not listed: the runner measures it around whatever cases are selected.
+ */
+import type { BenchCase } from "../case.js";
+import { corePipeline1m } from "./core-pipeline-1m.js";
+import { corePipelineExits1m } from "./core-pipeline-exits-1m.js";
+import { memory10m } from "./memory-10m.js";
+import { parquet1m } from "./parquet-1m.js";
+import { permutation1000x10k } from "./permutation-1000-10k.js";
+import { studioRun1m } from "./studio-run-1m.js";
+
+export const CASES: readonly BenchCase[] = [
+  corePipeline1m,
+  corePipelineExits1m,
+  parquet1m,
+  permutation1000x10k,
+  studioRun1m,
+  memory10m,
+];

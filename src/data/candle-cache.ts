@@ -6,7 +6,8 @@
  * file without calling the provider's fetch. A miss fetches, computes gap flags and the quality report, writes
  * the file atomically, records a candle_cache row and removes entries the new one supersedes (same request,
  * older source version). A cache file that is missing or does not match its row is reported in `warnings` and
- * `cacheRecovered`, then refetched.
+ * `cacheRecovered`, then refetched. A provider that reads its whole source anyway (csv) is cached once per source
+ * version and every range is served from that entry (whole-source.ts).
  */
 import type { Candles } from "../core/candles.js";
 import { quote, StudioError } from "../core/errors.js";
@@ -26,6 +27,7 @@ import { checkProviderOutput } from "./provider-output.js";
 import { coverageWarning, type QualityReport, qualityReport } from "./quality.js";
 import { PROVIDERS } from "./registry.js";
 import { type CandleRequestInput, parseCandleRequest } from "./request.js";
+import { loadWholeSource } from "./whole-source.js";
 
 export interface LoadRequest extends CandleRequestInput {
   readonly provider: string;
@@ -84,12 +86,12 @@ export async function loadCandles(
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (p: FetchProgress) => options.onProgress?.({ phase: "fetching", ...p }),
   };
-  const keyOf = (rawSourceVersion: string): CandleKey => ({
+  const keyOf = (rawSourceVersion: string, range: { start: number; end: number } = request): CandleKey => ({
     provider: provider.name,
     symbol: request.symbol,
     timeframe: request.timeframe,
-    start: request.start,
-    end: request.end,
+    start: range.start,
+    end: range.end,
     rawSourceVersion,
     ...(parsed.keyPart === undefined ? {} : { options: parsed.keyPart }),
   });
@@ -111,6 +113,28 @@ export async function loadCandles(
       warnings: [...(report.warnings ?? []), `${provider.name} ${request.symbol}: ${coverage}`],
     };
   };
+
+  if (provider.wholeSource) {
+    throwIfCancelled(options.signal);
+    const now = (options.now ?? Date.now)();
+    const got = await loadWholeSource(db, home, provider, request, ctx, keyOf, version, now);
+    if (got.recovered) warnings.push(`${got.recovered}; refetched from ${provider.name}`);
+    options.onProgress?.(
+      got.fromCache ? { phase: "cache_hit" } : { phase: "writing", bars: got.candles.ts.length },
+    );
+    const report = withCoverage(got.report, got.candles.ts);
+    warnings.push(...(report.warnings ?? []));
+    return {
+      candles: got.candles,
+      candleHash: got.candleHash,
+      rawSourceVersion: got.rawSourceVersion,
+      fromCache: got.fromCache,
+      report,
+      path: got.file,
+      warnings,
+      cacheRecovered: got.recovered,
+    };
+  }
 
   const row = repo.get(hash);
   if (row) {

@@ -79,6 +79,7 @@ export function createCsvProvider(): CandleProvider {
   };
   return {
     name: "csv",
+    wholeSource: true,
     async sourceVersion(request: CandleRequest, ctx) {
       last = undefined;
       return versionOf((await read(ctx.home, request.symbol)).bytes);

@@ -62,6 +62,11 @@ export interface ProviderResult {
 
 export interface CandleProvider {
   readonly name: string;
+  /**
+   * The provider reads its whole source for any request (csv): the cache then parses each source version once
+   * and serves every range from it (whole-source.ts); `fetch` is called with the range [SOURCE_START, SOURCE_END].
+   */
+  readonly wholeSource?: boolean;
   /** A cheap identity of the raw source for this request: the cache key part that changes with the data. */
   sourceVersion(request: CandleRequest, ctx: ProviderContext): Promise<string>;
   fetch(request: CandleRequest, ctx: ProviderContext): Promise<ProviderResult>;

@@ -69,6 +69,7 @@ export function createBinanceProvider(options: BinanceOptions): CandleProvider {
   };
   return {
     name: "binance",
+    incremental: true,
     sourceVersion: async (request) => versionAt(request, now()),
     async fetch(request, ctx) {
       const clock = now();

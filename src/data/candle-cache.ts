@@ -21,6 +21,7 @@ import { readCachedCandles } from "./cache-read.js";
 import { writeCacheEntry } from "./cache-write.js";
 import { throwIfCancelled } from "./cancel.js";
 import { gapFlags } from "./gap-flags.js";
+import { fetchMissingParts } from "./incremental.js";
 import type { FetchProgress, ProviderDef } from "./provider.js";
 import { parseProviderOptions } from "./provider-options.js";
 import { checkProviderOutput } from "./provider-output.js";
@@ -160,7 +161,9 @@ export async function loadCandles(
   }
 
   throwIfCancelled(options.signal);
-  const fetched = await provider.fetch(request, ctx);
+  const fetched =
+    (provider.incremental ? await fetchMissingParts(repo, home, provider, request, ctx, hash) : undefined) ??
+    (await provider.fetch(request, ctx));
   throwIfCancelled(options.signal);
   const c = fetched.candles;
   checkProviderOutput(provider.name, c, request.start, request.end);

@@ -67,6 +67,11 @@ export interface CandleProvider {
    * and serves every range from it (whole-source.ts); `fetch` is called with the range [SOURCE_START, SOURCE_END].
    */
   readonly wholeSource?: boolean;
+  /**
+   * Closed bars never change (binance): a request overlapping a cached entry fetches only the missing parts
+   * (incremental.ts).
+   */
+  readonly incremental?: boolean;
   /** A cheap identity of the raw source for this request: the cache key part that changes with the data. */
   sourceVersion(request: CandleRequest, ctx: ProviderContext): Promise<string>;
   fetch(request: CandleRequest, ctx: ProviderContext): Promise<ProviderResult>;

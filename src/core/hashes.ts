@@ -5,7 +5,7 @@
  *   changes results), `preset_ref` is not (it only says where the values came from; the merged values are
  *   hashed). `plugins` maps each user plugin the run uses (`strategy:NAME`, `indicator:NAME`) to the sha256 of
  *   its code, so editing a plugin file gives a new run; it is left out when the run uses built-ins only, so
- *   their hashes are what they always were.
+ *   their hashes are what they always were. `warmup` is left out when it is the default `"auto"`.
  * - `candle_hash  = sha256(provider|symbol|timeframe|start|end|raw_source_version)`, followed by
  *   `|canonical_json(provider options)` when the run's provider options read the source differently from the
  *   provider's defaults (so every existing key stays as it was).
@@ -27,7 +27,10 @@ export function configHash(
   codeVersion: string = CODE_VERSION,
   plugins: PluginVersions = {},
 ): string {
-  const { preset_ref: _presetRef, ...hashed } = config;
+  const { preset_ref: _presetRef, warmup, ...rest } = config;
+  // The default warm-up adds no key, so configs written before `warmup` existed keep their hashes (the code
+  // version, which changed with it, still separates their results); any other value is hashed.
+  const hashed = warmup === "auto" || warmup === undefined ? rest : { ...rest, warmup };
   const versions = Object.keys(plugins).length > 0 ? { plugins } : {};
   return sha256(canonicalJson({ ...hashed, code_version: codeVersion, ...versions }));
 }

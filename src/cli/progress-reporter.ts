@@ -15,14 +15,20 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
   return stream.isTTY ? barReporter(stream) : lineReporter(stream);
 }
 
+/** Progress arrives as a ratio; bars count it in thousandths so slow stages still move and show a rate. */
+const STEPS = 1000;
+
 function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: " {stage} |{bar}| {percentage}%",
+      // cli-progress fills in elapsed ({duration_formatted}) and the ETA from the rate so far.
+      format:
+        " {stage} |{bar}| {percentage}% {value}/{total} | elapsed {duration_formatted} | eta {eta_formatted}",
       hideCursor: true,
       clearOnComplete: false,
-      barsize: 30,
+      barsize: 24,
+      etaBuffer: 20,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -31,16 +37,16 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
     onEvent(event) {
       if (event.type === "stage") {
         const stage = (event.data as { stage: string }).stage;
-        for (const bar of bars.values()) bar.update(100);
-        bars.set(stage, multi.create(100, 0, { stage: stage.padEnd(12) }));
+        for (const bar of bars.values()) bar.update(STEPS);
+        bars.set(stage, multi.create(STEPS, 0, { stage: stage.padEnd(12) }));
       } else if (event.type === "progress") {
         const { stage, ratio } = event.data as { stage: string; ratio: number };
-        bars.get(stage)?.update(Math.round(ratio * 100));
+        bars.get(stage)?.update(Math.round(ratio * STEPS));
       } else if (event.type === "log") {
         multi.log(`${(event.data as { message: string }).message}\n`);
       } else if (event.type === "end") {
         if ((event.data as { status: string }).status === "completed")
-          for (const bar of bars.values()) bar.update(100);
+          for (const bar of bars.values()) bar.update(STEPS);
       }
     },
     stop: () => multi.stop(),

@@ -14,6 +14,7 @@ export const MIME = {
   json: "application/json",
   parquet: "application/vnd.apache.parquet",
   png: "image/png",
+  html: "text/html; charset=utf-8",
 } as const;
 
 export interface ManifestFile {

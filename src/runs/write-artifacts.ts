@@ -2,13 +2,16 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * then the manifest last. Everything goes into the staging folder the caller renames into place. If anything
+ * report.html (src/report), then the manifest last. Everything goes into the staging folder the caller renames into place. If anything
  * fails (an encoder, the plot, one write), the returned promise rejects only once every write already started
  * has settled, so the caller can remove the staging folder without a write still running into it.
  */
 import type { Candles } from "../core/candles.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
+import { renderRunReport } from "../report/report-html.js";
+import { reportInputs } from "../report/report-inputs.js";
+import { REPORT_NAME } from "../report/report-name.js";
 import type { writeFileAtomicAsync } from "../store/atomic-write.js";
 import type { ParquetColumn } from "../store/parquet.js";
 import { ArtifactSet } from "./artifact-set.js";
@@ -39,6 +42,7 @@ const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(
 export interface ArtifactWriterDeps {
   readonly write?: typeof writeFileAtomicAsync;
   readonly renderPlot?: typeof renderRunPlot;
+  readonly renderReport?: typeof renderRunReport;
 }
 
 export async function writeRunArtifacts(
@@ -50,6 +54,7 @@ export async function writeRunArtifacts(
 ): Promise<{ manifest: Manifest; manifestSha: string }> {
   const set = new ArtifactSet(dir, deps.write);
   const renderPlot = deps.renderPlot ?? renderRunPlot;
+  const renderReport = deps.renderReport ?? renderRunReport;
   const ts = a.portfolio.ts;
   const steps: (() => void)[] = [
     () => set.addJson("summary.json", a.summary),
@@ -76,6 +81,7 @@ export async function writeRunArtifacts(
           fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price },
         }),
       ),
+    () => set.addBytes(REPORT_NAME, renderReport(reportInputs(a))),
   ];
   try {
     steps.forEach((step, i) => {

@@ -9,6 +9,7 @@ import { corePipeline1m } from "./core-pipeline-1m.js";
 import { memory10m } from "./memory-10m.js";
 import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
+import { report1m } from "./report-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
 
 export const CASES: readonly BenchCase[] = [
@@ -16,5 +17,6 @@ export const CASES: readonly BenchCase[] = [
   parquet1m,
   permutation1000x10k,
   studioRun1m,
+  report1m,
   memory10m,
 ];

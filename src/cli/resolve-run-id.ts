@@ -5,8 +5,11 @@
  * CONFIG_INVALID with the matching runs in `details.matches` (and in the message) so the user can type more.
  */
 import { quote, StudioError } from "../core/errors.js";
+import { strategyLabel } from "../report/strategy-label.js";
 import { isRunId } from "../runs/run-paths.js";
 import type { RunView } from "../runs/run-view.js";
+
+export { shortId, strategyLabel } from "../report/strategy-label.js";
 
 /** The part of the studio a resolver needs. */
 export interface RunLister {
@@ -15,10 +18,6 @@ export interface RunLister {
 
 const PREFIX = /^[0-9a-f-]{1,36}$/;
 const SHOWN = 10;
-
-export function shortId(runId: string): string {
-  return runId.slice(0, 8);
-}
 
 export function resolveRunId(studio: RunLister, given: string): string {
   const prefix = given.trim().toLowerCase();
@@ -46,14 +45,4 @@ export function resolveRunId(studio: RunLister, given: string): string {
       })),
     },
   );
-}
-
-/** `sma_crossover(fast=5, slow=20)`: the strategy and its params as one short label. */
-export function strategyLabel(config: unknown): string {
-  const s = (config as { strategy?: { name?: string; params?: Record<string, unknown> } } | null)?.strategy;
-  if (!s?.name) return "-";
-  const params = Object.entries(s.params ?? {})
-    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(", ");
-  return `${s.name}(${params})`;
 }

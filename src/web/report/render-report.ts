@@ -69,7 +69,15 @@ export function renderReport(root: HTMLElement, data: ReportData): void {
           h("ul", {}, ...warnings.map((w) => h("li", {}, w))),
         )
       : h("p", { class: "ok", id: "warnings" }, "No warnings."),
-    section("metrics", "Metrics", h("div", { class: "metrics" }, kvTable(data.metrics))),
+    section(
+      "metrics",
+      "Metrics",
+      h(
+        "dl",
+        { class: "metric-grid" },
+        ...data.metrics.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))),
+      ),
+    ),
     section(
       "price",
       "Price and trades",

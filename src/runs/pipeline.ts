@@ -97,7 +97,7 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
       ? runValidationPooled(
           config,
           { candles, realEquity: sim.portfolio.equity, realTradeReturns: sim.trades.returnPct },
-          { onProgress: (r) => ctx.progress(r), signal: ctx.signal },
+          { onProgress: (r, methods) => ctx.progress(r, methods), signal: ctx.signal },
         )
       : undefined,
   );

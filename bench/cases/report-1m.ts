@@ -47,6 +47,8 @@ export const report1m: BenchCase = {
         },
         {
           runs: 5,
+          // No-regression budget: 86x measured on the 2-core development machine (2026-12-01), plus headroom.
+          budgetX: 200,
           notes: `report.html of a ${BARS.toLocaleString("en")}-bar run with ${r.trades.entryTs.length} trades`,
         },
       ),

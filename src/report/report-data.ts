@@ -18,6 +18,8 @@ export const LINE_BUCKETS = 2000;
 export const FINE_CANDLES = 20_000;
 export const COARSE_CANDLES = 2000;
 export const MAX_TRADES = 5000;
+/** Trade markers are four numbers a trade, so far more of them fit than table rows. */
+export const MAX_MARKERS = 50_000;
 
 export interface ReportInputs {
   readonly candles: Candles;
@@ -65,6 +67,15 @@ export interface ReportData {
   readonly trades: {
     readonly total: number;
     readonly columns: Record<string, (number | string)[]>;
+  };
+  /** Entry and exit of the first MAX_MARKERS trades, for the price chart; side +1 long, -1 short. */
+  readonly markers: {
+    readonly entryTs: number[];
+    readonly entryPrice: number[];
+    readonly exitTs: number[];
+    readonly exitPrice: number[];
+    readonly side: number[];
+    readonly reason?: string[];
   };
   readonly periods: PeriodReturns;
 }
@@ -131,6 +142,22 @@ function tradeColumns(t: RoundTrips, names?: readonly string[]): ReportData["tra
   return cols;
 }
 
+function markersOf(t: RoundTrips, names?: readonly string[]): ReportData["markers"] {
+  const n = Math.min(t.entryTs.length, MAX_MARKERS);
+  const pick = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
+  const reason = (t as RoundTrips & { exitReason?: ArrayLike<number> }).exitReason;
+  return {
+    entryTs: pick((i) => t.entryTs[i]!),
+    entryPrice: pick((i) => r7(t.entryPrice[i]!)),
+    exitTs: pick((i) => t.exitTs[i]!),
+    exitPrice: pick((i) => r7(t.exitPrice[i]!)),
+    side: pick((i) => (t.direction[i]! > 0 ? 1 : -1)),
+    ...(reason && names
+      ? { reason: Array.from({ length: n }, (_, i) => names[reason[i]!] ?? String(reason[i])) }
+      : {}),
+  };
+}
+
 export function buildReportData(a: ReportInputs): ReportData {
   const summary = (a.summary ?? {}) as { config?: { initial_cash?: number; timeframe?: string } };
   const metrics = a.metrics as Record<string, unknown>;
@@ -160,6 +187,7 @@ export function buildReportData(a: ReportInputs): ReportData {
     },
     candles: candleLevels(candles),
     trades: { total: a.trades.entryTs.length, columns: tradeColumns(a.trades, a.exitReasonNames) },
+    markers: markersOf(a.trades, a.exitReasonNames),
     periods: periodReturns(ts, a.equity, initial),
   };
 }

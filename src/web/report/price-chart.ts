@@ -8,7 +8,7 @@ import type { CandleLevel, ReportData } from "../../report/report-data.js";
 import { COLORS, chartIn } from "../shared/echarts.js";
 
 const MAX_VISIBLE = 3000;
-const MAX_MARKERS = 2000;
+const MAX_MARKERS = 1500;
 
 function lowerBound(a: readonly number[], x: number): number {
   let lo = 0;
@@ -35,23 +35,28 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
   const all = levels[0]!;
   const tMin = all.t[0] ?? 0;
   const tMax = all.t[all.t.length - 1] ?? 1;
-  const tr = data.trades.columns;
-  const entryT = (tr.entry_ts ?? []) as number[];
-  const exitT = (tr.exit_ts ?? []) as number[];
+  const mk = data.markers;
 
+  /** Markers inside [t0, t1]; none when there are too many to tell apart (the subtitle says to zoom in). */
   const markers = (t0: number, t1: number) => {
     const longIn: number[][] = [];
     const shortIn: number[][] = [];
     const outs: (number | string)[][] = [];
-    for (let i = 0; i < entryT.length && longIn.length + shortIn.length < MAX_MARKERS; i++) {
-      const e = entryT[i]!;
-      if (e >= t0 && e <= t1)
-        (tr.side![i] === "long" ? longIn : shortIn).push([e, tr.entry_price![i] as number]);
-      const x = exitT[i]!;
-      if (x >= t0 && x <= t1)
-        outs.push([x, tr.exit_price![i] as number, String(tr.exit_reason?.[i] ?? "exit")]);
+    let inView = 0;
+    for (let i = 0; i < mk.entryTs.length; i++) {
+      const e = mk.entryTs[i]!;
+      const x = mk.exitTs[i]!;
+      if ((e >= t0 && e <= t1) || (x >= t0 && x <= t1)) inView++;
     }
-    return { longIn, shortIn, outs };
+    if (inView > MAX_MARKERS) return { longIn, shortIn, outs, inView };
+    for (let i = 0; i < mk.entryTs.length; i++) {
+      const e = mk.entryTs[i]!;
+      if (e > t1) break;
+      if (e >= t0) (mk.side[i]! > 0 ? longIn : shortIn).push([e, mk.entryPrice[i]!]);
+      const x = mk.exitTs[i]!;
+      if (x >= t0 && x <= t1) outs.push([x, mk.exitPrice[i]!, mk.reason?.[i] ?? "exit"]);
+    }
+    return { longIn, shortIn, outs, inView };
   };
 
   const seriesFor = (t0: number, t1: number) => {
@@ -62,7 +67,9 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
     for (let i = from; i < to; i++) candles.push([l.t[i]!, l.o[i]!, l.c[i]!, l.l[i]!, l.h[i]!]);
     const m = markers(t0, t1);
     return {
-      title: l.bars > 1 ? `candles of ${l.bars} bars` : "one candle per bar",
+      title:
+        (l.bars > 1 ? `candles of ${l.bars} bars` : "one candle per bar") +
+        (m.inView > MAX_MARKERS ? `; ${m.inView} trades in view: zoom in to see their markers` : ""),
       series: [
         { id: "candles", data: candles },
         { id: "long", data: m.longIn },

@@ -1,11 +1,13 @@
 /**
  * @module web/report/trades-table
- * The round trips as a table sortable by any column (click or Enter on a header; again to reverse). The exit
- * reason column appears when the run has one.
+ * The round trips as a table sortable by any column (click or Enter on a header; again to reverse), sorted
+ * over every row but drawn 300 at a time until asked for all. The exit reason column appears when the run has one.
  */
 import { humanDuration, isoUtc, percent, plainNumber } from "../../report/format-metric.js";
 import type { ReportData } from "../../report/report-data.js";
 import { h } from "../shared/dom.js";
+
+const PAGE = 300;
 
 const COLUMNS: [key: string, label: string][] = [
   ["entry_ts", "entry"],
@@ -36,17 +38,27 @@ export function tradesTable(data: ReportData): HTMLElement {
   let sortKey = "";
   let ascending = true;
   const tbody = h("tbody");
+  // Thousands of rows cost the page its first second; the first PAGE are drawn, the rest on request.
+  let limit = PAGE;
+  const more = h("button", { type: "button", id: "trades-more" }, `Show all ${n} trades`);
+  more.addEventListener("click", () => {
+    limit = n;
+    more.remove();
+    render();
+  });
   const render = () => {
     tbody.replaceChildren(
-      ...order.map((i) =>
-        h(
-          "tr",
-          {},
-          ...present.map(([k]) =>
-            h("td", { class: typeof cols[k]![i] === "number" ? "num" : "" }, cell(k, i)),
+      ...order
+        .slice(0, limit)
+        .map((i) =>
+          h(
+            "tr",
+            {},
+            ...present.map(([k]) =>
+              h("td", { class: typeof cols[k]![i] === "number" ? "num" : "" }, cell(k, i)),
+            ),
           ),
         ),
-      ),
     );
   };
   const headers = present.map(([key, label]) => {
@@ -92,5 +104,6 @@ export function tradesTable(data: ReportData): HTMLElement {
       { class: "scroll" },
       h("table", { class: "trades", id: "trades" }, h("thead", {}, h("tr", {}, ...headers)), tbody),
     ),
+    n > PAGE ? more : null,
   );
 }

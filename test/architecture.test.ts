@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(import.meta.dirname, "../src");
 const PURE = ["core", "indicators", "strategies", "risk", "execution", "engine", "metrics", "validation"];
-const EDGE = ["data", "store", "runs", "report", "http", "cli"];
+const EDGE = ["data", "store", "runs", "plugins", "report", "http", "cli"];
 /** Browser code (report.html's page, the web studio): no Node module, no server library, no edge room but report. */
 const BROWSER = "web";
 const FORBIDDEN_PACKAGES = ["better-sqlite3", "fastify", "commander", "hyparquet", "cli-progress", "echarts"];

@@ -33,6 +33,16 @@ export const ERROR_CODES = [
   /** The process stopped while the run was running; start-up recovery marked it. */
   "INTERRUPTED",
   /**
+   * A plugin file or definition cannot be used: it does not load or export a valid definition, its name clashes
+   * with another plugin's (both origins named), its code changed while a run used it, or it leaks the future.
+   */
+  "PLUGIN_INVALID",
+  /**
+   * A user plugin failed while computing: it threw, wrote a non-finite target, or returned an output that is
+   * missing or of the wrong length. The message names the plugin and the first bad bar.
+   */
+  "PLUGIN_FAILED",
+  /**
    * The disk (or the user's quota) is full: a file write failed with ENOSPC / EDQUOT, or SQLite answered
    * "database or disk is full". Not a bug and not the input's fault: free some space and try again.
    */

@@ -24,6 +24,10 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   HOST_NOT_ALLOWED: 403,
   CANCELLED: 409,
   INTERRUPTED: 409,
+  // Both are the user's own code failing, not the studio's: a 5xx would say "our bug". 422 = the request was
+  // understood but the plugin it names cannot process it.
+  PLUGIN_INVALID: 422,
+  PLUGIN_FAILED: 422,
   // 507 Insufficient Storage: the server cannot store what the request needs; retrying after freeing space works.
   STORAGE_FULL: 507,
   INTERNAL: 500,

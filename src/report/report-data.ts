@@ -76,6 +76,9 @@ export interface ReportData {
     readonly exitPrice: number[];
     readonly side: number[];
     readonly reason?: string[];
+    /** Stop and target price of each trade, when the config sets them as fractions of the entry fill. */
+    readonly stop?: number[];
+    readonly target?: number[];
   };
   readonly periods: PeriodReturns;
 }
@@ -137,16 +140,28 @@ function tradeColumns(t: RoundTrips, names?: readonly string[]): ReportData["tra
     return_pct: pick((i) => r7(t.returnPct[i]!)),
     bars: pick((i) => t.exitBar[i]! - t.entryBar[i]!),
   };
-  const reason = (t as RoundTrips & { exitReason?: ArrayLike<number> }).exitReason;
+  const reason = t.exitReason;
   if (reason && names) cols.exit_reason = pick((i) => names[reason[i]!] ?? String(reason[i]));
   return cols;
 }
 
-function markersOf(t: RoundTrips, names?: readonly string[]): ReportData["markers"] {
+interface ExitsLike {
+  stop_loss?: unknown;
+  take_profit?: unknown;
+}
+
+function markersOf(t: RoundTrips, names?: readonly string[], exits?: ExitsLike): ReportData["markers"] {
   const n = Math.min(t.entryTs.length, MAX_MARKERS);
   const pick = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
-  const reason = (t as RoundTrips & { exitReason?: ArrayLike<number> }).exitReason;
+  const reason = t.exitReason;
+  // ATR distances depend on the ATR at each entry bar, which the report does not carry: only fractions are drawn.
+  const level = (f: unknown, sign: number) =>
+    typeof f === "number" ? { v: pick((i) => r7(t.entryPrice[i]! * (1 + sign * t.direction[i]! * f))) } : {};
+  const stop = level(exits?.stop_loss, -1).v;
+  const target = level(exits?.take_profit, 1).v;
   return {
+    ...(stop ? { stop } : {}),
+    ...(target ? { target } : {}),
     entryTs: pick((i) => t.entryTs[i]!),
     entryPrice: pick((i) => r7(t.entryPrice[i]!)),
     exitTs: pick((i) => t.exitTs[i]!),
@@ -186,8 +201,16 @@ export function buildReportData(a: ReportInputs): ReportData {
       close: line(ts, candles.close),
     },
     candles: candleLevels(candles),
-    trades: { total: a.trades.entryTs.length, columns: tradeColumns(a.trades, a.exitReasonNames) },
-    markers: markersOf(a.trades, a.exitReasonNames),
+    trades: {
+      total: a.trades.entryTs.length,
+      // Without an exits block every trip closes on the signal; the column would say nothing.
+      columns: tradeColumns(a.trades, metrics.exits_by_reason === undefined ? undefined : a.exitReasonNames),
+    },
+    markers: markersOf(
+      a.trades,
+      a.exitReasonNames,
+      (summary.config as { exits?: ExitsLike } | undefined)?.exits,
+    ),
     periods: periodReturns(ts, a.equity, initial),
   };
 }

@@ -2,11 +2,9 @@
  * @module report/report-inputs
  * What the report needs from a run's artifacts, picked in one place so the artifact writer's call stays one line.
  */
+import { EXIT_REASONS } from "../core/results.js";
 import type { RunArtifacts } from "../runs/write-artifacts.js";
 import type { ReportInputs } from "./report-data.js";
-
-/** Names of exit reason codes; replaced by the engine's list once runs carry exit reasons. */
-const REASONS = ["signal", "stop_loss", "take_profit", "trailing_stop", "time_exit"] as const;
 
 export function reportInputs(a: RunArtifacts): ReportInputs {
   return {
@@ -16,7 +14,7 @@ export function reportInputs(a: RunArtifacts): ReportInputs {
     drawdown: a.drawdown,
     fills: a.fills,
     trades: a.trades,
-    exitReasonNames: REASONS,
+    exitReasonNames: EXIT_REASONS,
     metrics: a.metrics,
     validation: a.validation,
     summary: a.summary,

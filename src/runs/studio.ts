@@ -6,13 +6,15 @@
  * cancellation or a crash (recovered at the next start).
  */
 import { mkdirSync, rmSync } from "node:fs";
+import { CODE_VERSION } from "../core/code-version.js";
 import { quote, StudioError } from "../core/errors.js";
-import { configHash, runHash } from "../core/hashes.js";
+import { configHash, type PluginVersions, runHash } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
 import { processAlive } from "../store/process-alive.js";
 import type { RunStatus } from "../store/runs-repo.js";
 import { openStore, type Store } from "../store/store.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import { EventHub, type EventListener } from "./event-hub.js";
 import { isTerminal } from "./events.js";
 import { type ExecuteDeps, executeRun } from "./execute-run.js";
@@ -33,8 +35,12 @@ import { untilAborted } from "./until-aborted.js";
 
 export interface StudioOptions {
   readonly home: HomePaths;
+  /** Every plugin runs may use (the built-ins when absent); `parseConfig` and `pipeline` must use the same. */
+  readonly catalog?: StudioCatalog;
   /** Full, plugin-aware config validation (shape, names, params). */
   readonly parseConfig: (input: unknown) => RunConfig;
+  /** Versions of the user plugins a config uses, hashed into its config_hash (none: built-ins only). */
+  readonly pluginVersions?: (config: RunConfig) => PluginVersions;
   readonly pipeline: Pipeline;
   readonly concurrency?: number;
   readonly keepCompleted?: number;
@@ -53,6 +59,8 @@ export class Studio {
   readonly store: Store;
   readonly hub: EventHub;
   readonly presets: PresetService;
+  /** The plugins this studio's runs may use: what the CLI lists and `GET /api/catalog` serves. */
+  readonly catalog: StudioCatalog;
   readonly recovered: { interrupted: string[]; queued: string[] };
   private readonly queue: RunQueue;
   private readonly clock: () => number;
@@ -64,6 +72,7 @@ export class Studio {
 
   private constructor(private readonly options: StudioOptions) {
     this.clock = options.clock ?? Date.now;
+    this.catalog = options.catalog ?? builtinCatalog();
     mkdirSync(options.home.runs, { recursive: true });
     this.store = openStore(options.home.db);
     this.progress = new ProgressRecorder(this.store);
@@ -102,7 +111,7 @@ export class Studio {
   /** Validates the config (after applying its preset) and queues a run, or returns the identical existing one. */
   submit(input: unknown, options: SubmitOptions = {}): { run: RunView; reused: boolean } {
     const config = this.resolveConfig(input, options.preset);
-    const hash = configHash(config);
+    const hash = configHash(config, CODE_VERSION, this.options.pluginVersions?.(config));
     const rh = runHash(hash);
     const now = this.clock();
     // Space may have been freed since a run failed on a full disk: its outcome goes in before anything new.

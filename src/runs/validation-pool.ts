@@ -4,8 +4,10 @@
  * event loop that serves progress and cancellation. Candles live in shared memory; each method's replications are
  * split into batches, and walk-forward and overfitting run as whole sections beside them. Because replication i
  * reads only its own random stream and writes only slot i, the summary is byte-identical to the single-threaded
- * `runValidation` for any number of threads. Cancellation flips a shared flag the workers poll between
- * replications and aborts queued batches.
+ * `runValidation` for any number of threads. Workers rebuild the run's catalog from the user plugins' files
+ * (checked by sha256); a catalog holding a plugin passed in memory, which no worker can rebuild, is validated in
+ * this thread instead, with the same result. Cancellation flips a shared flag the workers poll between
+ * replications and aborts queued batches; one failing task cancels the rest the same way.
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
@@ -29,6 +31,7 @@ import type {
 } from "../validation/types.js";
 import { walkForwardRuns } from "../validation/walk-forward.js";
 import type { MethodProgress } from "./events.js";
+import type { StudioCatalog } from "./builtin-catalog.js";
 import { sharedCandles, sharedFloat64 } from "./shared-candles.js";
 import {
   CONTROL,
@@ -37,6 +40,7 @@ import {
   type TaskResult,
   type ValidationTask,
 } from "./validation-task.js";
+import { workerSources } from "./worker-catalog.js";
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in this thread. Default: STUDIO_THREADS or the number of cores. */
@@ -55,6 +59,10 @@ const WORKER = new URL(fromSource ? "./validation-worker.ts" : "./validation-wor
   .href;
 
 export interface ValidationInputs {
+  /** The run's plugins. */
+  readonly catalog: StudioCatalog;
+  /** The studio home's root, where workers find user plugin files again (without it they validate in-thread). */
+  readonly home?: string;
   readonly candles: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
@@ -65,18 +73,21 @@ export async function runValidationPooled(
   inputs: ValidationInputs,
   options: PoolOptions = {},
 ): Promise<ValidationSummary> {
-  const threads = options.threads ?? defaultThreads();
+  const sources = workerSources(inputs.catalog);
+  // Workers rebuild user plugins from their files in the home; without both, validate in this thread.
+  const plugins = sources && (sources.length === 0 || inputs.home !== undefined) ? sources : undefined;
+  const threads = plugins === undefined ? 0 : (options.threads ?? defaultThreads());
   const ctx: ValidationContext = {
     candles: inputs.candles,
     baseParams: config.strategy.params,
-    replayer: createReplayer(config, inputs.candles),
+    replayer: createReplayer(config, inputs.candles, inputs.catalog),
     seed: config.seed,
     realEquity: inputs.realEquity,
     realTradeReturns: inputs.realTradeReturns,
     onProgress: options.onProgress,
     shouldCancel: () => options.signal?.aborted === true,
   };
-  if (threads === 0) return runValidation(config.validation, ctx);
+  if (threads === 0 || plugins === undefined) return runValidation(config.validation, ctx);
 
   const v = config.validation;
   const plan = planValidation(v, ctx);
@@ -88,6 +99,8 @@ export async function runValidationPooled(
   const init: TaskInit = {
     key: randomUUID(),
     configJson: JSON.stringify(config),
+    plugins,
+    ...(inputs.home === undefined ? {} : { home: inputs.home }),
     candles: sharedCandles(inputs.candles),
     realEquity: sharedFloat64(inputs.realEquity),
     realTradeReturns: sharedFloat64(inputs.realTradeReturns),
@@ -108,6 +121,13 @@ export async function runValidationPooled(
     abort.abort();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Aborting a running task drops it from the pool; if its worker had already answered, piscina reports that
+  // answer as an 'error' event, which would throw in the main thread (taking the server down) with no listener.
+  // After an abort that answer is expected and moot; before one it is a bug, reported as INTERNAL.
+  let poolError: Error | undefined;
+  pool.on("error", (err: Error) => {
+    if (!abort.signal.aborted) poolError ??= err;
+  });
   const report = () => {
     const done =
       Atomics.load(control, CONTROL.permutation) +
@@ -174,6 +194,7 @@ export async function runValidationPooled(
       for (const { from, result } of parts) out.set((result as Record<typeof key, Float64Array>)[key], from);
       return out;
     };
+    if (poolError) throw new StudioError("INTERNAL", `validation pool: ${poolError.message}`);
     const summary: ValidationSummary = { rng: { algorithm: RNG_ALGORITHM, seed: config.seed } };
     if (plan.permutation)
       summary.permutation = summarizePermutation(

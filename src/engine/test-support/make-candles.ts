@@ -7,6 +7,7 @@
 import type { Candles } from "../../core/candles.js";
 import type { ExecutionConfig } from "../../core/run-config.js";
 import { resolveRisk } from "../../risk/resolve-risk.js";
+import { engineCatalog } from "../engine-catalog.js";
 import type { SimulateOptions } from "../simulate.js";
 
 export const DAY = 86_400_000;
@@ -35,6 +36,20 @@ export function makeCandles(
   return out;
 }
 
+/** Candles from [open, high, low, close] rows, daily from 2024-01-01, volume 1: for tests of stops and targets. */
+export function makeBars(rows: readonly (readonly [number, number, number, number])[]): Candles {
+  const c = makeCandles(
+    rows.map((r) => r[0]),
+    rows.map((r) => r[3]),
+  );
+  rows.forEach(([o, h, l, cl], i) => {
+    if (!(h >= Math.max(o, cl) && l <= Math.min(o, cl))) throw new Error(`makeBars: row ${i} is not a bar`);
+    c.high[i] = h;
+    c.low[i] = l;
+  });
+  return c;
+}
+
 export const NO_COSTS: ExecutionConfig = {
   commission_per_share: 0,
   commission_bps: 0,
@@ -52,7 +67,7 @@ export function options(
   return {
     initialCash: 1000,
     execution: { ...NO_COSTS, ...execution },
-    risk: resolveRisk(risk, "risk"),
+    risk: resolveRisk(risk, engineCatalog(), "risk"),
     intervalMs: DAY,
     ...extra,
   };

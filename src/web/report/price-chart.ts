@@ -1,6 +1,7 @@
 /**
  * @module web/report/price-chart
- * Price candles with entry and exit markers, zoom and pan. The report carries candles at one or two
+ * Price candles with entry and exit markers (and each trade's stop and target as dashed segments when the
+ * config sets them), zoom and pan. The report carries candles at one or two
  * resolutions; on every zoom the finest one that keeps the visible window under MAX_VISIBLE candles is drawn,
  * and only the markers inside the window, so a million-bar run stays as quick as a small one.
  */
@@ -42,21 +43,28 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
     const longIn: number[][] = [];
     const shortIn: number[][] = [];
     const outs: (number | string)[][] = [];
+    const stops: (number | string)[][] = [];
+    const targets: (number | string)[][] = [];
     let inView = 0;
     for (let i = 0; i < mk.entryTs.length; i++) {
       const e = mk.entryTs[i]!;
       const x = mk.exitTs[i]!;
       if ((e >= t0 && e <= t1) || (x >= t0 && x <= t1)) inView++;
     }
-    if (inView > MAX_MARKERS) return { longIn, shortIn, outs, inView };
+    if (inView > MAX_MARKERS) return { longIn, shortIn, outs, stops, targets, inView };
     for (let i = 0; i < mk.entryTs.length; i++) {
       const e = mk.entryTs[i]!;
       if (e > t1) break;
       if (e >= t0) (mk.side[i]! > 0 ? longIn : shortIn).push([e, mk.entryPrice[i]!]);
       const x = mk.exitTs[i]!;
       if (x >= t0 && x <= t1) outs.push([x, mk.exitPrice[i]!, mk.reason?.[i] ?? "exit"]);
+      // Each level is a segment from entry to exit; "-" breaks the line between trades.
+      if (x >= t0 && e <= t1) {
+        if (mk.stop) stops.push([e, mk.stop[i]!], [x, mk.stop[i]!], [x, "-"]);
+        if (mk.target) targets.push([e, mk.target[i]!], [x, mk.target[i]!], [x, "-"]);
+      }
     }
-    return { longIn, shortIn, outs, inView };
+    return { longIn, shortIn, outs, stops, targets, inView };
   };
 
   const seriesFor = (t0: number, t1: number) => {
@@ -75,6 +83,8 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
         { id: "long", data: m.longIn },
         { id: "short", data: m.shortIn },
         { id: "exit", data: m.outs },
+        { id: "stop", data: m.stops },
+        { id: "target", data: m.targets },
       ],
     };
   };
@@ -83,7 +93,17 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
   chart.setOption({
     animation: false,
     title: { text: "Price", subtext: first.title, left: 8, top: 0, textStyle: { fontSize: 14 } },
-    legend: { top: 4, right: 8, data: ["long entry", "short entry", "exit"] },
+    legend: {
+      top: 4,
+      right: 8,
+      data: [
+        "long entry",
+        "short entry",
+        "exit",
+        ...(mk.stop ? ["stop"] : []),
+        ...(mk.target ? ["target"] : []),
+      ],
+    },
     tooltip: { trigger: "axis", axisPointer: { type: "cross" } },
     grid: { left: 64, right: 24, top: 48, bottom: 64 },
     xAxis: { type: "time", min: tMin, max: tMax },
@@ -133,6 +153,26 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
         symbolSize: 6,
         itemStyle: { color: "#333" },
         data: first.series[3]!.data,
+      },
+      {
+        id: "stop",
+        name: "stop",
+        type: "line",
+        showSymbol: false,
+        connectNulls: false,
+        lineStyle: { width: 1, type: "dashed", color: COLORS.down },
+        itemStyle: { color: COLORS.down },
+        data: first.series[4]!.data,
+      },
+      {
+        id: "target",
+        name: "target",
+        type: "line",
+        showSymbol: false,
+        connectNulls: false,
+        lineStyle: { width: 1, type: "dashed", color: COLORS.up },
+        itemStyle: { color: COLORS.up },
+        data: first.series[5]!.data,
       },
     ],
   });

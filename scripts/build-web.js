@@ -32,7 +32,7 @@ await Promise.all([
     outfile: path.join(out, "studio.js"),
   }),
 ]);
-const css = readFileSync(path.join(root, "src/web/shared/style.css"), "utf8");
+const css = readFileSync(path.join(root, "src/web/common/style.css"), "utf8");
 writeFileSync(path.join(out, "report.css"), css);
 writeFileSync(
   path.join(out, "studio.css"),

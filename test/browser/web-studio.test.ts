@@ -31,8 +31,9 @@ const RECORD_PROGRESS = `(() => {
   });
 })()`;
 
-async function completedRunId(fast: number): Promise<string> {
+async function completedRunId(fast: number, validation?: object): Promise<string> {
   const cfg = {
+    ...(validation ? { validation } : {}),
     symbol: "WEB",
     timeframe: "1h",
     start: "2023-01-02",
@@ -98,10 +99,15 @@ describe("web studio in chromium", () => {
   }, 90_000);
 
   it("opens report.html on its own and sorts its trades table", async () => {
-    const id = await completedRunId(5);
+    const id = await completedRunId(5, {
+      permutation: { n: 30 },
+      block_bootstrap: { n: 50 },
+      monte_carlo: { n: 50 },
+      wfo: { windows: 3, grid: { fast: [4, 5, 6], slow: [30, 40] } },
+    });
     const { page, problems } = await watchedPage(browser);
     await page.goto(`${t.url}/api/runs/${id}/artifacts/report.html`);
-    await page.waitForFunction(canvasesPainted, ["#report", 2] as const, { timeout: 20_000 });
+    await page.waitForFunction(canvasesPainted, ["#report", 4] as const, { timeout: 20_000 });
     const header = page.locator("#trades thead th", { hasText: "P&L" });
     await header.click();
     await header.click();
@@ -111,6 +117,11 @@ describe("web studio in chromium", () => {
     const bad = values.findIndex((v, i) => i > 0 && v > values[i - 1]!);
     expect(bad, `P&L sorted descending, first break at row ${bad}`).toBe(-1);
     await page.screenshot({ path: screenshotPath("report"), fullPage: true });
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await page.screenshot({ path: screenshotPath("report-top") });
+    expect(await page.locator("#validation").textContent()).toContain("probability of backtest overfitting");
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -134,12 +145,15 @@ describe("web studio in chromium", () => {
     await page.locator(`tr[data-run-id="${a}"] input[type=checkbox]`).check();
     await page.locator(`tr[data-run-id="${b}"] input[type=checkbox]`).check();
     if ((await row.locator("progress").count()) > 0)
-      await page.screenshot({ path: screenshotPath("studio-live") });
+      await page.screenshot({
+        path: screenshotPath("studio-live"),
+        clip: { x: 0, y: 0, width: 1360, height: 420 },
+      });
     await row.locator(".status.completed").waitFor({ timeout: 60_000 });
     expect(await row.textContent(), "the finished run's metrics replace its progress bar").toMatch(
       /\d+\.\d\d%/,
     );
-    await page.screenshot({ path: screenshotPath("studio") });
+    await page.screenshot({ path: screenshotPath("studio"), clip: { x: 0, y: 0, width: 1360, height: 420 } });
     await page.getByRole("button", { name: "Compare selected" }).click();
     await page.waitForFunction(canvasesPainted, ["#chart-compare", 1] as const, {
       timeout: 20_000,
@@ -149,5 +163,30 @@ describe("web studio in chromium", () => {
     expect(diff).toContain("strategy.params.fast");
     await page.screenshot({ path: screenshotPath("compare"), fullPage: true });
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("filters the runs list, and cancels then deletes a run from its page", async () => {
+    const { page, problems } = await watchedPage(browser);
+    const slow = await call(t.url, "POST", "/api/runs", {
+      symbol: "CANCEL",
+      timeframe: "1h",
+      start: "2023-01-02",
+      end: "2023-12-29",
+      provider: "synthetic",
+      strategy: { name: "sma_crossover", params: { fast: 7, slow: 40 } },
+      validation: { permutation: { n: 5000 } },
+    });
+    const id: string = slow.body.run.run_id;
+    await page.goto(`${t.url}/#/`);
+    await page.getByLabel("filter runs").fill("CANCEL");
+    await expect.poll(() => page.locator("#runs-table tbody tr").count()).toBe(1);
+    await page.goto(`${t.url}/#/runs/${id}`);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.locator("#run-status", { hasText: "cancelled" }).waitFor({ timeout: 30_000 });
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.waitForURL(/#\/$/);
+    expect((await call(t.url, "GET", `/api/runs/${id}`)).status, "the deleted run is gone").toBe(404);
+    expect(problems.filter((p) => !p.includes(`/api/runs/${id}`))).toEqual([]);
   }, 60_000);
 });

@@ -3,7 +3,7 @@
  * Equity beside buy-and-hold, and the drawdown below it, on one shared time axis zoomed together.
  */
 import type { ReportData, Series } from "../../report/report-data.js";
-import { COLORS, chartIn } from "../shared/echarts.js";
+import { COLORS, chartIn } from "../common/echarts.js";
 
 const pairs = (s: Series): number[][] => s.t.map((t, i) => [t, s.y[i]!]);
 

@@ -6,7 +6,7 @@
  * and only the markers inside the window, so a million-bar run stays as quick as a small one.
  */
 import type { CandleLevel, ReportData } from "../../report/report-data.js";
-import { COLORS, chartIn } from "../shared/echarts.js";
+import { COLORS, chartIn } from "../common/echarts.js";
 
 const MAX_VISIBLE = 3000;
 const MAX_MARKERS = 1500;

@@ -5,7 +5,7 @@
  * document, so they get their real size.
  */
 import type { ReportData } from "../../report/report-data.js";
-import { h, kvTable, section } from "../shared/dom.js";
+import { h, kvTable, section } from "../common/dom.js";
 import { equityChart } from "./equity-charts.js";
 import { priceChart } from "./price-chart.js";
 import { returnsHeatmap } from "./returns-heatmap.js";

@@ -5,7 +5,7 @@
  */
 import { percent } from "../../report/format-metric.js";
 import type { ReportData } from "../../report/report-data.js";
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

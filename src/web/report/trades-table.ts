@@ -5,7 +5,7 @@
  */
 import { humanDuration, isoUtc, percent, plainNumber } from "../../report/format-metric.js";
 import type { ReportData } from "../../report/report-data.js";
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 
 const PAGE = 300;
 

@@ -6,8 +6,8 @@
  * explained in a sentence. Only the methods the run asked for appear.
  */
 import { isoUtc, percent, plainNumber } from "../../report/format-metric.js";
-import { h, kvTable } from "../shared/dom.js";
-import { chartIn } from "../shared/echarts.js";
+import { h, kvTable } from "../common/dom.js";
+import { chartIn } from "../common/echarts.js";
 
 type Rec = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "number" ? v : Number.NaN);

@@ -5,8 +5,8 @@
  */
 import { compareMetrics, configDiff } from "../../report/compare-runs.js";
 import { shortId, strategyLabel } from "../../report/strategy-label.js";
-import { h } from "../shared/dom.js";
-import { chartIn } from "../shared/echarts.js";
+import { h } from "../common/dom.js";
+import { chartIn } from "../common/echarts.js";
 import { api, type RunView, reportData } from "./api.js";
 
 const PALETTE = ["#2c7bb6", "#d7191c", "#1a9641", "#fdae61"];

@@ -3,7 +3,7 @@
  * The web studio: a hash router over four pages (runs, run, compare, new run). The plugin catalog is read once;
  * each page returns a cleanup that closes its event streams when the user moves on.
  */
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 import { type ApiError, api, type Catalog } from "./api.js";
 import { comparePage } from "./compare-page.js";
 import { newRunPage } from "./new-run-page.js";

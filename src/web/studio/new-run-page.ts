@@ -4,7 +4,7 @@
  * Schemas, costs, and validation. The JSON editor below shows the whole config the form makes; edit it for
  * anything the form does not cover (a walk-forward grid, exits, extra indicators) and that text is what is sent.
  */
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 import { type ApiError, api, type Catalog, type CatalogEntry, type RunView } from "./api.js";
 import { type SchemaFields, schemaFields } from "./schema-form.js";
 

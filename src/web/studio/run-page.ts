@@ -4,7 +4,7 @@
  * `studio runs open` shows). Cancel while it runs; delete once it has finished.
  */
 import { shortId, strategyLabel } from "../../report/strategy-label.js";
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 import { type ApiError, api, type Catalog, isFinished, type RunView } from "./api.js";
 import { followRun } from "./live-progress.js";
 

@@ -6,7 +6,7 @@
  */
 import { formatMetric, isoUtc } from "../../report/format-metric.js";
 import { shortId, strategyLabel } from "../../report/strategy-label.js";
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 import { api, type Catalog, isFinished, type RunView } from "./api.js";
 import { followRun } from "./live-progress.js";
 
@@ -48,7 +48,7 @@ function rowOf(run: RunView): Row {
 
 function show(key: string, v: string | number): string {
   if (typeof v === "string") return v;
-  if (key === "created") return isoUtc(v);
+  if (key === "created") return isoUtc(v).slice(0, 16).replace("T", " ");
   return Number.isNaN(v) ? "-" : formatMetric(key, v);
 }
 
@@ -132,7 +132,8 @@ export async function runsPage(root: HTMLElement, catalog: Catalog): Promise<() 
             if (k === "id")
               return h("td", {}, h("a", { href: `#/runs/${id}`, class: "mono" }, show(k, r.cells[k]!)));
             if (k === "status") return h("td", {}, progressCell(r.run));
-            return h("td", { class: typeof r.cells[k] === "number" ? "num" : "" }, show(k, r.cells[k]!));
+            const cls = typeof r.cells[k] === "number" ? "num" : k === "strategy" ? "wrap" : "";
+            return h("td", { class: cls }, show(k, r.cells[k]!));
           }),
         );
       }),

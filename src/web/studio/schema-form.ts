@@ -4,7 +4,7 @@
  * their bounds, booleans as checkboxes, enums as selects, anything else as text. Each field is labelled with
  * its name and described by the schema's description.
  */
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 import type { JsonSchema } from "./api.js";
 
 export interface SchemaFields {

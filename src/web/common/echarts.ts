@@ -1,5 +1,5 @@
 /**
- * @module web/shared/echarts
+ * @module web/common/echarts
  * The parts of echarts the pages use, registered once: tree-shaking keeps the bundle a fraction of the full
  * library. Canvas renderer, so a test can check that a chart painted pixels.
  */

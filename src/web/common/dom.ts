@@ -1,5 +1,5 @@
 /**
- * @module web/shared/dom
+ * @module web/common/dom
  * Tiny DOM helpers: build elements without innerHTML, so no value from a run can become markup.
  */
 type Child = Node | string | null | undefined | false;

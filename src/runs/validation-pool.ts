@@ -30,8 +30,8 @@ import type {
   WfoSummary,
 } from "../validation/types.js";
 import { walkForwardRuns } from "../validation/walk-forward.js";
-import type { MethodProgress } from "./events.js";
 import type { StudioCatalog } from "./builtin-catalog.js";
+import type { MethodProgress } from "./events.js";
 import { sharedCandles, sharedFloat64 } from "./shared-candles.js";
 import {
   CONTROL,

@@ -3,7 +3,14 @@ import type { RunEvent } from "../runs/events.js";
 import { progressReporter } from "./progress-reporter.js";
 
 function sink(): NodeJS.WriteStream & { text: string } {
-  const s = { isTTY: false, text: "", write: (chunk: string) => ((s.text += chunk), true) };
+  const s = {
+    isTTY: false,
+    text: "",
+    write(chunk: string) {
+      s.text += chunk;
+      return true;
+    },
+  };
   return s as unknown as NodeJS.WriteStream & { text: string };
 }
 

@@ -13,6 +13,7 @@ import { permutation1000x10k } from "./permutation-1000-10k.js";
 import { report1m } from "./report-1m.js";
 import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
+import { studioRun1mSplit } from "./studio-run-1m-split.js";
 
 export const CASES: readonly BenchCase[] = [
   corePipeline1m,
@@ -21,6 +22,7 @@ export const CASES: readonly BenchCase[] = [
   parquet1m,
   permutation1000x10k,
   studioRun1m,
+  studioRun1mSplit,
   report1m,
   memory10m,
 ];

@@ -66,6 +66,7 @@ describe("web studio in chromium", () => {
     await page.getByLabel("permutation n").fill("30");
     await page.getByLabel("block bootstrap n").fill("50");
     await page.getByLabel("Monte Carlo n").fill("50");
+    await page.getByLabel("stop loss").fill("0.03");
     const sent = JSON.parse(await page.locator("#config-json").inputValue());
     expect(sent.strategy, "the JSON editor shows the config the form makes").toEqual({
       name: "sma_crossover",
@@ -91,6 +92,11 @@ describe("web studio in chromium", () => {
     );
     expect(await report.locator("#trades tbody tr").count()).toBeGreaterThan(0);
     expect(await report.locator("#validation").textContent()).toContain("permutation p-value");
+    expect(sent.exits, "exits from the form").toEqual({ stop_loss: 0.03 });
+    expect(
+      await report.locator("#trades thead").textContent(),
+      "runs with exits show why each trade closed",
+    ).toContain("exit reason");
     await page.screenshot({ path: screenshotPath("run") });
     await page.goto(`${t.url}/#/`);
     await page.locator("#runs-table tbody tr").first().waitFor();

@@ -65,6 +65,10 @@ export async function newRunPage(root: HTMLElement, catalog: Catalog): Promise<(
   const perm = num("permutation_n", 0, { step: 1 });
   const boot = num("bootstrap_n", 0, { step: 1 });
   const mc = num("monte_carlo_n", 0, { step: 1 });
+  const stopLoss = num("stop_loss", 0, { max: 0.99 });
+  const takeProfit = num("take_profit", 0);
+  const trailing = num("trailing_stop", 0, { max: 0.99 });
+  const maxBars = num("max_bars", 0, { step: 1 });
   const json = h("textarea", {
     id: "config-json",
     name: "config-json",
@@ -92,11 +96,33 @@ export async function newRunPage(root: HTMLElement, catalog: Catalog): Promise<(
       seed: Number(seed.value),
     };
     if (Object.keys(validation).length) config.validation = validation;
+    const exits: Record<string, number> = {};
+    if (Number(stopLoss.value) > 0) exits.stop_loss = Number(stopLoss.value);
+    if (Number(takeProfit.value) > 0) exits.take_profit = Number(takeProfit.value);
+    if (Number(trailing.value) > 0) exits.trailing_stop = Number(trailing.value);
+    if (Number(maxBars.value) > 0) exits.max_bars = Number(maxBars.value);
+    if (Object.keys(exits).length) config.exits = exits;
     json.value = JSON.stringify(config, null, 2);
   };
   const strategy = pluginPicker("strategy", catalog.strategies, "sma_crossover", sync);
   const risk = pluginPicker("risk", catalog.risk_models, "fixed_fraction", sync);
-  for (const el of [symbol, timeframe, start, end, provider, commission, slippage, seed, perm, boot, mc]) {
+  for (const el of [
+    symbol,
+    timeframe,
+    start,
+    end,
+    provider,
+    commission,
+    slippage,
+    seed,
+    perm,
+    boot,
+    mc,
+    stopLoss,
+    takeProfit,
+    trailing,
+    maxBars,
+  ]) {
     el.addEventListener("input", sync);
     el.addEventListener("change", sync);
   }
@@ -135,6 +161,15 @@ export async function newRunPage(root: HTMLElement, catalog: Catalog): Promise<(
       field("commission_bps", "commission (bps)", commission),
       field("slippage_bps", "slippage (bps)", slippage),
       field("seed", "seed", seed),
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Exits (0 = off; distances as fractions of the entry price)"),
+      field("stop_loss", "stop loss", stopLoss, "e.g. 0.05 = 5% below a long's entry"),
+      field("take_profit", "take profit", takeProfit),
+      field("trailing_stop", "trailing stop", trailing),
+      field("max_bars", "max bars held", maxBars),
     ),
     h(
       "fieldset",

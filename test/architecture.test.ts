@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(import.meta.dirname, "../src");
 const PURE = ["core", "indicators", "strategies", "risk", "execution", "engine", "metrics", "validation"];
-const EDGE = ["data", "store", "runs", "plugins", "http", "cli"];
+const EDGE = ["data", "store", "runs", "plugins", "report", "http", "cli"];
+/** Browser code (report.html's page, the web studio): no Node module, no server library, no edge room but report. */
+const BROWSER = "web";
 const FORBIDDEN_PACKAGES = ["better-sqlite3", "fastify", "commander", "hyparquet", "cli-progress", "echarts"];
 
 function files(dir: string): string[] {
@@ -27,6 +29,25 @@ function imports(source: string): string[] {
 }
 
 describe("architecture", () => {
+  it(`keeps src/${BROWSER} free of Node and of the server`, () => {
+    for (const file of files(path.join(SRC, BROWSER))) {
+      const rel = path.relative(SRC, file);
+      for (const spec of imports(readFileSync(file, "utf8"))) {
+        expect(spec.startsWith("node:"), `${rel} imports ${spec}`).toBe(false);
+        expect(
+          FORBIDDEN_PACKAGES.some((p) => p !== "echarts" && spec.startsWith(p)),
+          `${rel} imports ${spec}`,
+        ).toBe(false);
+        if (spec.startsWith(".")) {
+          const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0]!;
+          expect(EDGE.includes(target) && target !== "report", `${rel} imports the edge room ${target}`).toBe(
+            false,
+          );
+        }
+      }
+    }
+  });
+
   for (const room of PURE) {
     it(`keeps src/${room} pure`, () => {
       for (const file of files(path.join(SRC, room))) {

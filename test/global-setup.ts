@@ -1,5 +1,5 @@
 /**
- * Builds `dist/` once before the suite so tests that spawn the real `studio` binary run the code under test,
+ * Builds `dist/` (and the browser bundles in dist/web) once before the suite so tests that spawn the real `studio` binary run the code under test,
  * not a stale build. A type error does not stop the suite here (tsc still emits; `npm run typecheck` is the gate).
  */
 import { execFileSync } from "node:child_process";
@@ -13,4 +13,6 @@ export default function setup(): void {
     const out = (err as { stdout?: Buffer }).stdout?.toString() ?? String(err);
     process.stderr.write(`warning: build reported errors (dist may be partial):\n${out.slice(0, 4000)}\n`);
   }
+  // The browser bundles (report.html's page, the web studio): runs write report.html from dist/web.
+  execFileSync(process.execPath, ["scripts/build-web.js"], { cwd: root, stdio: "pipe" });
 }

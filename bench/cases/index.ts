@@ -10,6 +10,7 @@ import { corePipelineExits1m } from "./core-pipeline-exits-1m.js";
 import { memory10m } from "./memory-10m.js";
 import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
+import { report1m } from "./report-1m.js";
 import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
 import { studioRun1mSplit } from "./studio-run-1m-split.js";
@@ -22,5 +23,6 @@ export const CASES: readonly BenchCase[] = [
   permutation1000x10k,
   studioRun1m,
   studioRun1mSplit,
+  report1m,
   memory10m,
 ];

@@ -36,6 +36,7 @@ import { registerMetaRoutes } from "./routes/meta-routes.js";
 import { registerPresetsRoutes } from "./routes/presets-routes.js";
 import { registerRunEventsRoute } from "./routes/run-events-route.js";
 import { registerRunsRoutes } from "./routes/runs-routes.js";
+import { registerWebRoutes } from "./routes/web-routes.js";
 import type { SseStream } from "./sse-stream.js";
 
 export { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
@@ -127,6 +128,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   registerArtifactsRoutes(app, ctx);
   registerPresetsRoutes(app, ctx);
   registerMetaRoutes(app, ctx);
+  registerWebRoutes(app);
 
   // Open event streams would keep close() waiting forever: tell each client why it ends, then end it.
   app.addHook("preClose", async () => {

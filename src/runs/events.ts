@@ -20,12 +20,16 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Work done per validation method, in that method's own units (replications, or walk-forward runs). */
+export type MethodProgress = Record<string, { done: number; total: number }>;
+
 export type RunEventType = "status" | "stage" | "progress" | "log" | "end";
 
 export interface RunEventData {
   status: { status: RunStatus; error_code?: string; error_message?: string };
   stage: { stage: Stage; index: number; total: number };
-  progress: { stage: Stage; ratio: number };
+  /** `methods`: validation only, each method's replications or runs done of its total (for per-method bars). */
+  progress: { stage: Stage; ratio: number; methods?: MethodProgress };
   log: { level: "info" | "warn"; message: string };
   end: {
     status: RunStatus;

@@ -14,7 +14,7 @@ import type { HomePaths } from "../store/home.js";
 import type { RunStatus } from "../store/runs-repo.js";
 import type { Store } from "../store/store.js";
 import type { EventHub, RunChannel } from "./event-hub.js";
-import { STAGES, type Stage } from "./events.js";
+import { type MethodProgress, STAGES, type Stage } from "./events.js";
 import type { OutcomeRecorder } from "./outcome-recorder.js";
 import type { Pipeline, PipelineContext } from "./pipeline-types.js";
 import type { ProgressRecorder } from "./progress-recorder.js";
@@ -61,10 +61,11 @@ export async function executeRun(deps: ExecuteDeps, runId: string, signal: Abort
         store.runs.update(runId, { stage, updatedAt: clock() });
         ch.emit("stage", { stage, index: STAGES.indexOf(stage), total: STAGES.length });
       },
-      progress: (ratio: number) => {
+      progress: (ratio: number, methods?: MethodProgress) => {
         ch.emit("progress", {
           stage: deps.progress.stageOf(runId),
           ratio: Math.min(1, Math.max(0, ratio)),
+          ...(methods ? { methods } : {}),
         });
       },
       log: (message, level = "info") => ch.emit("log", { level, message }),

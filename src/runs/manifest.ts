@@ -15,6 +15,7 @@ export const MIME = {
   mjs: "text/javascript",
   parquet: "application/vnd.apache.parquet",
   png: "image/png",
+  html: "text/html; charset=utf-8",
 } as const;
 
 export interface ManifestFile {

@@ -8,7 +8,7 @@ import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
 import type { RunRow } from "../store/runs-repo.js";
 import type { Store } from "../store/store.js";
-import type { Stage } from "./events.js";
+import type { MethodProgress, Stage } from "./events.js";
 
 export interface PipelineContext {
   readonly run: RunRow;
@@ -19,8 +19,8 @@ export interface PipelineContext {
   readonly clock: () => number;
   /** Marks the start of a stage (stages run in the order of STAGES). */
   stage(stage: Stage): void;
-  /** Progress within the current stage, 0..1. */
-  progress(ratio: number): void;
+  /** Progress within the current stage, 0..1 (and, during validation, per method). */
+  progress(ratio: number, methods?: MethodProgress): void;
   log(message: string, level?: "info" | "warn"): void;
   /** Throws CANCELLED when the run was cancelled; call between chunks of work. */
   checkCancelled(): void;

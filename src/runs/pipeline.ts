@@ -128,7 +128,7 @@ export async function runPipeline(
             realEquity: sim.portfolio.equity,
             realTradeReturns: sim.trades.returnPct,
           },
-          { onProgress: (r) => ctx.progress(r), signal: ctx.signal },
+          { onProgress: (r, methods) => ctx.progress(r, methods), signal: ctx.signal },
         )
       : undefined,
   );

@@ -29,7 +29,9 @@ import type {
   ValidationSummary,
   WfoSummary,
 } from "../validation/types.js";
+import { walkForwardRuns } from "../validation/walk-forward.js";
 import type { StudioCatalog } from "./builtin-catalog.js";
+import type { MethodProgress } from "./events.js";
 import { sharedCandles, sharedFloat64 } from "./shared-candles.js";
 import {
   CONTROL,
@@ -43,7 +45,7 @@ import { workerSources } from "./worker-catalog.js";
 export interface PoolOptions {
   /** Worker threads; 0 runs in this thread. Default: STUDIO_THREADS or the number of cores. */
   readonly threads?: number;
-  readonly onProgress?: (ratio: number) => void;
+  readonly onProgress?: (ratio: number, methods?: MethodProgress) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -135,7 +137,24 @@ export async function runValidationPooled(
       (Atomics.load(control, CONTROL.block_bootstrap) + Atomics.load(control, CONTROL.monte_carlo)) *
         RESAMPLE_WEIGHT +
       (Atomics.load(control, CONTROL.wfo) + Atomics.load(control, CONTROL.overfitting)) / 1000;
-    if (total > 0) options.onProgress?.(Math.min(1, done / total));
+    if (total > 0) options.onProgress?.(Math.min(1, done / total), methodProgress());
+  };
+  // Sections count thousandths of a run (see sectionProgress in the worker).
+  const sectionTotals = {
+    wfo: v.wfo ? walkForwardRuns(v.wfo, trials) : 0,
+    overfitting: v.wfo && trials >= 2 ? trials : 0,
+  };
+  const methodProgress = (): MethodProgress => {
+    const out: MethodProgress = {};
+    for (const kind of ["permutation", "block_bootstrap", "monte_carlo"] as const)
+      if (counts[kind] > 0) out[kind] = { done: Atomics.load(control, CONTROL[kind]), total: counts[kind] };
+    for (const kind of ["wfo", "overfitting"] as const)
+      if (sectionTotals[kind] > 0)
+        out[kind] = {
+          done: Math.floor(Atomics.load(control, CONTROL[kind]) / 1000),
+          total: sectionTotals[kind],
+        };
+    return out;
   };
   const timer = setInterval(report, 100);
   const submit = (task: ValidationTask): Promise<TaskResult> =>
@@ -199,7 +218,7 @@ export async function runValidationPooled(
     }
     if (wfo) summary.wfo = (wfo as { summary: WfoSummary }).summary;
     if (overfit) summary.overfitting = (overfit as { summary: OverfittingSummary }).summary;
-    options.onProgress?.(1);
+    options.onProgress?.(1, methodProgress());
     return summary;
   } catch (err) {
     onAbort();

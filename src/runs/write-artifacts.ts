@@ -3,7 +3,7 @@
  * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
  * the bundled code of every user plugin the run used (`plugins/NAME.mjs`, byte for byte the code whose sha256
- * the summary names; user plugin names are unique across strategies and indicators), then the manifest last. Everything goes into the
+ * the summary names; user plugin names are unique across strategies and indicators), report.html (src/report), then the manifest last. Everything goes into the
  * staging folder the caller renames into place. If anything fails (an encoder, the plot, one write), the
  * returned promise rejects only once every write already started has settled, so the caller can remove the
  * staging folder without a write still running into it.
@@ -17,6 +17,9 @@ import {
   type RoundTrips,
 } from "../core/results.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
+import { renderRunReport } from "../report/report-html.js";
+import { reportInputs } from "../report/report-inputs.js";
+import { REPORT_NAME } from "../report/report-name.js";
 import type { writeFileAtomicAsync } from "../store/atomic-write.js";
 import type { ParquetColumn } from "../store/parquet.js";
 import { ArtifactSet } from "./artifact-set.js";
@@ -68,6 +71,7 @@ const reasons = (name: string, codes: Int8Array): ParquetColumn => ({
 export interface ArtifactWriterDeps {
   readonly write?: typeof writeFileAtomicAsync;
   readonly renderPlot?: typeof renderRunPlot;
+  readonly renderReport?: typeof renderRunReport;
 }
 
 export async function writeRunArtifacts(
@@ -79,6 +83,7 @@ export async function writeRunArtifacts(
 ): Promise<{ manifest: Manifest; manifestSha: string }> {
   const set = new ArtifactSet(dir, deps.write);
   const renderPlot = deps.renderPlot ?? renderRunPlot;
+  const renderReport = deps.renderReport ?? renderRunReport;
   const ts = a.portfolio.ts;
   const steps: (() => void)[] = [
     () => set.addJson("summary.json", a.summary),
@@ -105,6 +110,7 @@ export async function writeRunArtifacts(
           fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price, reason: a.fills.reason },
         }),
       ),
+    () => set.addBytes(REPORT_NAME, renderReport(reportInputs(a))),
   ];
   for (const p of a.plugins ?? []) steps.push(() => set.addBytes(pluginArtifactName(p.name), p.code));
   try {

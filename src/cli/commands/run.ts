@@ -14,9 +14,9 @@ import { isTerminal } from "../../runs/events.js";
 import { runDir } from "../../runs/run-paths.js";
 import type { RunView } from "../../runs/run-view.js";
 import { action, exitCodeFor, openCliStudio, printJson } from "../context.js";
-import { formatValue, keyValueTable } from "../format.js";
 import { progressReporter } from "../progress-reporter.js";
 import { applySets, readJsonFile } from "../read-config.js";
+import { readRunFiles, runResultText } from "../run-text.js";
 
 interface RunOptions {
   preset?: string;
@@ -104,37 +104,11 @@ export function registerRunCommand(program: Command): void {
           process.stdout.write(
             `run ${done.run_id} completed${reused ? " (reused an identical run)" : ""}\n\n`,
           );
-          process.stdout.write(`${keyValueTable(Object.entries(metrics ?? {}))}\n`);
-          if (validation)
-            process.stdout.write(
-              `\nvalidation\n${validationLines(validation as Record<string, Record<string, unknown>>)}\n`,
-            );
+          process.stdout.write(`${runResultText(readRunFiles(dir), done.config)}\n`);
           process.stdout.write(`\nartifacts: ${dir}\n`);
         } finally {
           studio.close();
         }
       }),
     );
-}
-
-function validationLines(v: Record<string, Record<string, unknown>>): string {
-  const lines: [string, unknown][] = [];
-  if (v.permutation)
-    lines.push(["permutation p_value", v.permutation.p_value], ["permutation n", v.permutation.n]);
-  if (v.block_bootstrap) {
-    const ci = v.block_bootstrap.return_ci as { lower: number; upper: number };
-    lines.push(["bootstrap return CI", `[${formatValue(ci.lower)}, ${formatValue(ci.upper)}]`]);
-  }
-  if (v.monte_carlo)
-    lines.push(
-      ["monte carlo equity p5", v.monte_carlo.equity_p5],
-      ["monte carlo equity p95", v.monte_carlo.equity_p95],
-    );
-  if (v.wfo)
-    lines.push(
-      ["walk-forward OOS return", v.wfo.stitched_oos_return],
-      ["walk-forward efficiency", v.wfo.walk_forward_efficiency],
-    );
-  if (v.overfitting) lines.push(["deflated Sharpe", v.overfitting.dsr], ["PBO", v.overfitting.pbo]);
-  return keyValueTable(lines);
 }

@@ -18,10 +18,14 @@ describe("studio runs (real binary)", () => {
     expect(list.map((r: { run_id: string }) => r.run_id)).toEqual([run.run_id]);
     expect(list[0].metrics_summary.total_return).toEqual(expect.any(Number));
     const text = (await studio(["--home", home, "runs", "list", "--status", "completed"])).stdout;
-    expect(text).toContain(run.run_id);
+    expect(text, "people see the short id and the strategy with its params").toContain(
+      run.run_id.slice(0, 8),
+    );
+    expect(text).toContain("sma_crossover(fast=5, slow=20");
     const show = JSON.parse((await studio(["--home", home, "--json", "runs", "show", run.run_id])).stdout);
     expect(show.manifest.files.map((f: { name: string }) => f.name)).toContain("equity.parquet");
     expect((await studio(["--home", home, "runs", "show", run.run_id])).stdout).toContain("equity.parquet");
+    expect(show.manifest.files.map((f: { name: string }) => f.name)).toContain("report.html");
     expect((await studio(["--home", home, "runs", "delete", run.run_id])).code).toBe(0);
     const gone = await studio(["--home", home, "--json", "runs", "show", run.run_id]);
     expect(gone.code).toBe(1);
@@ -161,5 +165,61 @@ describe("studio presets (real binary)", () => {
     expect((await studio(["--home", home, "presets", "delete", "fast-sma"])).code).toBe(0);
     const missing = await studio(["--home", home, "--json", "presets", "show", "fast-sma"]);
     expect(JSON.parse(missing.stdout).error.code).toBe("NOT_FOUND");
+  });
+
+  it("accepts any unique id prefix, and prints formatted metrics and every warning", async () => {
+    const home = tempHome();
+    const cfg = smallConfig({ execution: { lot_size: 100000 } });
+    const r = await studio(["--home", home, "--json", "run", writeJson(home, "cfg.json", cfg)]);
+    expect(r.code, r.stderr).toBe(0);
+    const id: string = JSON.parse(r.stdout).run_id;
+    const show = await studio(["--home", home, "runs", "show", id.slice(0, 5)]);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain(id);
+    expect(show.stdout).toMatch(/total_return\s+-?\d+\.\d\d%/);
+    expect(show.stdout).toMatch(/start_ts\s+2024-01-01T00:00:00Z/);
+    expect(show.stdout, "skipped entries are said, not hidden in summary.json").toMatch(
+      /! \d+ entr(y|ies) skipped/,
+    );
+    expect(show.stdout).toContain("no trade was closed");
+    const missing = await studio(["--home", home, "--json", "runs", "show", "ffffffff-f"]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error.code).toBe("NOT_FOUND");
+  });
+
+  it("compares runs side by side with differences and the config diff", async () => {
+    const home = tempHome();
+    const a = await completedRun(home);
+    const cfg = smallConfig({ strategy: { name: "sma_crossover", params: { fast: 8, slow: 20 } } });
+    const b = JSON.parse(
+      (await studio(["--home", home, "--json", "run", writeJson(home, "b.json", cfg)])).stdout,
+    );
+    const r = await studio(["--home", home, "runs", "compare", a.run_id.slice(0, 8), b.run_id.slice(0, 8)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/total_return\s+-?\d+\.\d\d%\s+-?\d+\.\d\d%\s+[+-]?\d+\.\d\d pp/);
+    expect(r.stdout).toMatch(/strategy\.params\.fast\s+5\s+8/);
+    const json = JSON.parse(
+      (await studio(["--home", home, "--json", "runs", "compare", a.run_id, b.run_id])).stdout,
+    );
+    expect(json.config_diff).toEqual([{ path: "strategy.params.fast", values: ["5", "8"] }]);
+    const one = await studio(["--home", home, "--json", "runs", "compare", a.run_id]);
+    expect(one.code).toBe(2);
+    expect(JSON.parse(one.stdout).error.code).toBe("CONFIG_INVALID");
+  });
+
+  it("open prints the report's path and succeeds where no display exists", async () => {
+    const home = tempHome();
+    const run = await completedRun(home);
+    const r = await studio(["--home", home, "runs", "open", run.run_id.slice(0, 8)], {
+      env: { DISPLAY: "", WAYLAND_DISPLAY: "" },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(run.run_dir, "report.html");
+    expect(r.stdout.trim()).toBe(`report: ${file}`);
+    const html = readFileSync(file, "utf8");
+    expect(html, "the page works offline: no external script or stylesheet").not.toMatch(
+      /<script[^>]+src=|<link[^>]+stylesheet/,
+    );
+    expect(html).toContain('id="report-data"');
   });
 });

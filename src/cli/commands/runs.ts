@@ -5,26 +5,21 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { StudioError } from "../../core/errors.js";
+import { formatMetric, formatMetrics } from "../../report/format-metric.js";
 import { RUN_STATUSES, type RunStatus } from "../../runs/events.js";
 import { type ExportFormat, exportArtifact, exportFileOf } from "../../runs/export-artifact.js";
 import { MANIFEST_NAME, type Manifest } from "../../runs/manifest.js";
-import { openStudio } from "../../runs/open-studio.js";
 import { parseManifest } from "../../runs/parse-manifest.js";
 import { openRunFile } from "../../runs/run-file.js";
 import { runDir } from "../../runs/run-paths.js";
 import { verifyArtifacts } from "../../runs/verify-artifacts.js";
-import { action, type CliContext, printJson } from "../context.js";
-import { formatValue, isoTime, keyValueTable, table } from "../format.js";
-
-function withStudio<T>(
-  ctx: CliContext,
-  fn: (studio: ReturnType<typeof openStudio>) => Promise<T> | T,
-): Promise<T> {
-  const studio = openStudio(ctx.home);
-  return Promise.resolve()
-    .then(() => fn(studio))
-    .finally(() => studio.close());
-}
+import { action, printJson } from "../context.js";
+import { isoTime, keyValueTable, table } from "../format.js";
+import { resolveRunId, shortId, strategyLabel } from "../resolve-run-id.js";
+import { barMsOf, readRunFiles, runResultText } from "../run-text.js";
+import { withStudio } from "../with-studio.js";
+import { registerRunsCompareCommand } from "./runs-compare.js";
+import { registerRunsOpenCommand } from "./runs-open.js";
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   const opened = await openRunFile(dir, MANIFEST_NAME);
@@ -37,7 +32,9 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
 }
 
 export function registerRunsCommands(program: Command): void {
-  const runs = program.command("runs").description("list, inspect, verify, export and delete runs");
+  const runs = program
+    .command("runs")
+    .description("list, inspect, compare, open, verify, export and delete runs (any unique id prefix works)");
 
   runs
     .command("list")
@@ -59,20 +56,21 @@ export function registerRunsCommands(program: Command): void {
           const list = studio.list({ status: opts.status as RunStatus | undefined, limit });
           if (ctx.json) return printJson(list);
           const rows = list.map((r) => {
-            const c = r.config as { symbol: string; timeframe: string; strategy: { name: string } };
+            const c = r.config as { symbol: string; timeframe: string };
             const m = r.metrics_summary ?? {};
             return [
-              r.run_id,
+              shortId(r.run_id),
               r.status,
               isoTime(r.created_at),
               `${c.symbol} ${c.timeframe}`,
-              c.strategy.name,
-              formatValue(m.total_return),
-              formatValue(m.sharpe),
+              strategyLabel(r.config),
+              formatMetric("total_return", m.total_return),
+              formatMetric("sharpe", m.sharpe),
+              formatMetric("max_drawdown", m.max_drawdown),
             ];
           });
           process.stdout.write(
-            `${table(["run_id", "status", "created", "market", "strategy", "return", "sharpe"], rows)}\n`,
+            `${table(["id", "status", "created", "market", "strategy", "return", "sharpe", "max_dd"], rows)}\n`,
           );
         });
       }),
@@ -83,8 +81,9 @@ export function registerRunsCommands(program: Command): void {
     .argument("<run_id>")
     .description("one run: status, config, metrics, artifacts")
     .action(
-      action(async (ctx, runId: string) => {
+      action(async (ctx, given: string) => {
         await withStudio(ctx, async (studio) => {
+          const runId = resolveRunId(studio, given);
           const view = studio.get(runId);
           const dir = runDir(ctx.home, runId);
           // A manifest that cannot be read is shown as absent; `runs verify` says what is wrong with it.
@@ -93,6 +92,7 @@ export function registerRunsCommands(program: Command): void {
           process.stdout.write(
             `${keyValueTable([
               ["run_id", view.run_id],
+              ["strategy", strategyLabel(view.config)],
               ["status", view.status],
               ["stage", view.stage],
               ["created", isoTime(view.created_at)],
@@ -103,8 +103,11 @@ export function registerRunsCommands(program: Command): void {
               ["run_dir", manifest ? dir : null],
             ])}\n`,
           );
-          if (view.metrics_summary)
-            process.stdout.write(`\n${keyValueTable(Object.entries(view.metrics_summary))}\n`);
+          if (manifest) process.stdout.write(`\n${runResultText(readRunFiles(dir), view.config)}\n`);
+          else if (view.metrics_summary)
+            process.stdout.write(
+              `\n${keyValueTable(formatMetrics(view.metrics_summary, barMsOf(view.config)))}\n`,
+            );
           if (manifest) {
             const files = manifest.files.map((f) => [f.name, String(f.size), f.sha256.slice(0, 16)]);
             process.stdout.write(`\n${table(["artifact", "bytes", "sha256"], files)}\n`);
@@ -119,8 +122,12 @@ export function registerRunsCommands(program: Command): void {
     .argument("<run_id>")
     .description("delete a run's folder and row")
     .action(
-      action(async (ctx, runId: string) => {
-        await withStudio(ctx, (studio) => studio.delete(runId));
+      action(async (ctx, given: string) => {
+        const runId = await withStudio(ctx, async (studio) => {
+          const id = resolveRunId(studio, given);
+          await studio.delete(id);
+          return id;
+        });
         if (ctx.json) printJson({ run_id: runId, deleted: true });
         else process.stdout.write(`deleted ${runId}\n`);
       }),
@@ -131,8 +138,10 @@ export function registerRunsCommands(program: Command): void {
     .argument("<run_id>")
     .description("recompute every artifact's sha256 and size against the manifest and the database")
     .action(
-      action(async (ctx, runId: string) => {
+      action(async (ctx, given: string) => {
+        let runId = given;
         const report = await withStudio(ctx, (studio) => {
+          runId = resolveRunId(studio, given);
           const view = studio.get(runId);
           if (view.status !== "completed")
             throw new StudioError(
@@ -164,9 +173,10 @@ export function registerRunsCommands(program: Command): void {
     .option("--out <file>", "write to this file instead of stdout")
     .description("convert an artifact to CSV, JSON or Parquet")
     .action(
-      action(async (ctx, runId: string, artifact: string, opts: { format: string; out?: string }) => {
+      action(async (ctx, given: string, artifact: string, opts: { format: string; out?: string }) => {
         const file = exportFileOf(artifact);
         const dir = await withStudio(ctx, (studio) => {
+          const runId = resolveRunId(studio, given);
           const view = studio.get(runId);
           if (view.status !== "completed")
             throw new StudioError(
@@ -183,4 +193,7 @@ export function registerRunsCommands(program: Command): void {
         if (opts.out) await new Promise<void>((resolve) => sink.end(resolve));
       }),
     );
+
+  registerRunsCompareCommand(runs);
+  registerRunsOpenCommand(runs);
 }

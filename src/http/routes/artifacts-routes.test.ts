@@ -43,7 +43,20 @@ describe("artifacts", () => {
         "trades.parquet",
         "validation_summary.json",
         "plots.png",
+        "report.html",
       ]),
+    );
+  });
+
+  it("shows report.html inline as a self-contained page that allows no request", async () => {
+    const res = await fetch(`${t.url}/api/runs/${runId}/artifacts/report.html`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("content-disposition"), "a page to look at, not a download").toBe("inline");
+    const html = await res.text();
+    expect(html).toContain("default-src 'none'");
+    expect(html, "no external script, style or image").not.toMatch(
+      /<(script|link|img)[^>]+(src|href)="(?!data:)/,
     );
   });
 

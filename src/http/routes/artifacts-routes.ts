@@ -83,7 +83,11 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
     const handle = await openArtifact(run.dir, file);
     reply.header("etag", `"${file.sha256}"`);
     reply.header("content-length", String(file.size));
-    reply.header("content-disposition", dispositionOf(file.name));
+    // report.html is a page to look at (it is self-contained and its CSP allows no request); the rest downloads.
+    reply.header(
+      "content-disposition",
+      file.mime.startsWith("text/html") ? "inline" : dispositionOf(file.name),
+    );
     return rawReply(reply)
       .type(file.mime)
       .send(handle.createReadStream({ start: 0 }));

@@ -1,0 +1,60 @@
+/**
+ * @module bench/cases/report-1m
+ * report.html for a million-bar run: the time to build its data (downsampled series, two candle resolutions,
+ * period returns, the trades table) and write the page, and the page's size against the 5 MB bound.
+ */
+import type { BenchCase } from "../case.js";
+import { minuteRequest, SMA_10_50 } from "../case.js";
+import { measure, memory } from "../measure.js";
+
+type M<T> = Promise<T>;
+const BARS = 1_000_000;
+const SIZE_BUDGET_MB = 5;
+
+export const report1m: BenchCase = {
+  name: "report_1m",
+  summary: "report.html of a 1M-bar SMA 10/50 run: build time and size",
+  async run(ctx) {
+    const [{ generateSynthetic }, { runBacktest }, { renderRunReport }] = await Promise.all([
+      ctx.dist("data/synthetic-generator.js") as M<typeof import("../../src/data/synthetic-generator.js")>,
+      ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
+      ctx.dist("report/report-html.js") as M<typeof import("../../src/report/report-html.js")>,
+    ]);
+    const request = minuteRequest(BARS);
+    const candles = generateSynthetic(request);
+    const config = { ...request, provider: "synthetic", strategy: SMA_10_50 };
+    const r = runBacktest(config, { candles });
+    const summary = { config: { ...config, initial_cash: 10_000 }, data_quality: { bars: BARS, gaps: 0 } };
+    const render = () =>
+      renderRunReport({
+        candles,
+        ts: r.portfolio.ts,
+        equity: r.portfolio.equity,
+        drawdown: r.drawdown,
+        fills: r.fills,
+        trades: r.trades,
+        metrics: r.metrics,
+        summary,
+        title: "BENCH 1m",
+        subtitle: "sma_crossover(fast=10, slow=50)",
+      });
+    let bytes = 0;
+    ctx.record(
+      await measure(
+        "report_1m",
+        () => {
+          bytes = Buffer.byteLength(render());
+        },
+        {
+          runs: 5,
+          // No-regression budget: 86x measured on the 2-core development machine (2026-12-01), plus headroom.
+          budgetX: 200,
+          notes: `report.html of a ${BARS.toLocaleString("en")}-bar run with ${r.trades.entryTs.length} trades`,
+        },
+      ),
+    );
+    ctx.record(
+      memory("report_1m.size", bytes / 1e6, SIZE_BUDGET_MB, "report.html size in MB (must stay under 5)"),
+    );
+  },
+};

@@ -1,45 +1,69 @@
 /**
  * @module backtest-studio
  * The library: everything a researcher needs to run backtests and the studio's statistics from their own code,
- * in memory. `runBacktest(config, { candles })` is the one-call backtest; the validation statistics work on any
- * per-period return series; `openStudio` gives the same run service the CLI and HTTP server use, with its
- * caches, artifacts and manifests on disk.
+ * in memory. `runBacktest(config, { candles, plugins })` is the one-call backtest; `defineStrategy` and
+ * `defineIndicator` (with `z` for their params schemas) write the user's own plugins; the validation statistics
+ * work on any per-period return series; `openStudio(home, { plugins })` gives the same run service the CLI and
+ * HTTP server use, with its caches, artifacts and manifests on disk.
  */
+
+export { z } from "zod";
 
 // Vocabulary
 export type { Candles } from "./core/candles.js";
 export { canonicalJson } from "./core/canonical-json.js";
+export {
+  type Catalog,
+  createCatalog,
+  extendCatalog,
+  type Family,
+  type Origin,
+  type PluginLists,
+  type PluginOrigins,
+} from "./core/catalog.js";
 export { CODE_VERSION } from "./core/code-version.js";
 export { ERROR_CODES, type ErrorCode, StudioError } from "./core/errors.js";
 export { candleHash, configHash, featureHash, runHash } from "./core/hashes.js";
 export { LIMITS } from "./core/limits.js";
+export { type PluginEntry, type Registry, registryOf } from "./core/registry.js";
 export type { Fills, Metrics, PortfolioBars, RoundTrips } from "./core/results.js";
 export { RNG_ALGORITHM, Rng } from "./core/rng.js";
 export { type RunConfig, type RunConfigInput, RunConfigSchema } from "./core/run-config.js";
 export { TIMEFRAME_MS, TIMEFRAMES, type Timeframe } from "./core/timeframe.js";
 export { loadCandles } from "./data/candle-cache.js";
 // Data and the studio service (I/O)
-export { PROVIDERS } from "./data/registry.js";
-export { planBacktest } from "./engine/plan-backtest.js";
+export type { ProviderDef } from "./data/provider.js";
+export { BUILTIN_PROVIDERS, PROVIDERS } from "./data/registry.js";
+export { type BacktestPlan, planBacktest } from "./engine/plan-backtest.js";
 export { createReplayer } from "./engine/replayer.js";
-export { type BacktestInputs, type BacktestResult, runBacktest } from "./engine/run-backtest.js";
+export { type BacktestInputs, runBacktest } from "./engine/run-backtest.js";
+export { type BacktestResult, type ReplayResult, type RunPlanInputs, runPlan } from "./engine/run-plan.js";
 export { type SimulateOptions, type SimulationResult, simulate } from "./engine/simulate.js";
 export { computeFeatures } from "./indicators/compute-features.js";
 export { computeIndicator } from "./indicators/compute-indicator.js";
-export type { FeatureColumn, FeatureSet } from "./indicators/feature-set.js";
+export type { FeatureColumn, FeatureFrame, FeatureSet } from "./indicators/feature-set.js";
 // Research core
-export { INDICATORS } from "./indicators/registry.js";
+export { BUILTIN_INDICATORS, INDICATORS } from "./indicators/registry.js";
 export { resolveIndicator } from "./indicators/resolve-indicator.js";
+export { defineIndicator, type IndicatorDef, type IndicatorRef } from "./indicators/types.js";
 export { computeMetrics } from "./metrics/compute-metrics.js";
-export { RISK_MODELS } from "./risk/registry.js";
-export { openStudio } from "./runs/open-studio.js";
+export { BUILTIN_RISK_MODELS, RISK_MODELS } from "./risk/registry.js";
+export type { RiskDef } from "./risk/types.js";
+export { builtinCatalog, type StudioCatalog } from "./runs/builtin-catalog.js";
+export { type OpenStudioOptions, openStudio } from "./runs/open-studio.js";
 export { parseRunConfig } from "./runs/parse-config.js";
 export { runValidationPooled } from "./runs/validation-pool.js";
 export { resolveHome } from "./store/home.js";
 export { openStore } from "./store/store.js";
-export { STRATEGIES } from "./strategies/registry.js";
+export { BUILTIN_STRATEGIES, STRATEGIES } from "./strategies/registry.js";
 export { resolveStrategy } from "./strategies/resolve-strategy.js";
-export type { FeatureFrame, StrategyDef } from "./strategies/types.js";
+export {
+  defineStrategy,
+  type InputRef,
+  type SignalReport,
+  type StrategyContext,
+  type StrategyDef,
+} from "./strategies/types.js";
 // Validation statistics (per-period Sharpe inputs, non-excess kurtosis; docs/validation.md)
 export {
   deflatedSharpeRatio,

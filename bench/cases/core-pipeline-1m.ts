@@ -27,6 +27,12 @@ export const corePipeline1m: BenchCase = {
     const { computeMetrics } = (await ctx.dist(
       "metrics/compute-metrics.js",
     )) as typeof import("../../src/metrics/compute-metrics.js");
+    const { inputColumns } = (await ctx.dist(
+      "engine/run-plan.js",
+    )) as typeof import("../../src/engine/run-plan.js");
+    const { builtinCatalog } = (await ctx.dist(
+      "runs/builtin-catalog.js",
+    )) as typeof import("../../src/runs/builtin-catalog.js");
 
     const candles = generateSynthetic(minuteRequest(1_000_000));
     const config = parseRunConfigShape({
@@ -43,7 +49,7 @@ export const corePipeline1m: BenchCase = {
         notes: "features + signal + simulation + metrics, SMA 10/50 crossover, 1,000,000 1m bars in memory",
       }),
     );
-    const plan = planBacktest(config);
+    const plan = planBacktest(config, builtinCatalog());
     const parts = {
       features: [] as number[],
       signal: [] as number[],
@@ -56,7 +62,7 @@ export const corePipeline1m: BenchCase = {
       parts.features.push(performance.now() - t);
       t = performance.now();
       const signal = new Float64Array(candles.ts.length);
-      plan.strategy.def.signal(f.frame, plan.strategy.params, signal);
+      plan.strategy.def.signal(inputColumns(plan, f), plan.strategy.params, signal);
       parts.signal.push(performance.now() - t);
       t = performance.now();
       const sim = simulate(candles, signal, {

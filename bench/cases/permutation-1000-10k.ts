@@ -24,6 +24,9 @@ export const permutation1000x10k: BenchCase = {
     const { runValidationPooled } = (await ctx.dist(
       "runs/validation-pool.js",
     )) as typeof import("../../src/runs/validation-pool.js");
+    const { builtinCatalog } = (await ctx.dist(
+      "runs/builtin-catalog.js",
+    )) as typeof import("../../src/runs/builtin-catalog.js");
     const candles = generateSynthetic(minuteRequest(10_000));
     const config = parseRunConfigShape({
       ...minuteRequest(10_000),
@@ -32,7 +35,12 @@ export const permutation1000x10k: BenchCase = {
       validation: { permutation: { n: 1000 } },
     });
     const real = runBacktest(config, { candles });
-    const inputs = { candles, realEquity: real.equity, realTradeReturns: real.trades.returnPct };
+    const inputs = {
+      catalog: builtinCatalog(),
+      candles,
+      realEquity: real.equity,
+      realTradeReturns: real.trades.returnPct,
+    };
     const threads = availableParallelism();
     ctx.record(
       await measure("permutation_1000_10k", () => runValidationPooled(config, inputs, { threads }), {

@@ -32,6 +32,21 @@ export const ERROR_CODES = [
   "CANCELLED",
   /** The process stopped while the run was running; start-up recovery marked it. */
   "INTERRUPTED",
+  /**
+   * A plugin file or definition cannot be used: it does not load or export a valid definition, its name clashes
+   * with another plugin's (both origins named), its code changed while a run used it, or it leaks the future.
+   */
+  "PLUGIN_INVALID",
+  /**
+   * A user plugin failed while computing: it threw, wrote a non-finite target, or returned an output that is
+   * missing or of the wrong length. The message names the plugin and the first bad bar.
+   */
+  "PLUGIN_FAILED",
+  /**
+   * The disk (or the user's quota) is full: a file write failed with ENOSPC / EDQUOT, or SQLite answered
+   * "database or disk is full". Not a bug and not the input's fault: free some space and try again.
+   */
+  "STORAGE_FULL",
   /** A bug: anything not anticipated above. */
   "INTERNAL",
 ] as const;
@@ -62,8 +77,37 @@ export class StudioError extends Error {
   }
 }
 
-/** Wraps anything thrown into a StudioError, keeping StudioErrors as they are. */
+/** Error codes Node and SQLite use for "no space left": the file system, the user's quota, the database. */
+const STORAGE_FULL_CODES: ReadonlySet<string> = new Set(["ENOSPC", "EDQUOT", "SQLITE_FULL"]);
+
+/** The error (or one of its causes) that says the disk is full, if any. */
+export function storageFullCause(err: unknown): Error | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 8 && e instanceof Error; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && STORAGE_FULL_CODES.has(code)) return e;
+    e = e.cause;
+  }
+  return undefined;
+}
+
+/**
+ * Wraps anything thrown into a StudioError, keeping StudioErrors as they are. A full disk is recognized wherever
+ * it surfaces (directly, or as the cause of an INTERNAL wrapper), so it is never reported as a bug.
+ */
 export function toStudioError(err: unknown): StudioError {
+  if (err instanceof StudioError && err.code !== "INTERNAL") return err;
+  const full = storageFullCause(err);
+  if (full) {
+    return new StudioError(
+      "STORAGE_FULL",
+      `storage is full (${full.message}); free some disk space and try again`,
+      {
+        errno: (full as { code?: string }).code,
+      },
+      { cause: err },
+    );
+  }
   if (err instanceof StudioError) return err;
   const message = err instanceof Error ? err.message : String(err);
   return new StudioError("INTERNAL", message, undefined, { cause: err });

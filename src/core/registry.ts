@@ -1,8 +1,9 @@
 /**
  * @module registry
- * The one plugin shape shared by every family (providers, indicators, strategies, risk models): a static object
- * of entries `{ name, summary, schema, ... }`. Config validation, the CLI and the HTTP catalog read the same
- * objects, and an unknown name always answers with the list of valid ones.
+ * The one plugin shape shared by every family (providers, indicators, strategies, risk models): entries
+ * `{ name, summary, schema, ... }` gathered into a frozen name -> entry registry by `registryOf([sma, ema])`, so a
+ * name is written once (by the entry itself) and never cast. Config validation, the CLI and the HTTP catalog read
+ * the same registries (through a run's Catalog), and an unknown name always answers with the list of valid ones.
  */
 import { z } from "zod";
 import { quote, StudioError } from "./errors.js";
@@ -17,6 +18,26 @@ export interface PluginEntry<S extends z.ZodType = z.ZodType> {
 }
 
 export type Registry<T extends PluginEntry> = Readonly<Record<string, T>>;
+
+/**
+ * A registry of `entries`, keyed by each entry's own name, in list order. Two entries with one name are
+ * PLUGIN_INVALID: a registry never silently keeps one of them.
+ */
+export function registryOf<T extends PluginEntry>(entries: readonly T[]): Registry<T> {
+  const out: Record<string, T> = {};
+  for (const entry of entries) {
+    if (typeof entry?.name !== "string" || entry.name === "") {
+      throw new StudioError("PLUGIN_INVALID", `a plugin has no name (got ${quote(entry?.name)})`);
+    }
+    if (Object.hasOwn(out, entry.name)) {
+      throw new StudioError("PLUGIN_INVALID", `two plugins are named ${quote(entry.name)}`, {
+        name: entry.name,
+      });
+    }
+    out[entry.name] = entry;
+  }
+  return Object.freeze(out);
+}
 
 /** The entry called `name`, or CONFIG_INVALID at `path` listing every valid name. */
 export function lookup<T extends PluginEntry>(

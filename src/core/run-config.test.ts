@@ -89,6 +89,48 @@ describe("RunConfig schema", () => {
 });
 
 describe("parseTimestamp", () => {
+  it("refuses numbers no user could mean, naming the path and the value", () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      // 5e-324 once passed and crashed the process while plotting a denormal equity curve.
+      ["initial_cash", { initial_cash: 5e-324 }, "5e-324"],
+      ["initial_cash", { initial_cash: 0.001 }, "0.001"],
+      ["initial_cash", { initial_cash: 1e16 }, "10000000000000000"],
+      ["execution.lot_size", { execution: { lot_size: 1e-300 } }, "1e-300"],
+      ["execution.lot_size", { execution: { lot_size: -1 } }, "-1"],
+      ["execution.lot_size", { execution: { lot_size: 2e9 } }, "2000000000"],
+      ["execution.commission_bps", { execution: { commission_bps: 1001 } }, "1001"],
+      ["execution.slippage_bps", { execution: { slippage_bps: 10_000 } }, "10000"],
+      ["execution.commission_per_share", { execution: { commission_per_share: 1e6 } }, "1000000"],
+      ["execution.borrow_bps", { execution: { borrow_bps: 100_001 } }, "100001"],
+      ["validation.wfo.in_sample_ratio", { validation: { wfo: { in_sample_ratio: 0.001 } } }, "0.001"],
+      ["validation.wfo.in_sample_ratio", { validation: { wfo: { in_sample_ratio: 0.99 } } }, "0.99"],
+      [
+        "validation.block_bootstrap.confidence",
+        { validation: { block_bootstrap: { n: 10, confidence: 0.1 } } },
+        "0.1",
+      ],
+    ];
+    for (const [path, extra, shown] of cases) {
+      const e = errorOf({ ...base, ...extra });
+      expect(e.code, path).toBe("CONFIG_INVALID");
+      expect(e.message, `${path} is named with the value`).toContain(`${path}: `);
+      expect(e.message, path).toContain(`(got ${shown})`);
+    }
+  });
+
+  it("accepts the bounds themselves", () => {
+    const cfg = parseRunConfigShape({
+      ...base,
+      initial_cash: 0.01,
+      execution: { lot_size: 1e-8, commission_bps: 1000, slippage_bps: 1000, commission_per_share: 1000 },
+      validation: { wfo: { in_sample_ratio: 0.95 }, block_bootstrap: { n: 10, confidence: 0.999 } },
+    });
+    expect(cfg.initial_cash).toBe(0.01);
+    expect(
+      parseRunConfigShape({ ...base, initial_cash: 1e15, execution: { lot_size: 1e9 } }).execution.lot_size,
+    ).toBe(1e9);
+  });
+
   it("accepts epoch ms, ISO dates and ISO date-times with or without an offset", () => {
     expect(parseTimestamp(1_700_000_000_000)).toBe(1_700_000_000_000);
     expect(parseTimestamp("1700000000000")).toBe(1_700_000_000_000);

@@ -2,8 +2,8 @@
  * @module run-config
  * The RunConfig schema: everything that determines a run's results (spec section 2, plus the documented
  * extensions `initial_cash`, `execution.commission_bps`, `execution.lot_size`, `block_size: "auto"` and the
- * walk-forward grid). It is structural: plugin names are checked against their registries, and plugin params
- * against the plugins' own schemas, by `planBacktest` (engine) and `parseRunConfig` (runs).
+ * walk-forward grid). It is structural: plugin names are checked against the run's plugin catalog, and plugin
+ * params against the plugins' own schemas, by `planBacktest` (engine) and `parseRunConfig` (runs).
  * Strict everywhere: an unknown key is an error, never silently ignored.
  */
 import { z } from "zod";
@@ -67,33 +67,59 @@ const PluginRef = z.strictObject({
     .describe("Plugin params; checked by the plugin's schema."),
 });
 
+/**
+ * Numeric bounds of the config: values a user could mean. Beyond them the arithmetic stops meaning anything (a
+ * denormal starting cash, a lot of 1e-300 units, a 100% slippage that sells at 0), so they are refused up front.
+ * The README's limits table lists each one.
+ */
+export const CONFIG_BOUNDS = {
+  initialCash: { min: 0.01, max: 1e15 },
+  commissionPerShare: { max: 1_000 },
+  /** 1000 bps = 10% of notional per fill. */
+  commissionBps: { max: 1_000 },
+  /** 1000 bps = 10% against the trader per fill. */
+  slippageBps: { max: 1_000 },
+  /** 100,000 bps = 1000% a year. */
+  borrowBps: { max: 100_000 },
+  /** A positive lot is at least this (a satoshi) and at most this many units. */
+  lotSize: { min: 1e-8, max: 1e9 },
+  inSampleRatio: { min: 0.05, max: 0.95 },
+  confidence: { min: 0.5, max: 0.999 },
+} as const;
+
+const B = CONFIG_BOUNDS;
+
 const Execution = z.strictObject({
   commission_per_share: z
     .number()
     .nonnegative()
+    .max(B.commissionPerShare.max)
     .default(0)
     .describe("Fee per unit traded, in price currency."),
   commission_bps: z
     .number()
     .nonnegative()
-    .max(10_000)
+    .max(B.commissionBps.max)
     .default(0)
     .describe("Fee in basis points of traded notional."),
   slippage_bps: z
     .number()
     .nonnegative()
-    .max(10_000)
+    .max(B.slippageBps.max)
     .default(0)
     .describe("Fill price moved against the trader: buys at open*(1+bps/1e4), sells at open*(1-bps/1e4)."),
   borrow_bps: z
     .number()
     .nonnegative()
-    .max(100_000)
+    .max(B.borrowBps.max)
     .default(0)
     .describe("Annual borrow rate on short market value, accrued every bar (year = 365.25 days)."),
   lot_size: z
     .number()
-    .nonnegative()
+    .max(B.lotSize.max)
+    .refine((v) => v === 0 || v >= B.lotSize.min, {
+      message: `expected 0 (fractional quantities) or a lot of at least ${B.lotSize.min}`,
+    })
     .default(0)
     .describe("Quantities are rounded down to a multiple of this; 0 means fractional quantities."),
 });
@@ -104,8 +130,8 @@ const Wfo = z.strictObject({
   windows: z.int().min(1).max(LIMITS.maxWfoWindows).default(4).describe("Number of out-of-sample segments."),
   in_sample_ratio: z
     .number()
-    .gt(0)
-    .lt(1)
+    .min(B.inSampleRatio.min)
+    .max(B.inSampleRatio.max)
     .default(0.75)
     .describe("In-sample share of each window (0.75 = 3:1)."),
   anchored: z.boolean().default(false).describe("Anchored (expanding) in-sample windows instead of rolling."),
@@ -140,8 +166,8 @@ const Validation = z.strictObject({
         .describe("Circular or stationary bootstrap."),
       confidence: z
         .number()
-        .gt(0)
-        .lt(1)
+        .min(B.confidence.min)
+        .max(B.confidence.max)
         .default(0.95)
         .describe("Two-sided confidence level of the interval."),
     })
@@ -171,7 +197,12 @@ export const RunConfigSchema = z
     execution: Execution.prefault({}).describe("Costs and quantity rounding."),
     validation: Validation.prefault({}).describe("Statistical tests to run after the backtest."),
     seed: z.int().min(0).max(4294967295).default(42).describe("Root seed of every random stream."),
-    initial_cash: z.number().positive().max(1e15).default(10_000).describe("Starting cash."),
+    initial_cash: z
+      .number()
+      .min(B.initialCash.min)
+      .max(B.initialCash.max)
+      .default(10_000)
+      .describe("Starting cash, in price currency."),
     preset_ref: z.string().regex(PRESET_NAME_PATTERN).optional().describe("Preset this config starts from."),
   })
   .superRefine((cfg, ctx) => {

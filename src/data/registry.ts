@@ -1,21 +1,20 @@
 /**
  * @module data/registry
- * Every candle provider by name (the `provider` field of a RunConfig). Adding one: write `name.ts` exporting a
- * ProviderDef (+ its test), add one line here. Providers take no params in a RunConfig; `create` is called with
+ * Every built-in candle provider (the `provider` field of a RunConfig). Adding one: write `name.ts` exporting a
+ * ProviderDef (+ its test), add it to the list here. Runs read providers from their Catalog. Providers take no params in a RunConfig; `create` is called with
  * the schema's defaults, and environment variables configure what must differ per machine (e.g.
  * STUDIO_BINANCE_URL).
  */
-import { lookup, parseParams, type Registry } from "../core/registry.js";
+import { lookup, parseParams, type Registry, registryOf } from "../core/registry.js";
 import { binance } from "./binance.js";
 import { csv } from "./csv.js";
 import type { CandleProvider, ProviderDef } from "./provider.js";
 import { synthetic } from "./synthetic.js";
 
-export const PROVIDERS: Registry<ProviderDef> = {
-  synthetic,
-  csv,
-  binance,
-} as Registry<ProviderDef>;
+export const BUILTIN_PROVIDERS: readonly ProviderDef[] = [synthetic, csv, binance];
+
+/** The built-in providers by name (for the library; runs use their catalog). */
+export const PROVIDERS: Registry<ProviderDef> = registryOf(BUILTIN_PROVIDERS);
 
 /** The default provider: embedded, offline, deterministic. */
 export const DEFAULT_PROVIDER = "synthetic";

@@ -1,27 +1,27 @@
 /**
  * @module engine/replayer
  * The engine behind validation's `Replayer` contract: re-runs the configured strategy (with any params
- * overridden, e.g. a walk-forward grid point) on a given series, computing only the strategy's own indicators
- * and skipping metrics, since a replication needs just the equity curve and the trade returns. Plans are cached
- * per params so a grid of N points resolves N plans, not N x windows.
+ * overridden, e.g. a walk-forward grid point) on a given series through `runPlan` in its replay scope, which
+ * computes only the strategy's own inputs and skips metrics, since a replication needs just the equity curve and
+ * the trade returns. Plans are cached per params so a grid of N points resolves N plans, not N x windows.
  */
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
+import type { Catalog } from "../core/catalog.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
-import { computeFeatures } from "../indicators/compute-features.js";
 import { barsPerYear } from "../metrics/bars-per-year.js";
 import type { Replayer, ReplayResult, StrategyParams } from "../validation/types.js";
 import { type BacktestPlan, planBacktest } from "./plan-backtest.js";
-import { simulate } from "./simulate.js";
+import { runPlan } from "./run-plan.js";
 
-export function createReplayer(config: RunConfig, candles: Candles): Replayer {
+export function createReplayer(config: RunConfig, candles: Candles, catalog: Catalog): Replayer {
   const plans = new Map<string, BacktestPlan>();
   const planFor = (params: StrategyParams): BacktestPlan => {
     const key = canonicalJson(params);
     let plan = plans.get(key);
     if (!plan) {
-      plan = planBacktest(config, params);
+      plan = planBacktest(config, catalog, params);
       plans.set(key, plan);
     }
     return plan;
@@ -40,18 +40,8 @@ export function createReplayer(config: RunConfig, candles: Candles): Replayer {
     },
     warmupBars: (params) => planFor(params).warmup,
     run(series: Candles, params: StrategyParams, startIndex: number): ReplayResult {
-      const plan = planFor(params);
-      const features = computeFeatures(plan.strategyIndicators, series);
-      const signal = new Float64Array(series.ts.length);
-      plan.strategy.def.signal(features.frame, plan.strategy.params, signal);
-      const sim = simulate(series, signal, {
-        initialCash: config.initial_cash,
-        execution: config.execution,
-        risk: plan.risk,
-        intervalMs: plan.intervalMs,
-        startIndex,
-      });
-      return { equity: sim.portfolio.equity, tradeReturns: sim.trades.returnPct };
+      const result = runPlan(planFor(params), { candles: series, startIndex, scope: "replay" });
+      return { equity: result.equity, tradeReturns: result.trades.returnPct };
     },
   };
 }

@@ -154,6 +154,12 @@ const PluginInfo = z.object({
   name: z.string(),
   summary: z.string(),
   params: z.unknown().describe("JSON Schema of the plugin's params (input side: defaults shown)."),
+  origin: z
+    .string()
+    .describe(
+      '"builtin", or the user plugin\'s file (relative to the studio home), or "inline" for one passed in code.',
+    ),
+  sha256: z.string().optional().describe("User plugins only: sha256 of the code that runs."),
 });
 
 export const Catalog = z.object({

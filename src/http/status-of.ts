@@ -1,8 +1,9 @@
 /**
  * @module http/status-of
  * The one place where error codes become HTTP statuses. Codes are the public contract (the CLI prints the same
- * ones); statuses are how HTTP clients branch. Only INTERNAL is a 5xx: anything a user can cause is a 4xx, so a
- * 500 in a log always means a bug.
+ * ones); statuses are how HTTP clients branch. Only INTERNAL is a 500: anything a user can cause is a 4xx, so a
+ * 500 in a log always means a bug. The other 5xx say the fault is the environment's: an upstream provider (502)
+ * or a full disk (507).
  */
 import type { ErrorCode } from "../core/errors.js";
 
@@ -23,6 +24,12 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   HOST_NOT_ALLOWED: 403,
   CANCELLED: 409,
   INTERRUPTED: 409,
+  // Both are the user's own code failing, not the studio's: a 5xx would say "our bug". 422 = the request was
+  // understood but the plugin it names cannot process it.
+  PLUGIN_INVALID: 422,
+  PLUGIN_FAILED: 422,
+  // 507 Insufficient Storage: the server cannot store what the request needs; retrying after freeing space works.
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 };
 

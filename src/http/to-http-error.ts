@@ -26,7 +26,8 @@ export interface RequestParts {
 }
 
 export function toHttpError(err: unknown, request: RequestParts): StudioError {
-  if (err instanceof StudioError) return err;
+  // toStudioError keeps coded errors, and re-codes an INTERNAL wrapper whose cause is a full disk.
+  if (err instanceof StudioError) return toStudioError(err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const part = err.validationContext ?? "request";
     const source = partOf(request, part);

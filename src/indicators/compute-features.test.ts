@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { StudioError } from "../core/errors.js";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { computeFeatures } from "./compute-features.js";
 import { featureSetFromColumns } from "./feature-set.js";
 import { resolveIndicator } from "./resolve-indicator.js";
 import { candlesFromCloses } from "./test-support/candles-from-closes.js";
 
 const candles = candlesFromCloses([1, 2, 3, 4, 5, 6]);
-const resolve = (name: string, params: Record<string, unknown>) => resolveIndicator({ name, params }, "test");
+const resolve = (name: string, params: Record<string, unknown>) =>
+  resolveIndicator({ name, params }, engineCatalog(), "test");
 
 describe("computeFeatures", () => {
   it("shifts every output by one bar: shifted[0] = NaN, shifted[t] = raw[t-1]", () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type Candles, sliceCandles } from "../core/candles.js";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { computeFeatures } from "./compute-features.js";
 import { INDICATORS } from "./registry.js";
 import { resolveIndicator } from "./resolve-indicator.js";
@@ -106,7 +107,7 @@ for (const def of Object.values(INDICATORS)) {
 
       it("reaches strategies through computeFeatures unchanged and shifted by exactly one bar", () => {
         const { columns } = computeFeatures(
-          [resolveIndicator({ name: def.name, params: input }, "t")],
+          [resolveIndicator({ name: def.name, params: input }, engineCatalog(), "t")],
           candles,
         );
         expect(

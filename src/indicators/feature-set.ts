@@ -6,7 +6,13 @@
  * the frame serves only shifted columns, and only those declared.
  */
 import { StudioError } from "../core/errors.js";
-import type { FeatureFrame } from "../strategies/types.js";
+
+/** Read-only access to shifted feature columns by their stable names (e.g. `sma_10`, `macd_12_26_9_signal`). */
+export interface FeatureFrame {
+  readonly length: number;
+  /** The shifted column; throws INTERNAL if no declared indicator produces it. */
+  column(name: string): Float64Array;
+}
 
 export interface FeatureColumn {
   /** Stable column name, e.g. `sma_10` or `macd_12_26_9_signal`. */

@@ -1,10 +1,11 @@
 /**
  * @module indicators/registry
- * Every indicator by name. Adding one: write `name.ts` + `name.test.ts` (values checked against numbers computed
- * independently), add one line here and its extra params to the contract test's table; the shared contract
- * test then checks warm-up, look-ahead and determinism.
+ * Every built-in indicator. Adding one: write `name.ts` + `name.test.ts` (values checked against numbers computed
+ * independently), add it to the list here and its extra params to the contract test's table; the shared
+ * contract test then checks warm-up, look-ahead and determinism. Runs read indicators from their Catalog
+ * (`builtinCatalog()` starts from this list), never from this module.
  */
-import type { Registry } from "../core/registry.js";
+import { type Registry, registryOf } from "../core/registry.js";
 import { atr } from "./atr.js";
 import { bollinger } from "./bollinger.js";
 import { donchian } from "./donchian.js";
@@ -20,7 +21,7 @@ import type { IndicatorDef } from "./types.js";
 import { wma } from "./wma.js";
 import { zscore } from "./zscore.js";
 
-export const INDICATORS: Registry<IndicatorDef> = {
+export const BUILTIN_INDICATORS: readonly IndicatorDef[] = [
   sma,
   ema,
   wma,
@@ -34,4 +35,7 @@ export const INDICATORS: Registry<IndicatorDef> = {
   obv,
   zscore,
   price,
-} as Registry<IndicatorDef>;
+];
+
+/** The built-in indicators by name (for the library; runs use their catalog). */
+export const INDICATORS: Registry<IndicatorDef> = registryOf(BUILTIN_INDICATORS);

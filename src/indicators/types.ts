@@ -21,6 +21,14 @@ export interface IndicatorDef<S extends z.ZodType = z.ZodType> extends PluginEnt
   compute(candles: Candles, params: z.output<S>, alloc?: Alloc): Record<string, Float64Array>;
 }
 
+/**
+ * Identity helper for writing an indicator (built-in or a user's module): checks the definition against the
+ * contract and types `params` from the schema. `compute` returns raw values; the feature layer shifts them.
+ */
+export function defineIndicator<S extends z.ZodType>(def: IndicatorDef<S>): IndicatorDef<S> {
+  return def;
+}
+
 /** Allocates a column of `length` values (contents unspecified; the indicator writes every element). */
 export type Alloc = (length: number) => Float64Array;
 

@@ -47,5 +47,10 @@ describe("fixed_fraction", () => {
       /risk\.params\.fraction/,
     );
     expect(() => parseParams(fixedFraction.schema, { fraction: 10.5 }, "risk.params")).toThrow(/fraction/);
+    expect(
+      () => parseParams(fixedFraction.schema, { fraction: 1e-5 }, "risk.params"),
+      "below 0.01% of equity no position means anything",
+    ).toThrow(/risk\.params\.fraction: .*\(got 0\.00001\)/);
+    expect(parseParams(fixedFraction.schema, { fraction: 1e-4 }, "risk.params")).toEqual({ fraction: 1e-4 });
   });
 });

@@ -12,7 +12,7 @@ import type { RiskDef, SizingContext } from "./types.js";
 const schema = z.strictObject({
   fraction: z
     .number()
-    .gt(0)
+    .min(1e-4)
     .max(10)
     .default(1)
     .describe("Share of equity put into a full (exposure 1) position; above 1 is leverage."),

@@ -9,8 +9,14 @@ describe("fixed_quantity", () => {
     expect(fixedQuantity.quantity(ctx, { qty: 10 }), "equity and costs play no part").toBe(5);
   });
 
-  it("requires a positive qty", () => {
+  it("requires a qty between 1e-8 and 1e9 units", () => {
     expect(parseParams(fixedQuantity.schema, {}, "risk.params")).toEqual({ qty: 1 });
-    expect(() => parseParams(fixedQuantity.schema, { qty: 0 }, "risk.params")).toThrow(/risk\.params\.qty/);
+    for (const qty of [0, 5e-324, 1e-9, 1.5e9]) {
+      expect(() => parseParams(fixedQuantity.schema, { qty }, "risk.params"), `qty ${qty}`).toThrow(
+        /risk\.params\.qty/,
+      );
+    }
+    for (const qty of [1e-8, 1e9])
+      expect(parseParams(fixedQuantity.schema, { qty }, "risk.params")).toEqual({ qty });
   });
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { RiskDef } from "./types.js";
 
 const schema = z.strictObject({
-  qty: z.number().gt(0).default(1).describe("Units held for a full (exposure 1) position."),
+  qty: z.number().min(1e-8).max(1e9).default(1).describe("Units held for a full (exposure 1) position."),
 });
 
 export const fixedQuantity: RiskDef<typeof schema> = {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { StudioError } from "../core/errors.js";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { resolveRisk } from "./resolve-risk.js";
 
 describe("resolveRisk", () => {
   it("returns the model with its params parsed and defaulted", () => {
-    const { def, params } = resolveRisk({ name: "fixed_fraction", params: {} }, "risk");
+    const { def, params } = resolveRisk({ name: "fixed_fraction", params: {} }, engineCatalog(), "risk");
     expect(def.name).toBe("fixed_fraction");
     expect(params, "fraction defaults to 1").toEqual({ fraction: 1 });
   });
@@ -12,7 +13,7 @@ describe("resolveRisk", () => {
   it("answers an unknown name with CONFIG_INVALID listing the valid models", () => {
     let caught: unknown;
     try {
-      resolveRisk({ name: "kelly" }, "risk");
+      resolveRisk({ name: "kelly" }, engineCatalog(), "risk");
     } catch (err) {
       caught = err;
     }
@@ -24,8 +25,8 @@ describe("resolveRisk", () => {
   });
 
   it("reports bad params under the given path", () => {
-    expect(() => resolveRisk({ name: "fixed_quantity", params: { qty: -1 } }, "risk")).toThrow(
-      /^risk\.params\.qty: .*\(got -1\)$/,
-    );
+    expect(() =>
+      resolveRisk({ name: "fixed_quantity", params: { qty: -1 } }, engineCatalog(), "risk"),
+    ).toThrow(/^risk\.params\.qty: .*\(got -1\)$/);
   });
 });

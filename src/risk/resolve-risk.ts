@@ -1,11 +1,11 @@
 /**
  * @module risk/resolve-risk
- * Turns a config's `risk: {name, params}` into the sizing model and its parsed params, so the engine receives a
+ * Turns a config's `risk: {name, params}` into the catalog's sizing model and its parsed params, so the engine receives a
  * ready-to-call model and never looks names up itself. Unknown names and bad params are CONFIG_INVALID with the
  * offending path and value (and the list of valid names).
  */
+import type { Catalog } from "../core/catalog.js";
 import { lookup, parseParams } from "../core/registry.js";
-import { RISK_MODELS } from "./registry.js";
 import type { RiskDef } from "./types.js";
 
 export interface ResolvedRisk {
@@ -17,8 +17,9 @@ export interface ResolvedRisk {
 /** `path` is where the ref sits in the config, e.g. `"risk"`; errors point at `risk.name` / `risk.params.*`. */
 export function resolveRisk(
   ref: { readonly name: string; readonly params?: unknown },
+  catalog: Catalog,
   path: string,
 ): ResolvedRisk {
-  const def = lookup(RISK_MODELS, "risk model", ref.name, `${path}.name`);
+  const def = lookup(catalog.risk, "risk model", ref.name, `${path}.name`);
   return { def, params: parseParams(def.schema, ref.params, `${path}.params`) };
 }

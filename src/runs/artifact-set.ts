@@ -4,7 +4,8 @@
  * (temporary name, fsync, rename) and its sha256 and size are recorded from the bytes written. Writes are started
  * at once and finish in the background, so the caller can encode the next file while the disk works; `seal()`
  * waits for all of them, then writes the manifest last. Callers rename the staging folder into place, so a run
- * folder is either complete or absent.
+ * folder is either complete or absent. A caller that gives up (an encoder or the plot threw) calls `abandon()`
+ * before removing the folder, so no write is still running into it and no rejection goes unhandled.
  */
 import { type WrittenFile, writeFileAtomicAsync } from "../store/atomic-write.js";
 import { safeJoin } from "../store/home.js";
@@ -14,19 +15,24 @@ import { type Manifest, type ManifestFile, mimeOf, writeManifest } from "./manif
 export class ArtifactSet {
   private readonly pending: Promise<ManifestFile>[] = [];
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    /** The atomic writer; tests inject one that fails like a full disk. */
+    private readonly write: typeof writeFileAtomicAsync = writeFileAtomicAsync,
+  ) {}
 
   /** Starts writing `name`; manifest entries keep the order of these calls. */
   addBytes(name: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-    this.pending.push(
-      writeFileAtomicAsync(safeJoin(this.dir, name), data).then((w) => ({
-        name,
-        path: name,
-        sha256: w.sha256,
-        size: w.size,
-        mime: mimeOf(name),
-      })),
-    );
+    const written = this.write(safeJoin(this.dir, name), data).then((w) => ({
+      name,
+      path: name,
+      sha256: w.sha256,
+      size: w.size,
+      mime: mimeOf(name),
+    }));
+    // A write may fail before seal() or abandon() awaits it; its error is reported there, never as unhandled.
+    written.catch(() => {});
+    this.pending.push(written);
   }
 
   /** Pretty-printed JSON with a trailing newline (artifacts are read by people too). */
@@ -36,6 +42,11 @@ export class ArtifactSet {
 
   addParquet(name: string, columns: readonly ParquetColumn[], metadata?: Record<string, string>): void {
     this.addBytes(name, encodeParquetChunks(columns, metadata));
+  }
+
+  /** Waits until every started write has finished or failed (their errors are the caller's to report). */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.pending);
   }
 
   /** Waits for every file, then writes manifest.json (last, under a lock); returns it with its own sha256. */

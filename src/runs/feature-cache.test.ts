@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, describe, expect, it } from "vitest";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { resolveIndicator } from "../indicators/resolve-indicator.js";
 import { candlesFromCloses } from "../indicators/test-support/candles-from-closes.js";
 import { resolveHome } from "../store/home.js";
@@ -35,8 +36,8 @@ function setup() {
   });
   const candles = candlesFromCloses([1, 2, 3, 4, 5, 6]);
   const resolved = [
-    resolveIndicator({ name: "sma", params: { period: 3 } }, "i"),
-    resolveIndicator({ name: "sma", params: { period: 3 } }, "j"),
+    resolveIndicator({ name: "sma", params: { period: 3 } }, engineCatalog(), "i"),
+    resolveIndicator({ name: "sma", params: { period: 3 } }, engineCatalog(), "j"),
   ];
   return { home, store, candles, resolved };
 }

@@ -1,19 +1,47 @@
 /**
  * @module runs/open-studio
- * The production wiring of the studio service: full config validation and the real pipeline. The CLI and the
- * HTTP server both start here. Two settings come from the environment so every entry point honours them:
+ * The production wiring of the studio service: the plugin catalog (the built-ins plus any extra plugins), full
+ * config validation against it and the real pipeline. The CLI and the HTTP server both start here. Two settings come from the environment so every entry point honours them:
  * `STUDIO_CONCURRENCY` (runs executed at once, default 1) and `STUDIO_KEEP_RUNS` (completed runs kept by
  * retention, default 100).
  */
+import { extendCatalog, type PluginOrigins, pluginLists } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
+import type { ProviderDef } from "../data/provider.js";
+import type { IndicatorDef } from "../indicators/types.js";
 import type { HomePaths } from "../store/home.js";
+import type { StrategyDef } from "../strategies/types.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import { parseRunConfig } from "./parse-config.js";
 import type { Pipeline } from "./pipeline-types.js";
 import { DEFAULT_KEEP_COMPLETED } from "./retention.js";
 import { Studio, type StudioOptions } from "./studio.js";
 
 /** The pipeline (and its plotting and worker-pool dependencies) loads on the first run, not at start-up. */
-const lazyPipeline: Pipeline = async (ctx) => (await import("./pipeline.js")).runPipeline(ctx);
+function lazyPipeline(catalog: StudioCatalog): Pipeline {
+  return async (ctx) => (await import("./pipeline.js")).runPipeline(ctx, catalog);
+}
+
+export interface OpenStudioOptions
+  extends Partial<Pick<StudioOptions, "concurrency" | "keepCompleted" | "resumeQueued">> {
+  /** Extra strategies and indicators (from `defineStrategy` / `defineIndicator`), beside the built-ins. */
+  // biome-ignore lint/suspicious/noExplicitAny: a definition's params type is its own; any schema is accepted.
+  readonly plugins?: readonly (StrategyDef<any> | IndicatorDef<any>)[];
+  /** Origins of `plugins` by family and name (user plugin files: file and sha256); in-memory ones are hashed. */
+  readonly origins?: PluginOrigins;
+  /** The catalog to start from (default: the built-ins), e.g. one the plugin loader built; `plugins` extend it. */
+  readonly catalog?: StudioCatalog;
+}
+
+/** `base` extended with `plugins`; a name clash is PLUGIN_INVALID naming both origins. */
+export function studioCatalog(
+  base: StudioCatalog,
+  plugins: OpenStudioOptions["plugins"],
+  origins?: PluginOrigins,
+): StudioCatalog {
+  if (plugins === undefined || plugins.length === 0) return base;
+  return extendCatalog(base, pluginLists<ProviderDef>(plugins), origins);
+}
 
 /** A positive integer from the environment, or the default; anything else is CONFIG_INVALID naming the value. */
 export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,15 +56,18 @@ export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): 
 
 export function openStudio(
   home: HomePaths,
-  options: Partial<Pick<StudioOptions, "concurrency" | "keepCompleted" | "resumeQueued">> = {},
+  options: OpenStudioOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Studio {
+  const { plugins, origins, catalog: base, ...rest } = options;
+  const catalog = studioCatalog(base ?? builtinCatalog(), plugins, origins);
   return Studio.open({
     home,
-    parseConfig: parseRunConfig,
-    pipeline: lazyPipeline,
+    catalog,
+    parseConfig: (input) => parseRunConfig(input, catalog),
+    pipeline: lazyPipeline(catalog),
     concurrency: envInt(env, "STUDIO_CONCURRENCY", 1),
     keepCompleted: envInt(env, "STUDIO_KEEP_RUNS", DEFAULT_KEEP_COMPLETED),
-    ...options,
+    ...rest,
   });
 }

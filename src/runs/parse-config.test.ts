@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configHash } from "../core/hashes.js";
+import { builtinCatalog } from "./builtin-catalog.js";
 import { parseRunConfig } from "./parse-config.js";
 
 const base = {
@@ -13,7 +14,7 @@ const base = {
 
 function messageOf(input: unknown): string {
   try {
-    parseRunConfig(input);
+    parseRunConfig(input, builtinCatalog());
   } catch (e) {
     expect((e as { code: string }).code).toBe("CONFIG_INVALID");
     return (e as Error).message;
@@ -23,11 +24,14 @@ function messageOf(input: unknown): string {
 
 describe("parseRunConfig", () => {
   it("fills every plugin's defaults so equivalent configs hash the same", () => {
-    const a = parseRunConfig(base);
-    const b = parseRunConfig({
-      ...base,
-      strategy: { name: "sma_crossover", params: { slow: 50, fast: 10, allow_short: false } },
-    });
+    const a = parseRunConfig(base, builtinCatalog());
+    const b = parseRunConfig(
+      {
+        ...base,
+        strategy: { name: "sma_crossover", params: { slow: 50, fast: 10, allow_short: false } },
+      },
+      builtinCatalog(),
+    );
     expect(a.strategy.params).toEqual({ fast: 10, slow: 50, allow_short: false });
     expect(a.risk).toEqual({ name: "fixed_fraction", params: { fraction: 1 } });
     expect(configHash(a)).toBe(configHash(b));
@@ -71,7 +75,7 @@ describe("parseRunConfig", () => {
 
   it("accepts grid values that are only invalid in combination (skipped later, not rejected here)", () => {
     expect(() =>
-      parseRunConfig({ ...base, validation: { wfo: { grid: { fast: [10, 60] } } } }),
+      parseRunConfig({ ...base, validation: { wfo: { grid: { fast: [10, 60] } } } }, builtinCatalog()),
     ).not.toThrow();
   });
 });

@@ -1,28 +1,35 @@
 /**
  * @module runs/parse-config
- * Full RunConfig validation: the structural schema, then every plugin name against its registry and every
- * plugin's params against the plugin's own schema, and the walk-forward grid against the strategy's params. The
+ * Full RunConfig validation against a Catalog (the built-ins plus the user's plugins): the structural schema,
+ * then every plugin name against its family and every plugin's params against the plugin's own schema, the
+ * strategy's named inputs against the catalog's indicators, and the walk-forward grid against the strategy's
+ * params. The
  * result is normalized (every default filled, params in parsed form), so two configs that mean the same run
  * hash the same. Every problem is CONFIG_INVALID naming the JSON path and the offending value.
  */
 import type { z } from "zod";
+import type { Catalog } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import { lookup } from "../core/registry.js";
 import { parseRunConfigShape, type RunConfig } from "../core/run-config.js";
-import { PROVIDERS } from "../data/registry.js";
+import { planInputs } from "../engine/plan-backtest.js";
 import { resolveIndicator } from "../indicators/resolve-indicator.js";
 import { resolveRisk } from "../risk/resolve-risk.js";
 import { resolveStrategy } from "../strategies/resolve-strategy.js";
+import { builtinCatalog } from "./builtin-catalog.js";
 
-export function parseRunConfig(input: unknown): RunConfig {
+/** `catalog` defaults to the built-ins (the library, tests); a studio always passes its own. */
+export function parseRunConfig(input: unknown, catalog: Catalog = builtinCatalog()): RunConfig {
   const config = parseRunConfigShape(input);
-  lookup(PROVIDERS, "provider", config.provider, "provider");
-  const strategy = resolveStrategy(config.strategy, "strategy");
+  lookup(catalog.providers, "provider", config.provider, "provider");
+  const strategy = resolveStrategy(config.strategy, catalog, "strategy");
+  // A typo in a strategy's input (or a rule naming an unknown indicator) fails at submit, not mid-run.
+  planInputs(strategy, catalog);
   const indicators = config.indicators.map((ref, i) => {
-    const resolved = resolveIndicator(ref, `indicators[${i}]`);
+    const resolved = resolveIndicator(ref, catalog, `indicators[${i}]`);
     return { name: ref.name, params: resolved.params };
   });
-  const risk = resolveRisk(config.risk, "risk");
+  const risk = resolveRisk(config.risk, catalog, "risk");
   const grid = config.validation.wfo?.grid ?? {};
   const known = Object.keys(strategy.params);
   for (const [key, values] of Object.entries(grid)) {

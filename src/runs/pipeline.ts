@@ -1,23 +1,24 @@
 /**
  * @module runs/pipeline
  * The work of one run, stage by stage: load candles (cache first), load or compute features (cache first),
- * simulate, compute metrics, validate (worker pool), then write every artifact into a staging folder and rename
- * it into place. Each stage reports progress and checks for cancellation when it ends; a failure anywhere leaves
- * no run folder behind (the lifecycle removes the staging folder).
+ * then `runPlan` (signal and simulation, metrics: the same function the library and every validation
+ * replication use), validate (worker pool), then write every artifact into a staging folder and rename it into
+ * place. Plugins come from the run's Catalog. Each stage reports progress and checks for cancellation when it
+ * ends; a failure anywhere leaves no run folder behind (the lifecycle removes the staging folder).
  */
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { CODE_VERSION } from "../core/code-version.js";
-import { StudioError } from "../core/errors.js";
 import { runHash } from "../core/hashes.js";
+import type { Metrics } from "../core/results.js";
 import type { RunConfig } from "../core/run-config.js";
 import { loadCandles } from "../data/candle-cache.js";
 import { planBacktest } from "../engine/plan-backtest.js";
-import { simulate } from "../engine/simulate.js";
-import { computeMetrics } from "../metrics/compute-metrics.js";
+import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
-import type { Pipeline, PipelineContext, PipelineResult } from "./pipeline-types.js";
+import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
 import { runDir, stagingDir } from "./run-paths.js";
 import { runValidationPooled } from "./validation-pool.js";
 import { writeRunArtifacts } from "./write-artifacts.js";
@@ -26,19 +27,30 @@ function hasValidation(config: RunConfig): boolean {
   return Object.values(config.validation).some((v) => v !== undefined);
 }
 
-export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<PipelineResult> => {
+/** `catalog` defaults to the built-ins (tests); a studio always passes its own. */
+export async function runPipeline(
+  ctx: PipelineContext,
+  catalog: StudioCatalog = builtinCatalog(),
+): Promise<PipelineResult> {
   const { config, home, store, run } = ctx;
   const timings: Record<string, number> = {};
-  const timed = async <T>(stage: Stage, fn: () => Promise<T> | T): Promise<T> => {
+  const started = new Map<Stage, number>();
+  const enter = (stage: Stage) => {
     ctx.stage(stage);
-    const t0 = performance.now();
-    const out = await fn();
-    timings[stage] = Math.round((performance.now() - t0) * 10) / 10;
+    started.set(stage, performance.now());
+  };
+  const leave = (stage: Stage) => {
+    timings[stage] = Math.round((performance.now() - started.get(stage)!) * 10) / 10;
     ctx.progress(1);
     ctx.checkCancelled();
+  };
+  const timed = async <T>(stage: Stage, fn: () => Promise<T> | T): Promise<T> => {
+    enter(stage);
+    const out = await fn();
+    leave(stage);
     return out;
   };
-  const plan = planBacktest(config);
+  const plan = planBacktest(config, catalog);
 
   const data = await timed("data_loading", () =>
     loadCandles(
@@ -51,18 +63,17 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
         start: config.start,
         end: config.end,
       },
-      { signal: ctx.signal, onProgress: (p) => (p.phase === "fetching" ? ctx.progress(p.ratio) : undefined) },
+      {
+        signal: ctx.signal,
+        onProgress: (p) => (p.phase === "fetching" ? ctx.progress(p.ratio) : undefined),
+        providers: catalog.providers,
+      },
     ),
   );
   const { candles } = data;
   const bars = candles.ts.length;
-  if (bars <= plan.warmup + 1) {
-    throw new StudioError(
-      "INSUFFICIENT_DATA",
-      `the range has ${bars} ${config.timeframe} bars; ${config.strategy.name} needs more than ${plan.warmup + 1} (its warm-up) to trade`,
-      { bars, warmup: plan.warmup },
-    );
-  }
+  // Checked before the features are computed (runPlan checks it again, with the same words).
+  assertEnoughBars(plan, bars);
   const warnings: string[] = [...(data.warnings ?? [])];
 
   const feats = await timed("indicators", () =>
@@ -70,33 +81,19 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
   );
   warnings.push(...feats.warnings);
 
-  const sim = await timed("simulation", () => {
-    const signal = new Float64Array(bars);
-    plan.strategy.def.signal(feats.features.frame, plan.strategy.params, signal);
-    return simulate(candles, signal, {
-      initialCash: config.initial_cash,
-      execution: config.execution,
-      risk: plan.risk,
-      intervalMs: plan.intervalMs,
-    });
+  const sim = runPlan(plan, {
+    candles,
+    features: feats.features,
+    onStep: (step: PlanStep, phase) => (phase === "enter" ? enter(step) : leave(step)),
   });
   warnings.push(...sim.warnings);
-
-  const metrics = await timed("metrics", () =>
-    computeMetrics({
-      candles,
-      portfolio: sim.portfolio,
-      fills: sim.fills,
-      trades: sim.trades,
-      initialCash: config.initial_cash,
-    }),
-  );
+  const { metrics } = sim;
 
   const validation = await timed("validation", () =>
     hasValidation(config)
       ? runValidationPooled(
           config,
-          { candles, realEquity: sim.portfolio.equity, realTradeReturns: sim.trades.returnPct },
+          { catalog, candles, realEquity: sim.portfolio.equity, realTradeReturns: sim.trades.returnPct },
           { onProgress: (r) => ctx.progress(r), signal: ctx.signal },
         )
       : undefined,
@@ -167,11 +164,11 @@ export const runPipeline: Pipeline = async (ctx: PipelineContext): Promise<Pipel
     result = { completedAt, manifestSha, metricsSummary: metricsSummary(metrics, validation) };
   });
   return result!;
-};
+}
 
 /** The subset of results shown in run lists: headline metrics and, when run, the headline statistics. */
 function metricsSummary(
-  m: ReturnType<typeof computeMetrics>,
+  m: Metrics,
   v: Awaited<ReturnType<typeof runValidationPooled>> | undefined,
 ): Record<string, unknown> {
   return {

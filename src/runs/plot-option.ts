@@ -2,10 +2,12 @@
  * @module runs/plot-option
  * The echarts option behind plots.png: stacked panels sharing one UTC time axis (price with buy/sell marks when
  * there is a price, then equity, then drawdown in percent), laid out in fixed pixels so every run's picture looks
- * the same. Series arrive already downsampled (runs/plot-downsample), because echarts is slow on large series.
+ * the same. Series arrive already downsampled (runs/plot-downsample), because echarts is slow on large series,
+ * and each panel is drawn in a unit echarts can handle whatever the magnitudes (runs/plot-scale).
  */
 import type { EChartsOption } from "echarts";
 import type { XYPoints } from "./plot-downsample.js";
+import { drawablePairs, type PanelUnit, panelUnit } from "./plot-scale.js";
 
 export const PLOT_WIDTH = 1280;
 /** Left and right margins of every panel: room for y-axis labels such as "1,000,000". */
@@ -35,11 +37,11 @@ export interface PlotPanels {
 interface Panel {
   readonly name: string;
   readonly height: number;
+  readonly unit: PanelUnit;
 }
 
-function pairs(p: XYPoints, scale = 1): [number, number][] {
-  return Array.from(p.x, (x, i) => [x, p.y[i]! * scale]);
-}
+/** Drawdown fractions are drawn in percent. */
+const PERCENT = 100;
 
 /** Total image height for the panels drawn (with or without the price panel). */
 export function plotHeight(withPrice: boolean): number {
@@ -48,15 +50,18 @@ export function plotHeight(withPrice: boolean): number {
 }
 
 export function buildPlotOption(p: PlotPanels): EChartsOption {
+  const priceUnit = panelUnit([p.price, p.buys, p.sells]);
+  const equityUnit = panelUnit([p.equity]);
+  const drawdownUnit = panelUnit([p.drawdown], PERCENT);
   const panels: Panel[] = p.price
     ? [
-        { name: "Price", height: 300 },
-        { name: "Equity", height: 220 },
-        { name: "Drawdown (%)", height: 150 },
+        { name: "Price", height: 300, unit: priceUnit },
+        { name: "Equity", height: 220, unit: equityUnit },
+        { name: "Drawdown (%)", height: 150, unit: drawdownUnit },
       ]
     : [
-        { name: "Equity", height: 330 },
-        { name: "Drawdown (%)", height: 190 },
+        { name: "Equity", height: 330, unit: equityUnit },
+        { name: "Drawdown (%)", height: 190, unit: drawdownUnit },
       ];
   const tops: number[] = [];
   let top = HEADER;
@@ -81,7 +86,7 @@ export function buildPlotOption(p: PlotPanels): EChartsOption {
   const marks = (name: string, points: XYPoints | undefined, color: string, rotate: number) => ({
     type: "scatter" as const,
     name,
-    data: points ? pairs(points) : [],
+    data: points ? drawablePairs(points, priceUnit) : [],
     xAxisIndex: 0,
     yAxisIndex: 0,
     symbol: "triangle",
@@ -90,11 +95,11 @@ export function buildPlotOption(p: PlotPanels): EChartsOption {
     itemStyle: { color, borderColor: "#fff", borderWidth: 0.5 },
   });
   const series = [
-    ...(p.price ? [line("Close", pairs(p.price), 0, "#555")] : []),
+    ...(p.price ? [line("Close", drawablePairs(p.price, priceUnit), 0, "#555")] : []),
     ...(p.buys ? [marks("Buy", p.buys, "#1a9850", 0)] : []),
     ...(p.sells ? [marks("Sell", p.sells, "#d73027", 180)] : []),
-    line("Equity", pairs(p.equity), panels.length - 2, "#2166ac"),
-    line("Drawdown", pairs(p.drawdown, 100), last, "#d73027", true),
+    line("Equity", drawablePairs(p.equity, equityUnit), panels.length - 2, "#2166ac"),
+    line("Drawdown", drawablePairs(p.drawdown, drawdownUnit, PERCENT), last, "#d73027", true),
   ];
   return {
     useUTC: true,
@@ -104,7 +109,7 @@ export function buildPlotOption(p: PlotPanels): EChartsOption {
     title: [
       { text: p.title, subtext: p.subtitle ?? "", left: 20, top: 12, textStyle: { ...text, fontSize: 18 } },
       ...panels.map((panel, i) => ({
-        text: panel.name,
+        text: `${panel.name}${panel.unit.suffix}`,
         left: LEFT,
         top: tops[i]! - 22,
         textStyle: { ...text, fontSize: 13, fontWeight: "normal" as const },

@@ -64,6 +64,58 @@ describe("renderRunPlot", () => {
     expect(pngSize(renderRunPlot({ title: "no bars", ...none })).width).toBe(PLOT_WIDTH);
   });
 
+  it("draws degenerate series without throwing: denormal, zero, constant, tiny, huge, one bar, no fills", () => {
+    const n = 200;
+    const { ts, close } = run(n);
+    const constant = (v: number) => new Float64Array(n).fill(v);
+    const cases: Record<string, Float64Array> = {
+      // initial_cash 5e-324 once crashed echarts ("assert" on a zero tick span) and with it the process.
+      denormal: constant(5e-324),
+      denormalSteps: Float64Array.from(ts, (_, i) => 5e-324 * (i % 3)),
+      zero: constant(0),
+      constant: constant(7),
+      tiny: Float64Array.from(ts, (_, i) => 1e-25 * (1 + i / n)),
+      tinyConstant: constant(3e-40),
+      huge: Float64Array.from(ts, (_, i) => 1e300 * (1 + i / n)),
+      nearMax: constant(1.7e308),
+      negative: Float64Array.from(ts, (_, i) => -i * 1e10),
+    };
+    const failures: string[] = [];
+    const noFills = { ts: new Float64Array(0), side: new Int8Array(0), price: new Float64Array(0) };
+    for (const [name, equity] of Object.entries(cases)) {
+      for (const bars of [n, 1]) {
+        const sub = (a: Float64Array) => a.subarray(0, bars);
+        try {
+          const svg = renderRunSvg({
+            title: name,
+            ts: sub(ts),
+            equity: sub(equity),
+            drawdown: sub(equity).map((v) => (v > 0 ? 0 : -1)),
+            close: sub(name === "negative" ? close : equity.map(Math.abs)),
+            fills: noFills,
+          });
+          if (!svg.includes(">Equity")) failures.push(`${name}/${bars}: no equity panel`);
+        } catch (err) {
+          failures.push(`${name}/${bars}: ${(err as Error).stack?.split("\n").slice(0, 2).join(" ")}`);
+        }
+      }
+    }
+    expect(failures, "every degenerate series renders").toEqual([]);
+    const png = renderRunPlot({
+      title: "ruined",
+      ts,
+      equity: cases.denormal!,
+      drawdown: new Float64Array(n),
+    });
+    expect(Array.from(png.subarray(0, 8)), "the denormal run still gets a PNG").toEqual(PNG_SIGNATURE);
+  });
+
+  it("labels a panel drawn in a power-of-ten unit", () => {
+    const { ts, drawdown } = run(50);
+    const svg = renderRunSvg({ title: "tiny", ts, equity: new Float64Array(50).fill(2.5e-25), drawdown });
+    expect(svg, "the equity title names the unit").toContain("Equity (× 1e-25)");
+  });
+
   it("marks fills and writes the title, subtitle and UTC dates", () => {
     const r = run(24 * 60, HOUR); // 60 days of hourly bars from 2024-01-01
     const svg = renderRunSvg({

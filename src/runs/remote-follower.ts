@@ -7,7 +7,7 @@
  */
 import type { Store } from "../store/store.js";
 import type { RunChannel } from "./event-hub.js";
-import { isTerminal, STAGES, type Stage } from "./events.js";
+import { isTerminal, type RunEventData, STAGES, type Stage } from "./events.js";
 import { finalEventData } from "./final-events.js";
 
 export const REMOTE_POLL_MS = 250;
@@ -16,11 +16,15 @@ export const REMOTE_POLL_MS = 250;
 export function followRemote(store: Store, channel: RunChannel, intervalMs = REMOTE_POLL_MS): () => void {
   let lastStage: string | null = null;
   let lastRatio = -1;
+  const end = (data: RunEventData["end"]): void => {
+    // Stop first: whatever a listener does with the end (it may throw), polling is over.
+    stop();
+    channel.emit("end", data);
+  };
   const poll = (): void => {
     const row = store.runs.get(channel.runId);
     if (!row) {
-      channel.emit("end", { status: "failed", error: { code: "NOT_FOUND", message: "the run was deleted" } });
-      stop();
+      end({ status: "failed", error: { code: "NOT_FOUND", message: "the run was deleted" } });
       return;
     }
     if (row.stage && row.stage !== lastStage && STAGES.includes(row.stage as Stage)) {
@@ -44,11 +48,17 @@ export function followRemote(store: Store, channel: RunChannel, intervalMs = REM
         metricsSummary: row.metricsSummaryJson ? JSON.parse(row.metricsSummaryJson) : null,
       });
       channel.emit("status", data.status);
-      channel.emit("end", data.end);
-      stop();
+      end(data.end);
     }
   };
-  const timer = setInterval(poll, intervalMs);
+  // A timer callback that throws would crash the process: a failed read (database busy) is retried next tick.
+  const timer = setInterval(() => {
+    try {
+      poll();
+    } catch {
+      // Transient; the next poll reads again.
+    }
+  }, intervalMs);
   function stop(): void {
     clearInterval(timer);
   }

@@ -13,11 +13,13 @@ import type { HomePaths } from "../store/home.js";
 import { processAlive } from "../store/process-alive.js";
 import type { RunStatus } from "../store/runs-repo.js";
 import { openStore, type Store } from "../store/store.js";
+import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import { EventHub, type EventListener } from "./event-hub.js";
 import { isTerminal } from "./events.js";
 import { type ExecuteDeps, executeRun } from "./execute-run.js";
 import { finalEvents } from "./final-events.js";
 import { mergeConfig } from "./merge-config.js";
+import { OutcomeRecorder } from "./outcome-recorder.js";
 import type { Pipeline } from "./pipeline-types.js";
 import { PresetService } from "./preset-service.js";
 import { ProgressRecorder } from "./progress-recorder.js";
@@ -32,6 +34,8 @@ import { untilAborted } from "./until-aborted.js";
 
 export interface StudioOptions {
   readonly home: HomePaths;
+  /** Every plugin runs may use (the built-ins when absent); `parseConfig` and `pipeline` must use the same. */
+  readonly catalog?: StudioCatalog;
   /** Full, plugin-aware config validation (shape, names, params). */
   readonly parseConfig: (input: unknown) => RunConfig;
   readonly pipeline: Pipeline;
@@ -52,18 +56,24 @@ export class Studio {
   readonly store: Store;
   readonly hub: EventHub;
   readonly presets: PresetService;
+  /** The plugins this studio's runs may use: what the CLI lists and `GET /api/catalog` serves. */
+  readonly catalog: StudioCatalog;
   readonly recovered: { interrupted: string[]; queued: string[] };
   private readonly queue: RunQueue;
   private readonly clock: () => number;
   private readonly progress: ProgressRecorder;
+  /** Outcomes of finished runs that the database could not take yet (a full disk); shown as the runs' state. */
+  private readonly outcomes: OutcomeRecorder;
   /** Runs executed by another process that this one is following; the value stops the polling. */
   private readonly followers = new Map<string, () => void>();
 
   private constructor(private readonly options: StudioOptions) {
     this.clock = options.clock ?? Date.now;
+    this.catalog = options.catalog ?? builtinCatalog();
     mkdirSync(options.home.runs, { recursive: true });
     this.store = openStore(options.home.db);
     this.progress = new ProgressRecorder(this.store);
+    this.outcomes = new OutcomeRecorder(this.store);
     this.hub = new EventHub(this.clock, (event) => this.progress.record(event));
     this.presets = new PresetService(this.store, options.home, options.parseConfig, this.clock);
     const deps: ExecuteDeps = {
@@ -77,6 +87,7 @@ export class Studio {
           rmSync(stagingDir(options.home, ctx.run.runId), { recursive: true, force: true }),
         ),
       progress: this.progress,
+      outcomes: this.outcomes,
       clock: this.clock,
       keepCompleted: options.keepCompleted ?? DEFAULT_KEEP_COMPLETED,
     };
@@ -100,10 +111,14 @@ export class Studio {
     const hash = configHash(config);
     const rh = runHash(hash);
     const now = this.clock();
+    // Space may have been freed since a run failed on a full disk: its outcome goes in before anything new.
+    this.outcomes.flush();
     const outcome = this.store.db
       .transaction(() => {
         const existing = options.force ? undefined : this.store.runs.findReusable(rh);
-        if (existing) return { runId: existing.runId, reused: true };
+        // A run whose failure is not yet written looks in flight to the database; it is not reusable.
+        if (existing && !this.outcomes.isPending(existing.runId))
+          return { runId: existing.runId, reused: true };
         const runId = newRunId();
         this.store.runs.insert({
           runId,
@@ -126,13 +141,15 @@ export class Studio {
   get(runId: string): RunView {
     const row = this.store.runs.get(assertRunId(runId));
     if (!row) throw new StudioError("NOT_FOUND", `no run ${quote(runId)}`);
-    return toRunView(row, this.store.runProgress.get(runId));
+    return toRunView(this.outcomes.overlay(row), this.store.runProgress.get(runId));
   }
 
   list(
     options: { status?: RunStatus; limit?: number; cursor?: { createdAt: number; runId: string } } = {},
   ): RunView[] {
-    return this.store.runs.list(options).map((row) => toRunView(row, this.store.runProgress.get(row.runId)));
+    return this.store.runs
+      .list(options)
+      .map((row) => toRunView(this.outcomes.overlay(row), this.store.runProgress.get(row.runId)));
   }
 
   /**
@@ -167,14 +184,23 @@ export class Studio {
     return channel.subscribe(afterSeq, listener);
   }
 
-  /** Resolves with the run once it reaches a final status (its `end` event, local or followed). */
+  /**
+   * Resolves with the run once it reaches a final status (its `end` event, local or followed); rejects with
+   * NOT_FOUND when the run is deleted first (e.g. by the other process executing it).
+   */
   waitFor(runId: string): Promise<RunView> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       // The row turns final before the end event is emitted, so the row alone decides "already finished".
       const view = this.get(runId);
       if (isTerminal(view.status)) return resolve(view);
       this.subscribe(runId, Number.MAX_SAFE_INTEGER, (event) => {
-        if (event.type === "end") resolve(this.get(runId));
+        if (event.type !== "end") return;
+        try {
+          resolve(this.get(runId));
+        } catch (err) {
+          const gone = err instanceof StudioError && err.code === "NOT_FOUND";
+          reject(gone ? new StudioError("NOT_FOUND", `run ${runId} was deleted before it finished`) : err);
+        }
       });
     });
   }
@@ -199,19 +225,18 @@ export class Studio {
       );
     }
     const now = this.clock();
-    if (
-      this.store.runs.update(
-        runId,
-        {
-          status: "cancelled",
-          errorCode: "CANCELLED",
-          errorMessage: "cancelled before it started",
-          finishedAt: now,
-          updatedAt: now,
-        },
-        ["queued"],
-      )
-    ) {
+    const recorded = this.outcomes.record(
+      runId,
+      {
+        status: "cancelled",
+        errorCode: "CANCELLED",
+        errorMessage: "cancelled before it started",
+        finishedAt: now,
+        updatedAt: now,
+      },
+      ["queued"],
+    );
+    if (recorded !== "skipped") {
       const ch = this.hub.channel(runId, view.progress?.last_seq ?? 0);
       ch.emit("status", {
         status: "cancelled",
@@ -234,6 +259,7 @@ export class Studio {
     }
     if (view.status === "queued") await this.cancel(runId);
     removeRun(this.store, this.options.home, runId);
+    this.outcomes.forget(runId);
     this.hub.forget(runId);
   }
 
@@ -257,6 +283,7 @@ export class Studio {
     for (const stop of this.followers.values()) stop();
     this.followers.clear();
     this.queue.stop();
+    this.outcomes.close();
     this.store.close();
   }
 

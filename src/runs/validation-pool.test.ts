@@ -4,6 +4,7 @@ import { createReplayer } from "../engine/replayer.js";
 import { runBacktest } from "../engine/run-backtest.js";
 import { randomWalkCandles } from "../indicators/test-support/random-walk-candles.js";
 import { runValidation } from "../validation/run-validation.js";
+import { builtinCatalog } from "./builtin-catalog.js";
 import { runValidationPooled } from "./validation-pool.js";
 
 const candles = randomWalkCandles(1500, 7);
@@ -23,7 +24,8 @@ const config = parseRunConfigShape({
   },
 });
 const real = runBacktest(config, { candles });
-const inputs = { candles, realEquity: real.equity, realTradeReturns: real.trades.returnPct };
+const catalog = builtinCatalog();
+const inputs = { catalog, candles, realEquity: real.equity, realTradeReturns: real.trades.returnPct };
 
 describe("runValidationPooled", () => {
   it("gives byte-identical JSON on 1 and 2 worker threads and in this thread", async () => {
@@ -31,7 +33,7 @@ describe("runValidationPooled", () => {
       runValidation(config.validation, {
         candles,
         baseParams: config.strategy.params,
-        replayer: createReplayer(config, candles),
+        replayer: createReplayer(config, candles, catalog),
         seed: config.seed,
         realEquity: real.equity,
         realTradeReturns: real.trades.returnPct,
@@ -95,7 +97,7 @@ describe("runValidationPooled", () => {
     await expect(
       runValidationPooled(
         wfoOnly,
-        { candles: short, realEquity: r.equity, realTradeReturns: r.trades.returnPct },
+        { catalog, candles: short, realEquity: r.equity, realTradeReturns: r.trades.returnPct },
         { threads: 2 },
       ),
     ).rejects.toMatchObject({ code: "INSUFFICIENT_DATA" });

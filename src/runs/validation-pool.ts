@@ -4,8 +4,10 @@
  * event loop that serves progress and cancellation. Candles live in shared memory; each method's replications are
  * split into batches, and walk-forward and overfitting run as whole sections beside them. Because replication i
  * reads only its own random stream and writes only slot i, the summary is byte-identical to the single-threaded
- * `runValidation` for any number of threads. Cancellation flips a shared flag the workers poll between
- * replications and aborts queued batches.
+ * `runValidation` for any number of threads. Workers rebuild the run's catalog from the user plugins' files
+ * (checked by sha256); a catalog holding a plugin passed in memory, which no worker can rebuild, is validated in
+ * this thread instead, with the same result. Cancellation flips a shared flag the workers poll between
+ * replications and aborts queued batches; one failing task cancels the rest the same way.
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
@@ -27,6 +29,7 @@ import type {
   ValidationSummary,
   WfoSummary,
 } from "../validation/types.js";
+import type { StudioCatalog } from "./builtin-catalog.js";
 import { sharedCandles, sharedFloat64 } from "./shared-candles.js";
 import {
   CONTROL,
@@ -35,6 +38,7 @@ import {
   type TaskResult,
   type ValidationTask,
 } from "./validation-task.js";
+import { workerSources } from "./worker-catalog.js";
 
 export interface PoolOptions {
   /** Worker threads; 0 runs in this thread. Default: STUDIO_THREADS or the number of cores. */
@@ -53,6 +57,8 @@ const WORKER = new URL(fromSource ? "./validation-worker.ts" : "./validation-wor
   .href;
 
 export interface ValidationInputs {
+  /** The run's plugins. */
+  readonly catalog: StudioCatalog;
   readonly candles: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
@@ -63,18 +69,19 @@ export async function runValidationPooled(
   inputs: ValidationInputs,
   options: PoolOptions = {},
 ): Promise<ValidationSummary> {
-  const threads = options.threads ?? defaultThreads();
+  const plugins = workerSources(inputs.catalog);
+  const threads = plugins === undefined ? 0 : (options.threads ?? defaultThreads());
   const ctx: ValidationContext = {
     candles: inputs.candles,
     baseParams: config.strategy.params,
-    replayer: createReplayer(config, inputs.candles),
+    replayer: createReplayer(config, inputs.candles, inputs.catalog),
     seed: config.seed,
     realEquity: inputs.realEquity,
     realTradeReturns: inputs.realTradeReturns,
     onProgress: options.onProgress,
     shouldCancel: () => options.signal?.aborted === true,
   };
-  if (threads === 0) return runValidation(config.validation, ctx);
+  if (threads === 0 || plugins === undefined) return runValidation(config.validation, ctx);
 
   const v = config.validation;
   const plan = planValidation(v, ctx);
@@ -86,6 +93,7 @@ export async function runValidationPooled(
   const init: TaskInit = {
     key: randomUUID(),
     configJson: JSON.stringify(config),
+    plugins,
     candles: sharedCandles(inputs.candles),
     realEquity: sharedFloat64(inputs.realEquity),
     realTradeReturns: sharedFloat64(inputs.realTradeReturns),
@@ -106,6 +114,13 @@ export async function runValidationPooled(
     abort.abort();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Aborting a running task drops it from the pool; if its worker had already answered, piscina reports that
+  // answer as an 'error' event, which would throw in the main thread (taking the server down) with no listener.
+  // After an abort that answer is expected and moot; before one it is a bug, reported as INTERNAL.
+  let poolError: Error | undefined;
+  pool.on("error", (err: Error) => {
+    if (!abort.signal.aborted) poolError ??= err;
+  });
   const report = () => {
     const done =
       Atomics.load(control, CONTROL.permutation) +
@@ -155,6 +170,7 @@ export async function runValidationPooled(
       for (const { from, result } of parts) out.set((result as Record<typeof key, Float64Array>)[key], from);
       return out;
     };
+    if (poolError) throw new StudioError("INTERNAL", `validation pool: ${poolError.message}`);
     const summary: ValidationSummary = { rng: { algorithm: RNG_ALGORITHM, seed: config.seed } };
     if (plan.permutation)
       summary.permutation = summarizePermutation(

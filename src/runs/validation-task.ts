@@ -1,10 +1,11 @@
 /**
  * @module runs/validation-task
  * Messages between the validation pool and its workers. A task carries everything a worker needs to rebuild the
- * run's validation plan by itself (config JSON plus shared series), so workers keep no state the main thread
- * must manage. Progress and cancellation travel through one small shared Int32Array, not messages.
+ * run's validation plan by itself (config JSON, the user plugins' sources for its catalog, shared series), so
+ * workers keep no state the main thread must manage. Progress and cancellation travel through one small shared Int32Array, not messages.
  */
 import type { Candles } from "../core/candles.js";
+import type { PluginSource } from "./worker-catalog.js";
 
 /** Slots of the shared control array. */
 export const CONTROL = {
@@ -22,6 +23,8 @@ export interface TaskInit {
   /** Identifies the run's validation: workers cache their plan under it. */
   readonly key: string;
   readonly configJson: string;
+  /** The run catalog's user plugins, re-imported by file and checked by sha256 in the worker. */
+  readonly plugins: readonly PluginSource[];
   readonly candles: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseRunConfigShape } from "../core/run-config.js";
 import { generateSynthetic } from "../data/synthetic-generator.js";
 import { runBacktest } from "../engine/run-backtest.js";
+import { builtinCatalog } from "./builtin-catalog.js";
 import { runValidationPooled } from "./validation-pool.js";
 
 const DAY = 86_400_000;
@@ -33,7 +34,12 @@ describe("permutation p-value of buy_and_hold through the run's validation path"
       const real = runBacktest(config, { candles });
       const v = await runValidationPooled(
         config,
-        { candles, realEquity: real.equity, realTradeReturns: real.trades.returnPct },
+        {
+          catalog: builtinCatalog(),
+          candles,
+          realEquity: real.equity,
+          realTradeReturns: real.trades.returnPct,
+        },
         { threads: 0 },
       );
       expect(v.permutation?.count_at_least_observed, "every permuted return ties the observed one").toBe(n);

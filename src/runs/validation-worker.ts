@@ -1,6 +1,6 @@
 /**
  * @module runs/validation-worker
- * A validation worker thread: rebuilds the run's plan from the task (once per run, cached), then computes
+ * A validation worker thread: rebuilds the run's catalog and plan from the task (once per run, cached), then computes
  * replications [from, to) of one method, or a whole walk-forward / overfitting section. Replication i always reads
  * random stream [seed, method, i], so which worker computes it does not matter. Errors come back as data so their
  * stable codes survive the thread boundary.
@@ -18,6 +18,7 @@ import { monteCarloReplicate, type TradePathOutcome } from "../validation/trade-
 import type { ValidationContext } from "../validation/types.js";
 import { runWalkForward, walkForwardRuns } from "../validation/walk-forward.js";
 import { CONTROL, type TaskInit, type TaskResult, type ValidationTask } from "./validation-task.js";
+import { workerCatalog } from "./worker-catalog.js";
 
 interface Prepared {
   readonly config: RunConfig;
@@ -28,14 +29,15 @@ interface Prepared {
 
 const cache = new Map<string, Prepared>();
 
-function prepare(init: TaskInit): Prepared {
+async function prepare(init: TaskInit): Promise<Prepared> {
   let prepared = cache.get(init.key);
   if (!prepared) {
     const config = JSON.parse(init.configJson) as RunConfig;
+    const catalog = await workerCatalog(init.plugins);
     const ctx: ValidationContext = {
       candles: init.candles,
       baseParams: config.strategy.params,
-      replayer: createReplayer(config, init.candles),
+      replayer: createReplayer(config, init.candles, catalog),
       seed: config.seed,
       realEquity: init.realEquity,
       realTradeReturns: init.realTradeReturns,
@@ -59,9 +61,12 @@ function sectionProgress(p: Prepared, control: Int32Array, slot: number, total: 
   );
 }
 
-export default function run(task: ValidationTask): TaskResult {
+export default async function run(task: ValidationTask): Promise<TaskResult> {
+  if (Atomics.load(task.init.control, CONTROL.cancel) === 1) {
+    return { error: { code: "CANCELLED", message: "validation cancelled" } };
+  }
   try {
-    const p = prepare(task.init);
+    const p = await prepare(task.init);
     const control = task.init.control;
     const cancelled = () => Atomics.load(control, CONTROL.cancel) === 1;
     switch (task.kind) {

@@ -2,12 +2,14 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * then the manifest last. Everything goes
- * into the staging folder the caller renames into place.
+ * then the manifest last. Everything goes into the staging folder the caller renames into place. If anything
+ * fails (an encoder, the plot, one write), the returned promise rejects only once every write already started
+ * has settled, so the caller can remove the staging folder without a write still running into it.
  */
 import type { Candles } from "../core/candles.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
+import type { writeFileAtomicAsync } from "../store/atomic-write.js";
 import type { ParquetColumn } from "../store/parquet.js";
 import { ArtifactSet } from "./artifact-set.js";
 import { parquetColumns as featureParquetColumns } from "./feature-cache.js";
@@ -33,13 +35,21 @@ const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type
 const double = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "DOUBLE", data });
 const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(values);
 
+/** What the writer calls out to; tests replace them to fail like a full disk or a broken plot. */
+export interface ArtifactWriterDeps {
+  readonly write?: typeof writeFileAtomicAsync;
+  readonly renderPlot?: typeof renderRunPlot;
+}
+
 export async function writeRunArtifacts(
   dir: string,
   meta: Omit<Manifest, "files">,
   a: RunArtifacts,
   onProgress: (ratio: number) => void = () => {},
+  deps: ArtifactWriterDeps = {},
 ): Promise<{ manifest: Manifest; manifestSha: string }> {
-  const set = new ArtifactSet(dir);
+  const set = new ArtifactSet(dir, deps.write);
+  const renderPlot = deps.renderPlot ?? renderRunPlot;
   const ts = a.portfolio.ts;
   const steps: (() => void)[] = [
     () => set.addJson("summary.json", a.summary),
@@ -56,7 +66,7 @@ export async function writeRunArtifacts(
     () =>
       set.addBytes(
         "plots.png",
-        renderRunPlot({
+        renderPlot({
           title: a.plotTitle,
           subtitle: a.plotSubtitle,
           ts,
@@ -67,10 +77,15 @@ export async function writeRunArtifacts(
         }),
       ),
   ];
-  steps.forEach((step, i) => {
-    step();
-    onProgress((i + 1) / (steps.length + 1));
-  });
+  try {
+    steps.forEach((step, i) => {
+      step();
+      onProgress((i + 1) / (steps.length + 1));
+    });
+  } catch (err) {
+    await set.abandon();
+    throw err;
+  }
   const { manifest, written } = await set.seal(meta);
   onProgress(1);
   return { manifest, manifestSha: written.sha256 };

@@ -21,9 +21,10 @@ export const TEMP_PREFIX = ".tmp-";
 export function writeFileAtomic(target: string, data: Uint8Array | string): WrittenFile {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   const dir = path.dirname(target);
-  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString("hex")}`);
+  const temp = tempName(target);
   const hash = createHash("sha256");
   const fd = openSync(temp, "wx", 0o644);
+  let closed = false;
   try {
     // Hash while writing, in slices, so the digest describes exactly the bytes that reached the file.
     const CHUNK = 1 << 22;
@@ -34,20 +35,33 @@ export function writeFileAtomic(target: string, data: Uint8Array | string): Writ
       while (written < slice.byteLength) written += writeSync(fd, slice, written);
     }
     fsyncSync(fd);
-  } catch (err) {
+    closed = true;
     closeSync(fd);
-    rmSync(temp, { force: true });
-    throw err;
-  }
-  closeSync(fd);
-  try {
     renameSync(temp, target);
   } catch (err) {
-    rmSync(temp, { force: true });
+    // A full disk fails the write, the fsync or even the close; the temporary file must not stay behind.
+    if (!closed) ignoring(() => closeSync(fd));
+    ignoring(() => rmSync(temp, { force: true }));
     throw err;
   }
   fsyncDir(dir);
   return { path: target, sha256: hash.digest("hex"), size: bytes.byteLength };
+}
+
+function tempName(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString("hex")}`,
+  );
+}
+
+/** Cleanup after a failure must not replace the error that caused it. */
+function ignoring(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // The original error is what the caller needs to see.
+  }
 }
 
 function fsyncDir(dir: string): void {
@@ -63,6 +77,15 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** The file operations the asynchronous writer uses; tests inject failing ones to stand for a full disk. */
+export interface AtomicWriteIo {
+  readonly open: typeof open;
+  readonly rename: typeof rename;
+  readonly rm: typeof rm;
+}
+
+const NODE_IO: AtomicWriteIo = { open, rename, rm };
+
 /**
  * The same guarantee, asynchronously and from a list of chunks (e.g. a Parquet file's pages, never joined into
  * one buffer): the disk work runs on libuv's threads while the caller prepares the next file. Each chunk is
@@ -71,14 +94,16 @@ function fsyncDir(dir: string): void {
 export async function writeFileAtomicAsync(
   target: string,
   data: string | Uint8Array | readonly Uint8Array[],
+  io: AtomicWriteIo = NODE_IO,
 ): Promise<WrittenFile> {
   const chunks =
     typeof data === "string" ? [Buffer.from(data, "utf8")] : data instanceof Uint8Array ? [data] : data;
   const dir = path.dirname(target);
-  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}.${randomBytes(6).toString("hex")}`);
+  const temp = tempName(target);
   const hash = createHash("sha256");
   let size = 0;
-  const handle = await open(temp, "wx", 0o644);
+  const handle = await io.open(temp, "wx", 0o644);
+  let closed = false;
   try {
     for (const chunk of chunks) {
       hash.update(chunk);
@@ -89,16 +114,12 @@ export async function writeFileAtomicAsync(
       size += chunk.byteLength;
     }
     await handle.sync();
+    closed = true;
+    await handle.close();
+    await io.rename(temp, target);
   } catch (err) {
-    await handle.close().catch(() => {});
-    await rm(temp, { force: true });
-    throw err;
-  }
-  await handle.close();
-  try {
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
+    if (!closed) await handle.close().catch(() => {});
+    await io.rm(temp, { force: true }).catch(() => {});
     throw err;
   }
   fsyncDir(dir);

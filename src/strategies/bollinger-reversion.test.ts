@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { bollingerReversion } from "./bollinger-reversion.js";
 import { frameOf, signalOf } from "./test-support/frame-of.js";
 
@@ -31,9 +32,12 @@ describe("bollinger_reversion", () => {
   });
 
   it("reads the bands for its period and width, and the close", () => {
-    expect(bollingerReversion.indicators(bollingerReversion.schema.parse({ stddev: 1.5 })), "refs").toEqual([
-      { name: "bollinger", params: { period: 20, stddev: 1.5 } },
-      { name: "price", params: { field: "close" } },
-    ]);
+    const params = bollingerReversion.schema.parse({ stddev: 1.5 });
+    expect(bollingerReversion.inputs(params, { indicators: engineCatalog().indicators }), "refs").toEqual({
+      mid: { name: "bollinger", params: { period: 20, stddev: 1.5 }, output: "mid" },
+      upper: { name: "bollinger", params: { period: 20, stddev: 1.5 }, output: "upper" },
+      lower: { name: "bollinger", params: { period: 20, stddev: 1.5 }, output: "lower" },
+      close: { name: "price", params: { field: "close" } },
+    });
   });
 });

@@ -7,9 +7,7 @@
  * signals.
  */
 import { z } from "zod";
-import { columnOf } from "../indicators/column-of.js";
-import type { IndicatorRef } from "../indicators/types.js";
-import type { StrategyDef } from "./types.js";
+import { defineStrategy, type InputRef } from "./types.js";
 
 const schema = z.strictObject({
   period: z.int().min(2).max(100_000).default(20).describe("Bollinger window in bars."),
@@ -17,22 +15,27 @@ const schema = z.strictObject({
   allow_short: z.boolean().default(false).describe("Short above the upper band instead of staying flat."),
 });
 
-const bandsRef = (p: { period: number; stddev: number }): IndicatorRef => ({
+const band = (p: { period: number; stddev: number }, output: string): InputRef => ({
   name: "bollinger",
   params: { period: p.period, stddev: p.stddev },
+  output,
 });
-const CLOSE: IndicatorRef = { name: "price", params: { field: "close" } };
 
-export const bollingerReversion: StrategyDef<typeof schema> = {
+export const bollingerReversion = defineStrategy({
   name: "bollinger_reversion",
   summary: "Long below the lower Bollinger band until the close is back at the mid band; optional shorts.",
   schema,
-  indicators: (p) => [bandsRef(p), CLOSE],
-  signal: (frame, p, out) => {
-    const mid = frame.column(columnOf(bandsRef(p), "mid"));
-    const upper = frame.column(columnOf(bandsRef(p), "upper"));
-    const lower = frame.column(columnOf(bandsRef(p), "lower"));
-    const close = frame.column(columnOf(CLOSE));
+  inputs: (p) => ({
+    mid: band(p, "mid"),
+    upper: band(p, "upper"),
+    lower: band(p, "lower"),
+    close: { name: "price", params: { field: "close" } },
+  }),
+  signal: (inputs, p, out) => {
+    const mid = inputs.mid!;
+    const upper = inputs.upper!;
+    const lower = inputs.lower!;
+    const close = inputs.close!;
     const above = p.allow_short ? -1 : 0;
     let target = 0;
     for (let t = 0; t < out.length; t++) {
@@ -44,4 +47,4 @@ export const bollingerReversion: StrategyDef<typeof schema> = {
       out[t] = target;
     }
   },
-};
+});

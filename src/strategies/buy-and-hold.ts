@@ -4,16 +4,16 @@
  * reads no features.
  */
 import { z } from "zod";
-import type { StrategyDef } from "./types.js";
+import { defineStrategy } from "./types.js";
 
 const schema = z.strictObject({});
 
-export const buyAndHold: StrategyDef<typeof schema> = {
+export const buyAndHold = defineStrategy({
   name: "buy_and_hold",
   summary: "Long from the first bar to the last.",
   schema,
-  indicators: () => [],
-  signal: (_frame, _params, out) => {
+  inputs: () => ({}),
+  signal: (_inputs, _params, out) => {
     out.fill(1);
   },
-};
+});

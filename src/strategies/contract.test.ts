@@ -1,13 +1,18 @@
 /**
- * The contract every registered strategy keeps (docs/architecture.md#no-look-ahead), through the real feature layer on seeded
- * random-walk candles: no look-ahead, determinism, every bar written, targets in {-1, 0, +1}.
+ * The contract every registered strategy keeps (docs/architecture.md#no-look-ahead), through the real planner and
+ * feature layer on seeded random-walk candles: no look-ahead, determinism, every bar written, every target finite
+ * (fractions allowed: a fractional test strategy runs beside the built-ins), shorts only when allowed.
  */
 import { describe, expect, it } from "vitest";
 import type { Candles } from "../core/candles.js";
-import { computeFeatures } from "../indicators/compute-features.js";
-import { resolveIndicator } from "../indicators/resolve-indicator.js";
+import { extendCatalog } from "../core/catalog.js";
+import { engineCatalog } from "../engine/engine-catalog.js";
+import { planInputs } from "../engine/plan-backtest.js";
+import { computeFeatures, uniqueIndicators } from "../indicators/compute-features.js";
 import { randomWalkCandles, withNewTail } from "../indicators/test-support/random-walk-candles.js";
-import { STRATEGIES } from "./registry.js";
+import { fractionalTrend } from "./test-support/fractional-trend.js";
+
+const catalog = extendCatalog(engineCatalog(), { strategies: [fractionalTrend] });
 
 /** Params checked beyond the defaults; every registered strategy must have an entry. */
 const EXTRA_PARAMS: Record<string, Record<string, unknown>[]> = {
@@ -17,26 +22,27 @@ const EXTRA_PARAMS: Record<string, Record<string, unknown>[]> = {
   donchian_breakout: [{ period: 5, allow_short: true }],
   bollinger_reversion: [{ period: 5, stddev: 1, allow_short: true }],
   buy_and_hold: [],
+  fractional_trend: [{ period: 3, allow_short: true }],
 };
 
 const N = 400;
 
 it("lists extra params for every registered strategy, so none escapes the contract", () => {
   expect(Object.keys(EXTRA_PARAMS).sort(), "EXTRA_PARAMS keys = registry names").toEqual(
-    Object.keys(STRATEGIES).sort(),
+    Object.keys(catalog.strategies).sort(),
   );
 });
 
-for (const def of Object.values(STRATEGIES)) {
+for (const def of Object.values(catalog.strategies)) {
   for (const input of [{}, ...(EXTRA_PARAMS[def.name] ?? [])]) {
-    const params = def.schema.parse(input);
-    const resolved = def
-      .indicators(params)
-      .map((ref, i) => resolveIndicator(ref, `strategy.indicators[${i}]`));
+    const params = def.schema.parse(input) as Record<string, unknown>;
+    const planned = planInputs({ def, origin: "builtin", params }, catalog);
+    const inputsOf = (features: ReturnType<typeof computeFeatures>) =>
+      Object.fromEntries(planned.map((p) => [p.key, features.frame.column(p.column)]));
     const run = (candles: Candles) => {
-      const features = computeFeatures(resolved, candles);
+      const features = computeFeatures(uniqueIndicators(planned.map((p) => p.indicator)), candles);
       const out = new Float64Array(N);
-      def.signal(features.frame, params, out);
+      def.signal(inputsOf(features), params, out);
       return { features, out };
     };
 
@@ -71,17 +77,19 @@ for (const def of Object.values(STRATEGIES)) {
       it("overwrites every element of a signal array filled with garbage", () => {
         const out = new Float64Array(N);
         for (let t = 0; t < N; t++) out[t] = t % 2 === 0 ? Number.NaN : 7;
-        def.signal(full.features.frame, params, out);
+        def.signal(inputsOf(full.features), params, out);
         for (let t = 0; t < N; t++) {
           if (!Object.is(out[t], full.out[t]))
             expect.fail(`signal[${t}] = ${out[t]} left over from the garbage`);
         }
       });
 
-      it("targets only -1, 0 or +1, short only when allowed, and trades at least once", () => {
-        const allowed = (params as { allow_short?: boolean }).allow_short ? [-1, 0, 1] : [0, 1];
+      it("targets finite values (fractions allowed), short only when allowed, and trades at least once", () => {
+        const shorts = (params as { allow_short?: boolean }).allow_short === true;
         for (let t = 0; t < N; t++) {
-          if (!allowed.includes(full.out[t]!)) expect.fail(`signal[${t}] = ${full.out[t]}`);
+          const v = full.out[t]!;
+          if (!Number.isFinite(v)) expect.fail(`signal[${t}] = ${v} is not finite`);
+          if (v < 0 && !shorts) expect.fail(`signal[${t}] = ${v} is short without allow_short`);
         }
         expect(
           full.out.some((v) => v !== 0),
@@ -91,3 +99,19 @@ for (const def of Object.values(STRATEGIES)) {
     });
   }
 }
+
+it("holds fractional targets to the contract: the test strategy really writes fractions", () => {
+  const params = fractionalTrend.schema.parse({ period: 3, allow_short: true });
+  const planned = planInputs({ def: fractionalTrend, origin: "builtin", params }, catalog);
+  const features = computeFeatures(
+    uniqueIndicators(planned.map((p) => p.indicator)),
+    randomWalkCandles(N, 17),
+  );
+  const out = new Float64Array(N);
+  fractionalTrend.signal(
+    Object.fromEntries(planned.map((p) => [p.key, features.frame.column(p.column)])),
+    params,
+    out,
+  );
+  expect(new Set(out), "half long, a quarter short and flat all occur").toEqual(new Set([0, 0.5, -0.25]));
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { donchianBreakout } from "./donchian-breakout.js";
 import { frameOf, signalOf } from "./test-support/frame-of.js";
 
@@ -32,9 +33,13 @@ describe("donchian_breakout", () => {
   });
 
   it("reads the channel and the close", () => {
-    expect(donchianBreakout.indicators(donchianBreakout.schema.parse({})), "default period 20").toEqual([
-      { name: "donchian", params: { period: 20 } },
-      { name: "price", params: { field: "close" } },
-    ]);
+    expect(
+      donchianBreakout.inputs(donchianBreakout.schema.parse({}), { indicators: engineCatalog().indicators }),
+      "default period 20",
+    ).toEqual({
+      upper: { name: "donchian", params: { period: 20 }, output: "upper" },
+      lower: { name: "donchian", params: { period: 20 }, output: "lower" },
+      close: { name: "price", params: { field: "close" } },
+    });
   });
 });

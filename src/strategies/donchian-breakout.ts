@@ -7,27 +7,26 @@
  * contains yesterday's own high.) The target holds between breakouts; flat before the first; NaN never signals.
  */
 import { z } from "zod";
-import { columnOf } from "../indicators/column-of.js";
-import type { IndicatorRef } from "../indicators/types.js";
-import type { StrategyDef } from "./types.js";
+import { defineStrategy } from "./types.js";
 
 const schema = z.strictObject({
   period: z.int().min(1).max(100_000).default(20).describe("Bars in the Donchian channel."),
   allow_short: z.boolean().default(false).describe("Go short on a downside breakout instead of flat."),
 });
 
-const channelRef = (period: number): IndicatorRef => ({ name: "donchian", params: { period } });
-const CLOSE: IndicatorRef = { name: "price", params: { field: "close" } };
-
-export const donchianBreakout: StrategyDef<typeof schema> = {
+export const donchianBreakout = defineStrategy({
   name: "donchian_breakout",
   summary: "Long when the close breaks above the prior Donchian high; flat (or short) below the prior low.",
   schema,
-  indicators: (p) => [channelRef(p.period), CLOSE],
-  signal: (frame, p, out) => {
-    const upper = frame.column(columnOf(channelRef(p.period), "upper"));
-    const lower = frame.column(columnOf(channelRef(p.period), "lower"));
-    const close = frame.column(columnOf(CLOSE));
+  inputs: (p) => ({
+    upper: { name: "donchian", params: { period: p.period }, output: "upper" },
+    lower: { name: "donchian", params: { period: p.period }, output: "lower" },
+    close: { name: "price", params: { field: "close" } },
+  }),
+  signal: (inputs, p, out) => {
+    const upper = inputs.upper!;
+    const lower = inputs.lower!;
+    const close = inputs.close!;
     const n = out.length;
     if (n === 0) return;
     const downside = p.allow_short ? -1 : 0;
@@ -40,4 +39,4 @@ export const donchianBreakout: StrategyDef<typeof schema> = {
       out[t] = target;
     }
   },
-};
+});

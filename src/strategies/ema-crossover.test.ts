@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { emaCrossover } from "./ema-crossover.js";
 import { frameOf, signalOf } from "./test-support/frame-of.js";
 
@@ -15,10 +16,13 @@ describe("ema_crossover", () => {
   });
 
   it("reads EMAs, defaults 10 and 50, and rejects fast >= slow", () => {
-    expect(emaCrossover.indicators(emaCrossover.schema.parse({})), "two EMA refs").toEqual([
-      { name: "ema", params: { period: 10 } },
-      { name: "ema", params: { period: 50 } },
-    ]);
+    expect(
+      emaCrossover.inputs(emaCrossover.schema.parse({}), { indicators: engineCatalog().indicators }),
+      "two EMA refs",
+    ).toEqual({
+      fast: { name: "ema", params: { period: 10 } },
+      slow: { name: "ema", params: { period: 50 } },
+    });
     expect(emaCrossover.schema.safeParse({ fast: 60 }).success, "60 >= default slow 50").toBe(false);
   });
 });

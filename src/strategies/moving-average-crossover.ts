@@ -5,10 +5,8 @@
  * EMA strategies differ only in which average they read, so they share this rather than repeat it.
  */
 import { z } from "zod";
-import { columnOf } from "../indicators/column-of.js";
-import type { IndicatorRef } from "../indicators/types.js";
 import { crossoverSignal } from "./crossover-signal.js";
-import type { StrategyDef } from "./types.js";
+import { defineStrategy, type InputRef, type StrategyDef } from "./types.js";
 
 function crossoverSchema(label: string) {
   return z
@@ -37,18 +35,12 @@ export type CrossoverSchema = ReturnType<typeof crossoverSchema>;
 
 export function movingAverageCrossover(average: "sma" | "ema"): StrategyDef<CrossoverSchema> {
   const label = average.toUpperCase();
-  const ref = (period: number): IndicatorRef => ({ name: average, params: { period } });
-  return {
+  const ref = (period: number): InputRef => ({ name: average, params: { period } });
+  return defineStrategy({
     name: `${average}_crossover`,
     summary: `Long when the fast ${label} crosses above the slow ${label}; flat (or short) on the opposite cross.`,
     schema: crossoverSchema(label),
-    indicators: (p) => [ref(p.fast), ref(p.slow)],
-    signal: (frame, p, out) =>
-      crossoverSignal(
-        frame.column(columnOf(ref(p.fast))),
-        frame.column(columnOf(ref(p.slow))),
-        p.allow_short,
-        out,
-      ),
-  };
+    inputs: (p) => ({ fast: ref(p.fast), slow: ref(p.slow) }),
+    signal: (inputs, p, out) => crossoverSignal(inputs.fast!, inputs.slow!, p.allow_short, out),
+  });
 }

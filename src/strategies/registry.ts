@@ -1,10 +1,11 @@
 /**
  * @module strategies/registry
- * Every strategy by name. Adding one: write `name.ts` (zod params schema + rule) and `name.test.ts` (the rule on
- * a hand-made feature frame), add one line here and document it in docs/strategies.md; the shared contract test
- * then checks look-ahead, determinism and that every bar is written.
+ * Every built-in strategy. Adding one: write `name.ts` (zod params schema, named inputs, rule) and `name.test.ts`
+ * (the rule on hand-made inputs), add it to the list here and document it in docs/strategies.md; the shared
+ * contract test then checks look-ahead, determinism and that every bar is written. Runs read strategies from
+ * their Catalog (`builtinCatalog()` starts from this list), never from this module.
  */
-import type { Registry } from "../core/registry.js";
+import { type Registry, registryOf } from "../core/registry.js";
 import { bollingerReversion } from "./bollinger-reversion.js";
 import { buyAndHold } from "./buy-and-hold.js";
 import { donchianBreakout } from "./donchian-breakout.js";
@@ -13,11 +14,14 @@ import { rsiReversion } from "./rsi-reversion.js";
 import { smaCrossover } from "./sma-crossover.js";
 import type { StrategyDef } from "./types.js";
 
-export const STRATEGIES: Registry<StrategyDef> = {
-  sma_crossover: smaCrossover,
-  ema_crossover: emaCrossover,
-  rsi_reversion: rsiReversion,
-  donchian_breakout: donchianBreakout,
-  bollinger_reversion: bollingerReversion,
-  buy_and_hold: buyAndHold,
-} as Registry<StrategyDef>;
+export const BUILTIN_STRATEGIES: readonly StrategyDef[] = [
+  smaCrossover,
+  emaCrossover,
+  rsiReversion,
+  donchianBreakout,
+  bollingerReversion,
+  buyAndHold,
+];
+
+/** The built-in strategies by name (for the library; runs use their catalog). */
+export const STRATEGIES: Registry<StrategyDef> = registryOf(BUILTIN_STRATEGIES);

@@ -6,9 +6,7 @@
  * it is oversold again). Flat before the first signal; NaN (warm-up) never signals.
  */
 import { z } from "zod";
-import { columnOf } from "../indicators/column-of.js";
-import type { IndicatorRef } from "../indicators/types.js";
-import type { StrategyDef } from "./types.js";
+import { defineStrategy } from "./types.js";
 
 const schema = z
   .strictObject({
@@ -32,15 +30,13 @@ const schema = z
     }
   });
 
-const rsiRef = (period: number): IndicatorRef => ({ name: "rsi", params: { period } });
-
-export const rsiReversion: StrategyDef<typeof schema> = {
+export const rsiReversion = defineStrategy({
   name: "rsi_reversion",
   summary: "Long when RSI is below `lower`; flat (or short) when it is above `upper`; hold in between.",
   schema,
-  indicators: (p) => [rsiRef(p.period)],
-  signal: (frame, p, out) => {
-    const r = frame.column(columnOf(rsiRef(p.period)));
+  inputs: (p) => ({ rsi: { name: "rsi", params: { period: p.period } } }),
+  signal: (inputs, p, out) => {
+    const r = inputs.rsi!;
     const overbought = p.allow_short ? -1 : 0;
     let target = 0;
     for (let t = 0; t < out.length; t++) {
@@ -50,4 +46,4 @@ export const rsiReversion: StrategyDef<typeof schema> = {
       out[t] = target;
     }
   },
-};
+});

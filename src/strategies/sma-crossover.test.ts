@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { engineCatalog } from "../engine/engine-catalog.js";
 import { smaCrossover } from "./sma-crossover.js";
 import { frameOf, signalOf } from "./test-support/frame-of.js";
 
@@ -43,10 +44,13 @@ describe("sma_crossover", () => {
   });
 
   it("reads the two SMAs its params name", () => {
-    expect(smaCrossover.indicators(smaCrossover.schema.parse({})), "defaults 10 and 50").toEqual([
-      { name: "sma", params: { period: 10 } },
-      { name: "sma", params: { period: 50 } },
-    ]);
+    expect(
+      smaCrossover.inputs(smaCrossover.schema.parse({}), { indicators: engineCatalog().indicators }),
+      "defaults 10 and 50",
+    ).toEqual({
+      fast: { name: "sma", params: { period: 10 } },
+      slow: { name: "sma", params: { period: 50 } },
+    });
   });
 
   it("rejects fast >= slow", () => {

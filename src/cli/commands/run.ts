@@ -3,13 +3,17 @@
  * `studio run CONFIG.json [--preset NAME] [--set path=value ...] [--force]`: submits a run, shows its progress,
  * then prints the metrics and where the artifacts are. Ctrl-C cancels the run cleanly. Under `--json` stdout
  * carries exactly one object: `{run_id, status, hash, reused, run_dir, metrics, validation}`, or `{error}`.
+ * An identical run that another studio process is executing (a server sharing the home) is followed, with a note
+ * on stderr; if that run is deleted before it finishes, the command fails with NOT_FOUND (exit 1).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { StudioError } from "../../core/errors.js";
+import { isTerminal } from "../../runs/events.js";
 import { openStudio } from "../../runs/open-studio.js";
 import { runDir } from "../../runs/run-paths.js";
+import type { RunView } from "../../runs/run-view.js";
 import { action, exitCodeFor, printJson } from "../context.js";
 import { formatValue, keyValueTable } from "../format.js";
 import { progressReporter } from "../progress-reporter.js";
@@ -55,10 +59,22 @@ export function registerRunCommand(program: Command): void {
             : () => {};
           const onSigint = () => void studio.cancel(run.run_id).catch(() => {});
           process.once("SIGINT", onSigint);
-          const done = await studio.waitFor(run.run_id);
-          process.removeListener("SIGINT", onSigint);
-          stopEvents();
-          reporter?.stop();
+          let done: RunView;
+          try {
+            // Rejects with NOT_FOUND if the run is deleted (by the process executing it) before it finishes.
+            const finished = studio.waitFor(run.run_id);
+            if (reused && !isTerminal(run.status)) {
+              // A one-shot CLI never resumes queued runs, so an unfinished reused run is another process's.
+              process.stderr.write(
+                `following run ${run.run_id}, which another studio process is executing\n`,
+              );
+            }
+            done = await finished;
+          } finally {
+            process.removeListener("SIGINT", onSigint);
+            stopEvents();
+            reporter?.stop();
+          }
           const dir = runDir(ctx.home, run.run_id);
           if (done.status !== "completed") {
             const error = { code: done.error_code ?? "INTERNAL", message: done.error_message ?? done.status };

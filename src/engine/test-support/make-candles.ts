@@ -7,6 +7,7 @@
 import type { Candles } from "../../core/candles.js";
 import type { ExecutionConfig } from "../../core/run-config.js";
 import { resolveRisk } from "../../risk/resolve-risk.js";
+import { engineCatalog } from "../engine-catalog.js";
 import type { SimulateOptions } from "../simulate.js";
 
 export const DAY = 86_400_000;
@@ -52,7 +53,7 @@ export function options(
   return {
     initialCash: 1000,
     execution: { ...NO_COSTS, ...execution },
-    risk: resolveRisk(risk, "risk"),
+    risk: resolveRisk(risk, engineCatalog(), "risk"),
     intervalMs: DAY,
     ...extra,
   };

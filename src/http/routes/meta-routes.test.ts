@@ -22,6 +22,12 @@ describe("meta routes", () => {
     expect(sma.params.type).toBe("object");
     expect(Object.keys(sma.params.properties)).toEqual(expect.arrayContaining(["fast", "slow"]));
     expect(typeof sma.summary).toBe("string");
+    for (const family of ["providers", "indicators", "strategies", "risk_models"]) {
+      for (const p of res.body[family]) {
+        expect(p.origin, `${family} ${p.name} ships with the studio`).toBe("builtin");
+        expect(p.sha256, "only user plugins carry a sha256").toBeUndefined();
+      }
+    }
   });
 
   it("answers health with the code version", async () => {

@@ -1,28 +1,26 @@
 /**
  * @module http/routes/meta-routes
  * What a client needs before its first run: the plugin catalog (every provider, indicator, strategy and risk
- * model with its params' JSON Schema, read from the same registries config validation uses), a health check,
- * and the OpenAPI document generated from the routes' own schemas.
+ * model with its origin, its params' JSON Schema and, for user plugins, the sha256 of the code that runs, read
+ * from the studio's own Catalog, the one config validation uses), a health check, and the OpenAPI document
+ * generated from the routes' own schemas.
  */
+import { describeFamily } from "../../core/catalog.js";
 import { CODE_VERSION } from "../../core/code-version.js";
-import { describeRegistry } from "../../core/registry.js";
-import { PROVIDERS } from "../../data/registry.js";
-import { INDICATORS } from "../../indicators/registry.js";
-import { RISK_MODELS } from "../../risk/registry.js";
 import { STAGES } from "../../runs/events.js";
-import { STRATEGIES } from "../../strategies/registry.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { Catalog, ERROR_RESPONSES, Health } from "../api-schemas.js";
 
 const tags = ["meta"];
 
 export function registerMetaRoutes(app: ApiApp, ctx: ApiContext): void {
-  // The registries are static: describe them once instead of per request.
+  // A studio's catalog is fixed when it opens: describe it once instead of per request.
+  const plugins = ctx.studio.catalog;
   const catalog = {
-    providers: describeRegistry(PROVIDERS),
-    indicators: describeRegistry(INDICATORS),
-    strategies: describeRegistry(STRATEGIES),
-    risk_models: describeRegistry(RISK_MODELS),
+    providers: describeFamily(plugins, "providers"),
+    indicators: describeFamily(plugins, "indicators"),
+    strategies: describeFamily(plugins, "strategies"),
+    risk_models: describeFamily(plugins, "risk"),
     stages: [...STAGES],
   };
 
@@ -31,7 +29,8 @@ export function registerMetaRoutes(app: ApiApp, ctx: ApiContext): void {
     {
       schema: {
         tags,
-        summary: "Providers, indicators, strategies and risk models with their params' JSON Schemas",
+        summary:
+          "Providers, indicators, strategies and risk models with their origins and params' JSON Schemas",
         response: { 200: Catalog, ...ERROR_RESPONSES },
       },
     },

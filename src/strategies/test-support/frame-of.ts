@@ -1,12 +1,16 @@
 /**
  * @module strategies/test-support/frame-of
  * Hand-made feature frames for strategy rule tests: each named array is used as an already shifted column, so a
- * test states exactly what the strategy sees at every bar. `signalOf` parses params with the strategy's schema
- * and returns the target per bar as a plain array.
+ * test states exactly what the strategy sees at every bar. `signalOf` parses params with the strategy's schema,
+ * hands the strategy the frame's column for each of its named inputs (found by the column name the planner would
+ * give that input) and returns the target per bar as a plain array.
  */
-import type { FeatureColumn } from "../../indicators/feature-set.js";
+
+import { engineCatalog } from "../../engine/engine-catalog.js";
+import { planInputs } from "../../engine/plan-backtest.js";
+import type { FeatureColumn, FeatureFrame } from "../../indicators/feature-set.js";
 import { featureSetFromColumns } from "../../indicators/feature-set.js";
-import type { FeatureFrame, StrategyDef } from "../types.js";
+import type { StrategyDef } from "../types.js";
 
 export function frameOf(columns: Record<string, readonly number[]>, length?: number): FeatureFrame {
   const entries = Object.entries(columns);
@@ -22,8 +26,19 @@ export function frameOf(columns: Record<string, readonly number[]>, length?: num
   return featureSetFromColumns(built, n).frame;
 }
 
+/** The strategy's named inputs over `frame`: each key's column, as `runPlan` would hand them over. */
+export function inputsOf(
+  def: StrategyDef,
+  params: Record<string, unknown>,
+  frame: FeatureFrame,
+): Record<string, Float64Array> {
+  const planned = planInputs({ def, origin: "builtin", params }, engineCatalog());
+  return Object.fromEntries(planned.map((input) => [input.key, frame.column(input.column)]));
+}
+
 export function signalOf(def: StrategyDef, params: Record<string, unknown>, frame: FeatureFrame): number[] {
+  const parsed = def.schema.parse(params) as Record<string, unknown>;
   const out = new Float64Array(frame.length);
-  def.signal(frame, def.schema.parse(params), out);
+  def.signal(inputsOf(def, parsed, frame), parsed, out);
   return Array.from(out);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StudioError } from "../../core/errors.js";
-import type { RunConfig } from "../../core/run-config.js";
-import { planBacktest } from "../../engine/plan-backtest.js";
+import { builtinCatalog } from "../../runs/builtin-catalog.js";
+import { catalogCheck } from "./catalog-check.js";
 import { planSweep } from "./sweep-plan.js";
 import { parseSweepSpec } from "./sweep-spec.js";
 
@@ -15,15 +15,7 @@ const base = {
   risk: { name: "fixed_fraction", params: {} },
 };
 
-// The catalog-aware check a run uses: plugin params parsed by their schemas, normalized back into the config.
-const check = (config: RunConfig) => {
-  const plan = planBacktest(config);
-  return {
-    ...config,
-    strategy: { name: config.strategy.name, params: plan.strategy.params },
-    risk: { name: config.risk.name, params: plan.risk.params },
-  };
-};
+const check = catalogCheck(builtinCatalog());
 
 const plan = (spec: Record<string, unknown>) =>
   planSweep(parseSweepSpec({ base, ...spec }), { base: (spec.base as unknown) ?? base, check });

@@ -18,7 +18,7 @@ import { defaultThreads } from "../runs/validation-pool.js";
 import { verifyArtifacts } from "../runs/verify-artifacts.js";
 import type { HomePaths } from "../store/home.js";
 import { processAlive } from "../store/process-alive.js";
-import type { SweepRow } from "../store/sweeps-repo.js";
+import type { SweepRow, SweepsRepo } from "../store/sweeps-repo.js";
 import { executeSweep, type SweepProgress, type TrialRecord } from "./execute-sweep.js";
 import { catalogCheck } from "./plan/catalog-check.js";
 import { planSweep, type SweepPlan } from "./plan/sweep-plan.js";
@@ -38,7 +38,9 @@ export interface SweepServiceOptions {
 export class SweepService {
   private readonly clock: () => number;
   private readonly active = new Map<string, { abort: AbortController; done: Promise<SweepRow> }>();
-  private readonly listeners = new Map<string, Set<(p: SweepProgress) => void>>();
+  private readonly listeners = new Map<string, Set<(e: SweepEvent) => void>>();
+  /** Events of the sweeps run by this process, by sweep: what an SSE client resuming by seq is replayed. */
+  private readonly events = new Map<string, SweepEvent[]>();
 
   constructor(
     private readonly studio: Studio,
@@ -83,10 +85,37 @@ export class SweepService {
   }
 
   onProgress(sweepId: string, listener: (p: SweepProgress) => void): () => void {
+    return this.subscribe(sweepId, Number.POSITIVE_INFINITY, (e) => {
+      if (e.type === "progress") listener(e.data as unknown as SweepProgress);
+    });
+  }
+
+  /**
+   * Follows a sweep's events with seq > `after` (replayed from this process's log, then live). A sweep that is
+   * not running here has only what its row says: one `end` event once it is final.
+   */
+  subscribe(sweepId: string, after: number, listener: (e: SweepEvent) => void): () => void {
+    const row = this.get(sweepId);
     let set = this.listeners.get(sweepId);
     if (!set) this.listeners.set(sweepId, (set = new Set()));
+    const log = this.events.get(sweepId);
+    if (log === undefined && isFinal(row.status)) {
+      const end: SweepEvent = { seq: 1, type: "end", data: { status: row.status } };
+      if (after < 1) listener(end);
+      return () => {};
+    }
+    for (const e of log ?? []) if (e.seq > after) listener(e);
     set.add(listener);
     return () => set.delete(listener);
+  }
+
+  private emit(sweepId: string, type: SweepEvent["type"], data: Record<string, unknown>): void {
+    let log = this.events.get(sweepId);
+    if (!log) this.events.set(sweepId, (log = []));
+    const event: SweepEvent = { seq: log.length + 1, type, data };
+    log.push(event);
+    for (const l of this.listeners.get(sweepId) ?? []) l(event);
+    if (type === "end") this.listeners.delete(sweepId);
   }
 
   /** Runs (or resumes) the sweep in this process; resolves with its final row. */
@@ -126,6 +155,14 @@ export class SweepService {
       .map((s) => s.sweepId);
     for (const id of orphans) void this.run(id).catch(() => {});
     return orphans;
+  }
+
+  list(limit = 100): SweepRow[] {
+    return this.studio.store.sweeps.list(limit);
+  }
+
+  trialsPage(sweepId: string, opts: Parameters<SweepsRepo["trialsPage"]>[1]) {
+    return this.studio.store.sweeps.trialsPage(sweepId, opts);
   }
 
   trials(sweepId: string): TrialRecord[] {
@@ -208,9 +245,7 @@ export class SweepService {
         threads: this.options.threads ?? defaultThreads(),
         signal,
         onTrials: (records) => store.sweeps.commitTrials(id, records.map(encodeTrial), now()),
-        onProgress: (p) => {
-          for (const l of this.listeners.get(id) ?? []) l(p);
-        },
+        onProgress: (p) => this.emit(id, "progress", { ...p }),
       });
       store.sweeps.update(id, { stage: "artifacts" }, now());
       const summary = sweepSummary(plan, outcome, data.candles.ts.length);
@@ -260,7 +295,19 @@ export class SweepService {
       },
       this.clock(),
     );
+    this.emit(id, "end", { status, ...(error ? { error } : {}) });
   }
+}
+
+/** One event of a sweep: `progress` after each batch of trials, `end` once it is final. */
+export interface SweepEvent {
+  readonly seq: number;
+  readonly type: "progress" | "end";
+  readonly data: Record<string, unknown>;
+}
+
+function isFinal(status: string): boolean {
+  return status === "completed" || status === "failed" || status === "cancelled";
 }
 
 function assertSweepId(id: string): void {

@@ -20,7 +20,7 @@ const PURE = [
   "validation",
   "sweeps/plan",
 ];
-const EDGE = ["data", "store", "runs", "http", "cli", "sweeps"];
+const EDGE = ["data", "store", "runs", "plugins", "http", "cli", "sweeps"];
 
 /** The room a path under src belongs to: the pure subfolder it is in, else its first folder. */
 function roomOf(rel: string): string {

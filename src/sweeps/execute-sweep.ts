@@ -54,6 +54,8 @@ export interface ExecuteSweepInputs {
   /** Trials already committed (resume), by index. */
   readonly done?: ReadonlyMap<number, TrialRecord>;
   readonly threads?: number;
+  /** The studio home's root, so worker threads can load user plugins (see trial-pool.ts). */
+  readonly home?: string;
   readonly signal?: AbortSignal;
   /** Each finished batch of trials, to commit before the next progress report. */
   readonly onTrials?: (records: readonly TrialRecord[]) => void;
@@ -128,6 +130,7 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
       objective: plan.spec.objective,
       barsPerYear: bpy,
       pboPartitions: plan.spec.pbo_partitions,
+      ...(inputs.home === undefined ? {} : { home: inputs.home }),
     },
     {
       threads: inputs.threads ?? 0,

@@ -242,6 +242,7 @@ export class SweepService {
           (await loadFeatures(store, this.home, data.candles, data.candleHash, indicators, now)).features
             .columns,
         done,
+        home: this.home.root,
         threads: this.options.threads ?? defaultThreads(),
         signal,
         onTrials: (records) => store.sweeps.commitTrials(id, records.map(encodeTrial), now()),

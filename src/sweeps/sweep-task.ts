@@ -17,6 +17,8 @@ export interface SweepTaskInit {
   /** JSON of the RunConfig of every trial to run, by position. */
   readonly configsJson: string;
   readonly plugins: readonly PluginSource[];
+  /** The studio home's root (absolute), which `plugins`' files are relative to. */
+  readonly home?: string;
   readonly candles: Candles;
   readonly features: readonly FeatureColumn[];
   readonly objective: Objective;

@@ -32,6 +32,8 @@ export interface TrialPoolJob {
   readonly objective: Objective;
   readonly barsPerYear: number;
   readonly pboPartitions: number;
+  /** The studio home's root, where workers find user plugin files again (without it they run in this thread). */
+  readonly home?: string;
 }
 
 export interface TrialPoolOptions {
@@ -59,7 +61,9 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     for (let i = 0; i < part.length; i++) answers[from + i] = part[i]!;
     options.onAnswers?.(from, part);
   };
-  const plugins = workerSources(job.catalog);
+  const sources = workerSources(job.catalog);
+  // Workers rebuild user plugins from their files in the home; without both, trials run in this thread.
+  const plugins = sources && (sources.length === 0 || job.home !== undefined) ? sources : undefined;
   const size = batchSize(n, options.threads);
   if (options.threads === 0 || plugins === undefined || n === 0) {
     const ctx = {
@@ -87,6 +91,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     key: randomUUID(),
     configsJson: JSON.stringify(job.configs),
     plugins,
+    ...(job.home === undefined ? {} : { home: job.home }),
     candles: sharedCandles(job.candles),
     features: job.features.map((c) => ({
       ...c,

@@ -14,6 +14,7 @@ import { report1m } from "./report-1m.js";
 import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
 import { studioRun1mSplit } from "./studio-run-1m-split.js";
+import { sweepGrid1000x100k } from "./sweep-grid-1000-100k.js";
 
 export const CASES: readonly BenchCase[] = [
   corePipeline1m,
@@ -25,4 +26,5 @@ export const CASES: readonly BenchCase[] = [
   studioRun1mSplit,
   report1m,
   memory10m,
+  sweepGrid1000x100k,
 ];

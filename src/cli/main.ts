@@ -16,6 +16,8 @@ import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerSweepCommand } from "./commands/sweep.js";
+import { registerSweepsCommands } from "./commands/sweeps.js";
 import { exitCodeFor, printJson } from "./context.js";
 
 export function buildProgram(): Command {
@@ -37,6 +39,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerCacheCommands(program);
+  registerSweepCommand(program);
+  registerSweepsCommands(program);
   registerInitCommand(program);
   registerPluginsCommands(program);
   return program;

@@ -16,6 +16,14 @@ export const LIMITS = {
   maxWfoWindows: 50,
   /** Parameter combinations in a walk-forward grid (the product of the value counts). */
   maxGridTrials: 1_000,
+  /** Trials in one sweep (each is a full backtest; its bar returns feed PBO as per-block sums). */
+  maxSweepTrials: 100_000,
+  /** Varied paths in one sweep's space. */
+  maxSweepDimensions: 8,
+  /** Candidate values of one sweep dimension. */
+  maxSweepValues: 10_000,
+  /** Best trials of a sweep re-run as ordinary runs with all artifacts. */
+  maxSweepTopK: 20,
   /** Extra indicators a config may request. */
   maxIndicators: 32,
   /** HTTP request body size in bytes. */

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { Rng } from "../core/rng.js";
 import { barReturns } from "./bar-returns.js";
 import { computeMetrics } from "./compute-metrics.js";
-import { objective } from "./objective.js";
 import { perPeriodSharpe } from "./per-period-sharpe.js";
 import { candlesOf, fillsOf, portfolioOf, tradesOf } from "./test-support/run-results.js";
 import { T0 } from "./test-support/series.js";
@@ -92,11 +91,6 @@ describe("computeMetrics cross-check", () => {
         `first bar return off the naive one by 1e-15 or more: ${r[bad]} vs ${expected.r[bad]}`,
       ).toBe(-1);
       expect(perPeriodSharpe(r)).toBeCloseTo(expected.perPeriod, 12);
-      const series = { equity: Float64Array.from(run.equity), ts, initialCash: run.initialCash };
-      expect(objective("sharpe", series)).toBeCloseTo(expected.metrics.sharpe, 9);
-      expect(objective("sortino", series)).toBeCloseTo(expected.metrics.sortino, 9);
-      expect(objective("calmar", series)).toBeCloseTo(expected.metrics.calmar, 6);
-      expect(objective("total_return", series)).toBeCloseTo(expected.metrics.total_return, 12);
     });
   }
 

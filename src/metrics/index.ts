@@ -1,7 +1,8 @@
 /**
  * @module metrics
  * The metrics room's public surface: computeMetrics for metrics.json, and the reusable pieces (returns, moments,
- * drawdowns, per-period Sharpe, objective) that validation calls in loops. Formulas: docs/metrics.md.
+ * drawdowns, per-period Sharpe) that validation calls in loops. The search objective lives in
+ * validation/objective.ts, the one definition walk-forward and sweeps share. Formulas: docs/metrics.md.
  */
 export { avgTradeDurationBars } from "./avg-trade-duration-bars.js";
 export { barReturns } from "./bar-returns.js";
@@ -16,7 +17,6 @@ export { type ExitsByReason, exitsByReason } from "./exits-by-reason.js";
 export { expectancy } from "./expectancy.js";
 export { exposurePct } from "./exposure-pct.js";
 export { finiteOrNull } from "./finite-or-null.js";
-export { OBJECTIVE_NAMES, type ObjectiveName, type ObjectiveSeries, objective } from "./objective.js";
 export { payoffRatio } from "./payoff-ratio.js";
 export { perPeriodSharpe } from "./per-period-sharpe.js";
 export { profitFactor } from "./profit-factor.js";

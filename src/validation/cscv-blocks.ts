@@ -8,7 +8,10 @@
 import type { PboMetric } from "./probability-of-backtest-overfitting.js";
 
 export interface BlockLayout {
+  /** The trials' return columns; empty when only their block sums are known (then the metric is not custom). */
   readonly columns: readonly Float64Array[];
+  /** N, the number of trials. */
+  readonly trials: number;
   readonly blocks: number;
   readonly rowsPerBlock: number;
   /** Rows before this are dropped (T mod S of them). */
@@ -24,29 +27,68 @@ export interface BlockSums {
 }
 
 export function blockSums(layout: BlockLayout): BlockSums {
-  const { columns, blocks, rowsPerBlock, firstRow } = layout;
+  const { columns, blocks } = layout;
   const n = columns.length;
   const shift = new Float64Array(n);
   const sum = new Float64Array(blocks * n);
   const sumSq = new Float64Array(blocks * n);
-  const used = blocks * rowsPerBlock;
   for (let j = 0; j < n; j++) {
-    const col = columns[j]!;
-    let total = 0;
-    for (let t = firstRow; t < firstRow + used; t++) total += col[t]!;
-    const c = total / used;
-    shift[j] = c;
+    const one = trialBlockSums(columns[j]!, layout);
+    shift[j] = one.shift;
     for (let b = 0; b < blocks; b++) {
-      let s1 = 0;
-      let s2 = 0;
-      const from = firstRow + b * rowsPerBlock;
-      for (let t = from; t < from + rowsPerBlock; t++) {
-        const d = col[t]! - c;
-        s1 += d;
-        s2 += d * d;
-      }
-      sum[b * n + j] = s1;
-      sumSq[b * n + j] = s2;
+      sum[b * n + j] = one.sum[b]!;
+      sumSq[b * n + j] = one.sumSq[b]!;
+    }
+  }
+  return { shift, sum, sumSq };
+}
+
+/** One trial's block sums: what CSCV needs of its return column, computable wherever the column is. */
+export interface TrialBlockSums {
+  readonly shift: number;
+  /** Σ(x - c) and Σ(x - c)² per block. */
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
+}
+
+export function trialBlockSums(
+  col: Float64Array,
+  layout: Pick<BlockLayout, "blocks" | "rowsPerBlock" | "firstRow">,
+): TrialBlockSums {
+  const { blocks, rowsPerBlock, firstRow } = layout;
+  const used = blocks * rowsPerBlock;
+  let total = 0;
+  for (let t = firstRow; t < firstRow + used; t++) total += col[t]!;
+  const c = total / used;
+  const sum = new Float64Array(blocks);
+  const sumSq = new Float64Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    let s1 = 0;
+    let s2 = 0;
+    const from = firstRow + b * rowsPerBlock;
+    for (let t = from; t < from + rowsPerBlock; t++) {
+      const d = col[t]! - c;
+      s1 += d;
+      s2 += d * d;
+    }
+    sum[b] = s1;
+    sumSq[b] = s2;
+  }
+  return { shift: c, sum, sumSq };
+}
+
+/** Interleaves per-trial block sums ([block * N + trial]) as blockMetric reads them. */
+export function mergeBlockSums(trials: readonly TrialBlockSums[], blocks: number): BlockSums {
+  const n = trials.length;
+  const shift = new Float64Array(n);
+  const sum = new Float64Array(blocks * n);
+  const sumSq = new Float64Array(blocks * n);
+  for (let j = 0; j < n; j++) {
+    const one = trials[j]!;
+    shift[j] = one.shift;
+    for (let b = 0; b < blocks; b++) {
+      sum[b * n + j] = one.sum[b]!;
+      sumSq[b * n + j] = one.sumSq[b]!;
     }
   }
   return { shift, sum, sumSq };
@@ -64,7 +106,7 @@ export function blockMetric(
   out: Float64Array,
   scratch: Float64Array,
 ): void {
-  const n = layout.columns.length;
+  const n = layout.trials;
   const m = blockSet.length * layout.rowsPerBlock;
   for (let j = 0; j < n; j++) {
     let v: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argmaxFirst, objectiveValue, sharpeRatio } from "./objective.js";
+import { argmaxFirst, OBJECTIVE_NAMES, objectiveValue, sharpeRatio } from "./objective.js";
 
 const f = (xs: number[]) => Float64Array.from(xs);
 
@@ -24,6 +24,16 @@ describe("objectives", () => {
     expect(objectiveValue("sortino", f([0.01, 0]), 252)).toBe(Number.POSITIVE_INFINITY);
     expect(objectiveValue("calmar", f([0, 0]), 252)).toBe(0);
     expect(sharpeRatio(f([0.01])), "one return has no stdev").toBeNaN();
+  });
+
+  it("is never NaN: what cannot be scored ranks last, a riskless loss below every risky one", () => {
+    expect(objectiveValue("sharpe", f([0.01]), 252), "one return has no stdev").toBe(-Infinity);
+    expect(objectiveValue("sortino", f([]), 252), "no returns").toBe(-Infinity);
+    expect(objectiveValue("sharpe", f([-0.01, -0.01]), 252), "a loss without variance").toBe(-Infinity);
+    for (const name of OBJECTIVE_NAMES) {
+      const v = objectiveValue(name, f([0.5, -1, 0, 0.1]), 252);
+      expect(Number.isNaN(v), `${name} of a series that goes broke must stay comparable`).toBe(false);
+    }
   });
 
   it("picks the first maximum and ranks NaN last", () => {

@@ -1,9 +1,11 @@
 /**
  * @module validation/objective
- * The in-sample objectives walk-forward and trial selection maximize, computed on a range's bar returns, and the
- * deterministic argmax. Ratios are annualized like metrics.json (x sqrt(barsPerYear)); that does not change any
- * ranking. Degenerate ranges rank sensibly instead of as NaN: a flat range (no variance, no downside or no
- * drawdown) scores 0 when it made nothing and +Infinity when it gained without risk.
+ * The one objective every parameter search maximizes (walk-forward's in-sample selection, the overfitting
+ * section and sweeps), computed on a range's bar returns, and the deterministic argmax. Ratios are annualized
+ * like metrics.json (x sqrt(barsPerYear)); that does not change any ranking. Degenerate ranges rank sensibly and
+ * the score is never NaN, so sorts and comparisons are safe: a flat range (no variance, no downside or no
+ * drawdown) scores 0 when it made nothing, +Infinity when it gained without risk and -Infinity when it lost
+ * without variance; a range too short to score (under 2 returns for sharpe, none for the others) is -Infinity.
  * - sharpe: mean / stdev (ddof 1) · sqrt(P). sortino: mean / sqrt(mean(min(r, 0)²)) · sqrt(P) over all bars.
  * - total_return: Π(1 + r) - 1. calmar: annualized return / max drawdown (peak includes the start).
  */
@@ -12,7 +14,8 @@ import { mean, stdev } from "./moments.js";
 import { compoundedReturn } from "./returns.js";
 import { annualizedReturn } from "./walk-forward-efficiency.js";
 
-export type Objective = "sharpe" | "total_return" | "sortino" | "calmar";
+export const OBJECTIVE_NAMES = ["sharpe", "total_return", "sortino", "calmar"] as const;
+export type Objective = (typeof OBJECTIVE_NAMES)[number];
 
 function ratio(num: number, den: number): number {
   if (den > 0) return num / den;
@@ -37,7 +40,13 @@ function maxDrawdown(returns: Float64Array): number {
   return mdd;
 }
 
+/** The objective of a range's bar returns, higher is better, never NaN (see the module comment). */
 export function objectiveValue(objective: Objective, returns: Float64Array, barsPerYear: number): number {
+  const value = rawObjective(objective, returns, barsPerYear);
+  return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+}
+
+function rawObjective(objective: Objective, returns: Float64Array, barsPerYear: number): number {
   switch (objective) {
     case "sharpe":
       return sharpeRatio(returns) * Math.sqrt(barsPerYear);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { probabilityOfBacktestOverfitting } from "./probability-of-backtest-overfitting.js";
+import { Rng } from "../core/rng.js";
+import { trialBlockSums } from "./cscv-blocks.js";
+import {
+  cscvLayout,
+  probabilityOfBacktestOverfitting,
+  probabilityOfBacktestOverfittingFromSums,
+} from "./probability-of-backtest-overfitting.js";
 
 const f = (xs: number[]) => Float64Array.from(xs);
 
@@ -95,5 +101,23 @@ describe("probabilityOfBacktestOverfitting", () => {
     expect(() => probabilityOfBacktestOverfitting([f([1]), f([2])], { partitions: 2 })).toThrow(
       /cannot fill/,
     );
+  });
+
+  it("gives the same result from per-trial block sums as from the whole matrix", () => {
+    const rng = Rng.fromSeed(5);
+    const t = 203; // not a multiple of S: the first 203 mod 8 rows are dropped on both paths
+    const columns = Array.from({ length: 6 }, (_, j) =>
+      Float64Array.from({ length: t }, () => rng.normal() * 0.01 + j * 1e-4),
+    );
+    for (const metric of ["sharpe", "mean"] as const) {
+      const whole = probabilityOfBacktestOverfitting(columns, { partitions: 8, metric });
+      const sums = columns.map((c) => trialBlockSums(c, cscvLayout(t, 8)));
+      const split = probabilityOfBacktestOverfittingFromSums(sums, { partitions: 8, metric, rows: t });
+      expect(split.pbo, `${metric}: same PBO`).toBe(whole.pbo);
+      expect(Array.from(split.logits), `${metric}: same logits, bit for bit`).toEqual(
+        Array.from(whole.logits),
+      );
+      expect(split.rowsDropped).toBe(203 % 8);
+    }
   });
 });

@@ -20,7 +20,14 @@
 import { StudioError } from "../core/errors.js";
 import { atLeastAsGood, strictlyBetter } from "./at-least-as-good.js";
 import { binomial, forEachCombination } from "./combinations.js";
-import { type BlockLayout, blockMetric, blockSums } from "./cscv-blocks.js";
+import {
+  type BlockLayout,
+  type BlockSums,
+  blockMetric,
+  blockSums,
+  mergeBlockSums,
+  type TrialBlockSums,
+} from "./cscv-blocks.js";
 
 export type PboMetric = "sharpe" | "mean" | ((returns: Float64Array) => number);
 
@@ -64,8 +71,43 @@ export function probabilityOfBacktestOverfitting(
   const rows = (t - dropped) / s;
   if (rows < 1) throw new StudioError("INSUFFICIENT_DATA", `PBO: ${t} rows cannot fill ${s} blocks`);
 
-  const layout: BlockLayout = { columns, blocks: s, rowsPerBlock: rows, firstRow: dropped };
+  const layout: BlockLayout = { columns, trials: n, blocks: s, rowsPerBlock: rows, firstRow: dropped };
   const sums = typeof metric === "string" ? blockSums(layout) : undefined;
+  return cscv(layout, metric, sums, t);
+}
+
+/** Where CSCV cuts T rows into S blocks: the first T mod S rows are dropped. */
+export function cscvLayout(
+  t: number,
+  partitions: number,
+): { blocks: number; rowsPerBlock: number; firstRow: number } {
+  const dropped = t % partitions;
+  return { blocks: partitions, rowsPerBlock: (t - dropped) / partitions, firstRow: dropped };
+}
+
+/**
+ * The same statistic from each trial's block sums (trialBlockSums over `cscvLayout(t, partitions)`), for callers
+ * that never hold the whole T x N matrix at once (a sweep of many trials over long series).
+ */
+export function probabilityOfBacktestOverfittingFromSums(
+  trials: readonly TrialBlockSums[],
+  options: { readonly partitions: number; readonly metric: "sharpe" | "mean"; readonly rows: number },
+): PboResult {
+  const s = options.partitions;
+  const n = trials.length;
+  if (n < 2) throw new StudioError("INSUFFICIENT_DATA", `PBO needs >= 2 trials, got ${n}`);
+  const shape = cscvLayout(options.rows, s);
+  if (shape.rowsPerBlock < 1)
+    throw new StudioError("INSUFFICIENT_DATA", `PBO: ${options.rows} rows cannot fill ${s} blocks`);
+  const layout: BlockLayout = { columns: [], trials: n, ...shape };
+  return cscv(layout, options.metric, mergeBlockSums(trials, s), options.rows);
+}
+
+function cscv(layout: BlockLayout, metric: PboMetric, sums: BlockSums | undefined, t: number): PboResult {
+  const s = layout.blocks;
+  const n = layout.trials;
+  const rows = layout.rowsPerBlock;
+  const dropped = layout.firstRow;
   const half = s / 2;
   const combos = binomial(s, half);
   const isSet = new Int32Array(half);

@@ -32,6 +32,7 @@ import {
 import { hostPolicy } from "./host-policy.js";
 import { checkRequest } from "./request-guard.js";
 import { registerArtifactsRoutes } from "./routes/artifacts-routes.js";
+import { registerCandlesRoutes } from "./routes/candles-routes.js";
 import { registerMetaRoutes } from "./routes/meta-routes.js";
 import { registerPresetsRoutes } from "./routes/presets-routes.js";
 import { registerRunEventsRoute } from "./routes/run-events-route.js";
@@ -127,6 +128,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   registerArtifactsRoutes(app, ctx);
   registerPresetsRoutes(app, ctx);
   registerMetaRoutes(app, ctx);
+  registerCandlesRoutes(app, ctx);
 
   // Open event streams would keep close() waiting forever: tell each client why it ends, then end it.
   app.addHook("preClose", async () => {

@@ -14,6 +14,7 @@ import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 import { exitCodeFor, printJson } from "./context.js";
 
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerCacheCommands(program);
+  registerWorkerCommand(program);
   return program;
 }
 

@@ -17,6 +17,7 @@ export function toJobError(err: unknown): Error {
 
 export function fromJobError(reason: string, context: string): StudioError {
   const match = /^([A-Z_]+): ([\s\S]*)$/.exec(reason);
-  const code = match && (ERROR_CODES as readonly string[]).includes(match[1]!) ? (match[1] as ErrorCode) : "INTERNAL";
+  const code =
+    match && (ERROR_CODES as readonly string[]).includes(match[1]!) ? (match[1] as ErrorCode) : "INTERNAL";
   return new StudioError(code, `${context}: ${match ? match[2] : reason}`);
 }

@@ -10,7 +10,9 @@ import { quote, StudioError } from "../../core/errors.js";
 export function pluginShas(catalog: Catalog): Record<string, string> {
   const out: Record<string, string> = {};
   for (const family of Object.keys(catalog.origins).sort() as Family[]) {
-    for (const [name, origin] of Object.entries(catalog.origins[family]).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [name, origin] of Object.entries(catalog.origins[family]).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    )) {
       if (origin !== "builtin") out[`${family}/${name}`] = origin.sha256;
     }
   }

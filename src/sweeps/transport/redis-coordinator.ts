@@ -1,7 +1,7 @@
 /**
  * @module sweeps/transport/redis-coordinator
  * The coordinator side of the Redis transport: one BullMQ job per batch of trials with `jobId =
- * {sweep_id}:{batch}` (adding it again finds the existing job, so a restarted coordinator re-enqueues without
+ * {sweep_id}.{batch}` (adding it again finds the existing job, so a restarted coordinator re-enqueues without
  * duplicates and picks up batches already done), a few attempts with exponential backoff for batches that fail
  * on a worker, and the results gathered by trial index: a batch that ran twice (retried, or taken over from a
  * dead worker) writes the same keys again and cannot double-count. A batch that fails for good fails the sweep
@@ -18,7 +18,7 @@ import { decodeTrialResults, type TrialResult } from "./trial-result.js";
 
 export interface RedisSweepOptions {
   readonly redisUrl: string;
-  /** The sweep's id (job ids are `{sweep_id}:{batch}`). */
+  /** The sweep's id (job ids are `{sweep_id}.{batch}`). */
   readonly sweepId: string;
   readonly plan: SweepPlan;
   /** Trials still to run (default: all of the plan's); a resumed sweep passes only the missing ones. */
@@ -102,5 +102,5 @@ export async function runSweepOnRedis(options: RedisSweepOptions): Promise<Map<n
 
 /** Removes the sweep's jobs once their results are in the caller's hands (a job still locked stays, harmless). */
 async function removeJobs(jobs: readonly Job[]): Promise<void> {
-  await Promise.allSettled(jobs.map((j) => j.remove()));
+  for (const job of jobs) await job.remove().catch(() => undefined);
 }

@@ -97,7 +97,9 @@ export function startSweepWorker(options: SweepWorkerOptions): SweepWorker {
     maxStalledCount: 2,
   });
   worker.on("completed", (job) => options.onJob?.({ id: job.id ?? "", outcome: "done" }));
-  worker.on("failed", (job, err) => options.onJob?.({ id: job?.id ?? "", outcome: "failed", message: err.message }));
+  worker.on("failed", (job, err) =>
+    options.onJob?.({ id: job?.id ?? "", outcome: "failed", message: err.message }),
+  );
   worker.on("error", (err) => options.onError?.(err));
   return { ready: worker.waitUntilReady().then(() => undefined), close: () => worker.close() };
 }

@@ -59,7 +59,10 @@ async function download(source: RemoteCandleSource, candleHash: string): Promise
       headers: source.token === undefined ? {} : { authorization: `Bearer ${source.token}` },
     });
   } catch (err) {
-    throw new StudioError("PROVIDER_UNAVAILABLE", `coordinator ${url.origin} is unreachable: ${(err as Error).message}`);
+    throw new StudioError(
+      "PROVIDER_UNAVAILABLE",
+      `coordinator ${url.origin} is unreachable: ${(err as Error).message}`,
+    );
   }
   if (!res.ok) {
     const body = await res.text();

@@ -36,7 +36,10 @@ export function runTrialBatch(
   return indices.map((index) => {
     const trial = byIndex.get(index);
     if (trial === undefined) {
-      throw new StudioError("CONFIG_INVALID", `sweep ${plan.sweepHash}: no trial ${quote(index)} in its plan`);
+      throw new StudioError(
+        "CONFIG_INVALID",
+        `sweep ${plan.sweepHash}: no trial ${quote(index)} in its plan`,
+      );
     }
     try {
       const backtest = planBacktest(trial.config, catalog);
@@ -52,7 +55,13 @@ export function runTrialBatch(
     } catch (err) {
       const e = toStudioError(err);
       if (e.code === "INTERNAL") throw err;
-      return { index, status: "failed", objective: null, metrics: null, error: { code: e.code, message: e.message } };
+      return {
+        index,
+        status: "failed",
+        objective: null,
+        metrics: null,
+        error: { code: e.code, message: e.message },
+      };
     }
   });
 }

@@ -2,8 +2,9 @@
  * @module sweeps/transport/sweep-job
  * What one Redis job carries: enough for any worker to rebuild the sweep's plan from the normalized spec and
  * prove it is the coordinator's (same sweep_hash, so the same code version and plugins), the candle file to
- * fetch by hash with its sha256, and the trial indices of the batch. Job ids are `{sweep_id}:{batch}`, so
- * enqueueing a batch again (a restarted coordinator) finds the existing job instead of adding a second one.
+ * fetch by hash with its sha256, and the trial indices of the batch. Job ids are `{sweep_id}.{batch}` (BullMQ
+ * reserves `:`, its key separator, in custom ids), so enqueueing a batch again (a restarted coordinator) finds
+ * the existing job instead of adding a second one.
  * Checked with zod on the worker: a job is input from the network.
  */
 import { z } from "zod";
@@ -30,7 +31,7 @@ export const SweepJobSchema = z.strictObject({
 export type SweepJob = z.output<typeof SweepJobSchema>;
 
 export function sweepJobId(sweepId: string, batch: number): string {
-  return `${sweepId}:${batch}`;
+  return `${sweepId}.${batch}`;
 }
 
 export function parseSweepJob(data: unknown): SweepJob {

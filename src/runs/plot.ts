@@ -92,7 +92,11 @@ export function renderRunSvg(input: RunPlotInput): string {
 
 /** plots.png bytes for a run: equity and drawdown panels, plus price with fill marks when `close` is given. */
 export function renderRunPlot(input: RunPlotInput): Uint8Array {
-  const svg = renderRunSvg(input);
+  return svgToPng(renderRunSvg(input));
+}
+
+/** PNG bytes of an echarts SVG, rasterized with the shipped DejaVu fonts (the same on every machine). */
+export function svgToPng(svg: string): Uint8Array {
   const png = new Resvg(svg, {
     background: "#ffffff",
     font: {

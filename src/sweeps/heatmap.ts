@@ -1,0 +1,103 @@
+/**
+ * @module sweeps/heatmap
+ * Heatmaps of a sweep, one per pair of numeric dimensions: each cell is the best objective over every other
+ * dimension (the most optimistic view of that pair, which is what a search would pick), axes labelled with the
+ * dimensions' values, the overall best cell marked, cells never run left blank. Drawn as echarts SVG and
+ * rasterized like a run's plots (svgToPng), so the bytes are the same on every machine.
+ */
+import { HeatmapChart, ScatterChart } from "echarts/charts";
+import { GridComponent, TitleComponent, VisualMapComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import { svgToPng } from "../runs/plot.js";
+import { FONT_FAMILY } from "../runs/plot-option.js";
+import type { SweepDimension } from "./plan/expand-space.js";
+
+echarts.use([HeatmapChart, ScatterChart, GridComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
+
+export interface HeatmapCell {
+  /** Value index per dimension. */
+  readonly cell: readonly number[];
+  readonly objective: number;
+}
+
+/** Pairs (a, b), a < b, of dimensions whose candidates are all numbers, with at least two values each. */
+export function heatmapPairs(dims: readonly SweepDimension[]): [number, number][] {
+  const numeric = dims.flatMap((d, i) =>
+    d.values.length >= 2 && d.values.every((v) => typeof v === "number") ? [i] : [],
+  );
+  const pairs: [number, number][] = [];
+  for (let x = 0; x < numeric.length; x++)
+    for (let y = x + 1; y < numeric.length; y++) pairs.push([numeric[x]!, numeric[y]!]);
+  return pairs;
+}
+
+/** File name of a pair's heatmap: the two paths with their dots kept, e.g. `strategy.params.fast__strategy.params.slow.png`. */
+export function heatmapName(dims: readonly SweepDimension[], a: number, b: number): string {
+  return `heatmap__${dims[a]!.path}__${dims[b]!.path}.png`;
+}
+
+export function renderHeatmap(
+  dims: readonly SweepDimension[],
+  a: number,
+  b: number,
+  cells: readonly HeatmapCell[],
+  best: readonly number[],
+  objective: string,
+): Uint8Array {
+  const xs = dims[a]!.values.map(String);
+  const ys = dims[b]!.values.map(String);
+  const grid = new Map<string, number>();
+  for (const c of cells) {
+    if (!Number.isFinite(c.objective)) continue;
+    const key = `${c.cell[a]},${c.cell[b]}`;
+    const prev = grid.get(key);
+    if (prev === undefined || c.objective > prev) grid.set(key, c.objective);
+  }
+  const data = [...grid.entries()]
+    .map(([k, v]) => [...k.split(",").map(Number), Number(v.toPrecision(6))] as [number, number, number])
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const values = data.map((d) => d[2]);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  const width = Math.min(1600, 200 + xs.length * 28);
+  const height = Math.min(1200, 160 + ys.length * 22);
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT_FAMILY },
+      title: {
+        text: `best ${objective} over the other dimensions`,
+        left: "center",
+        textStyle: { fontSize: 13 },
+      },
+      grid: { left: 90, right: 90, top: 40, bottom: 70 },
+      xAxis: { type: "category", data: xs, name: dims[a]!.path, nameLocation: "middle", nameGap: 40 },
+      yAxis: { type: "category", data: ys, name: dims[b]!.path, nameLocation: "middle", nameGap: 60 },
+      visualMap: {
+        min,
+        max: max > min ? max : min + 1,
+        calculable: false,
+        orient: "vertical",
+        right: 10,
+        top: "middle",
+        inRange: { color: ["#313695", "#74add1", "#ffffbf", "#f46d43", "#a50026"] },
+      },
+      series: [
+        { type: "heatmap", data, emphasis: { disabled: true } },
+        {
+          type: "scatter",
+          data: [[best[a], best[b]]],
+          symbol: "rect",
+          symbolSize: 12,
+          itemStyle: { color: "rgba(0,0,0,0)", borderColor: "#000000", borderWidth: 2 },
+          z: 10,
+        },
+      ],
+    });
+    return svgToPng(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}

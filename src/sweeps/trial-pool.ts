@@ -1,0 +1,146 @@
+/**
+ * @module sweeps/trial-pool
+ * Runs a sweep's trials in batches, on worker threads (piscina) or in this thread, and hands each finished batch
+ * to `onAnswers` at once (where the caller commits it). Candles and the shared feature columns go to the workers
+ * in shared memory; a trial's answer depends on nothing but its config, so the answers, put back by position,
+ * are the same bits for any number of threads. Like the validation pool, a catalog holding a plugin passed in
+ * memory (no file a worker could import) runs in this thread. Cancellation flips a shared flag the workers
+ * check before each trial and aborts queued batches, so it takes effect within one trial.
+ */
+import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
+import { Piscina } from "piscina";
+import type { Candles } from "../core/candles.js";
+import type { Catalog } from "../core/catalog.js";
+import { StudioError } from "../core/errors.js";
+import type { RunConfig } from "../core/run-config.js";
+import type { FeatureColumn } from "../indicators/feature-set.js";
+import { sharedCandles, sharedFloat64 } from "../runs/shared-candles.js";
+import { workerSources } from "../runs/worker-catalog.js";
+import type { Objective } from "../validation/objective.js";
+import type { SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
+import { evaluateBatch } from "./sweep-worker.js";
+
+export interface TrialPoolJob {
+  readonly catalog: Catalog;
+  /** In-sample candles. */
+  readonly candles: Candles;
+  /** Every feature column the trials read, of the in-sample length. */
+  readonly features: readonly FeatureColumn[];
+  /** The trials to run, by position. */
+  readonly configs: readonly RunConfig[];
+  readonly objective: Objective;
+  readonly barsPerYear: number;
+  readonly pboPartitions: number;
+}
+
+export interface TrialPoolOptions {
+  /** Worker threads; 0 runs in this thread. */
+  readonly threads: number;
+  readonly signal?: AbortSignal;
+  /** Called once per finished batch, positions [from, from + answers.length). */
+  readonly onAnswers?: (from: number, answers: readonly TrialAnswer[]) => void;
+}
+
+const fromSource = import.meta.url.endsWith(".ts");
+const WORKER = new URL(fromSource ? "./sweep-worker.ts" : "./sweep-worker.js", import.meta.url).href;
+
+const cancelledError = () => new StudioError("CANCELLED", "sweep cancelled");
+
+/** Batch size: enough batches to balance threads, small enough that progress and commits stay frequent. */
+function batchSize(n: number, threads: number): number {
+  return Math.max(1, Math.min(64, Math.ceil(n / (Math.max(1, threads) * 8))));
+}
+
+export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions): Promise<TrialAnswer[]> {
+  const n = job.configs.length;
+  const answers = new Array<TrialAnswer>(n);
+  const accept = (from: number, part: readonly TrialAnswer[]) => {
+    for (let i = 0; i < part.length; i++) answers[from + i] = part[i]!;
+    options.onAnswers?.(from, part);
+  };
+  const plugins = workerSources(job.catalog);
+  const size = batchSize(n, options.threads);
+  if (options.threads === 0 || plugins === undefined || n === 0) {
+    const ctx = {
+      catalog: job.catalog,
+      candles: job.candles,
+      features: new Map(job.features.map((c) => [c.name, c])),
+      objective: job.objective,
+      barsPerYear: job.barsPerYear,
+      pboPartitions: job.pboPartitions,
+    };
+    const cancelled = () => options.signal?.aborted === true;
+    for (let from = 0; from < n; from += size) {
+      const part = evaluateBatch(job.configs, ctx, from, Math.min(n, from + size), cancelled);
+      if (part === undefined) throw cancelledError();
+      accept(from, part);
+      // Let the event loop serve progress, HTTP requests and a cancel between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (cancelled()) throw cancelledError();
+    return answers;
+  }
+
+  const control = new Int32Array(new SharedArrayBuffer(4));
+  const init: SweepTaskInit = {
+    key: randomUUID(),
+    configsJson: JSON.stringify(job.configs),
+    plugins,
+    candles: sharedCandles(job.candles),
+    features: job.features.map((c) => ({
+      ...c,
+      raw: sharedFloat64(c.raw),
+      shifted: sharedFloat64(c.shifted),
+    })),
+    objective: job.objective,
+    barsPerYear: job.barsPerYear,
+    pboPartitions: job.pboPartitions,
+    control,
+  };
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    idleTimeout: 1000,
+    ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
+  });
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
+  const onAbort = () => {
+    Atomics.store(control, 0, 1);
+    abort.abort();
+  };
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  let poolError: Error | undefined;
+  pool.on("error", (err: Error) => {
+    if (!abort.signal.aborted) poolError ??= err;
+  });
+  const submit = (task: SweepTask) =>
+    pool.run(task, { signal: abort.signal }).then(
+      (r: SweepTaskResult) => {
+        if ("cancelled" in r) throw cancelledError();
+        if ("error" in r) throw new StudioError(r.error.code as StudioError["code"], r.error.message);
+        accept(task.from, r.answers);
+      },
+      (err: Error) => {
+        if (abort.signal.aborted) throw cancelledError();
+        throw err;
+      },
+    );
+  try {
+    const jobs: Promise<void>[] = [];
+    for (let from = 0; from < n; from += size)
+      jobs.push(submit({ init, from, to: Math.min(n, from + size) }));
+    await Promise.all(jobs);
+    if (poolError) throw new StudioError("INTERNAL", `sweep pool: ${poolError.message}`);
+    return answers;
+  } catch (err) {
+    onAbort();
+    throw err;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * @module sweeps/write-sweep-artifacts
+ * The files of `sweeps/{sweep_id}/`: trials.parquet (one row per valid trial in trial order: index, status, each
+ * varied path as a typed column, the objective, the per-period Sharpe and every metric; NaN where a failed trial
+ * or a metric has no value), one heatmap per pair of numeric dimensions, summary.json, and manifest.json written
+ * last with sha256 and size per file (its own sha256 goes into the sweeps row), as a run's folder is.
+ * trials.parquet and summary.json depend only on the records in trial order: the same bytes on any thread count.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { MANIFEST_NAME, type ManifestFile, mimeOf, writeManifest } from "../runs/manifest.js";
+import { type WrittenFile, writeFileAtomic } from "../store/atomic-write.js";
+import { encodeParquet, type ParquetColumn } from "../store/parquet.js";
+import type { SweepOutcome, TrialRecord } from "./execute-sweep.js";
+import { heatmapName, heatmapPairs, renderHeatmap } from "./heatmap.js";
+import type { SweepDimension } from "./plan/expand-space.js";
+import type { SweepPlan } from "./plan/sweep-plan.js";
+import type { SweepSummary } from "./sweep-summary.js";
+
+export const TRIALS_FILE = "trials.parquet";
+export const SUMMARY_FILE = "summary.json";
+
+/** The trials table as Parquet columns. */
+export function trialColumns(
+  dims: readonly SweepDimension[],
+  records: readonly TrialRecord[],
+): ParquetColumn[] {
+  const n = records.length;
+  const num = (f: (r: TrialRecord) => number | null | undefined) =>
+    Float64Array.from(records, (r) => {
+      const v = f(r);
+      return v === null || v === undefined ? Number.NaN : v;
+    });
+  const columns: ParquetColumn[] = [
+    { name: "trial", type: "INT64", data: Float64Array.from(records, (r) => r.index) },
+    { name: "status", type: "STRING", data: records.map((r) => r.status) },
+  ];
+  for (const d of dims) {
+    const values = records.map((r) => r.values[d.path]);
+    if (d.values.every((v) => typeof v === "number"))
+      columns.push({ name: d.path, type: "DOUBLE", data: Float64Array.from(values as number[]) });
+    else if (d.values.every((v) => typeof v === "boolean"))
+      columns.push({ name: d.path, type: "BOOLEAN", data: Uint8Array.from(values, (v) => (v ? 1 : 0)) });
+    else
+      columns.push({
+        name: d.path,
+        type: "STRING",
+        data: values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))),
+      });
+  }
+  columns.push({ name: "objective", type: "DOUBLE", data: num((r) => r.result?.objective) });
+  columns.push({ name: "sharpe_per_period", type: "DOUBLE", data: num((r) => r.result?.sharpe) });
+  const first = records.find((r) => r.result)?.result?.metrics;
+  for (const key of Object.keys(first ?? {})) {
+    columns.push({
+      name: key,
+      type: "DOUBLE",
+      data: num((r) => {
+        const v = (r.result?.metrics as Record<string, unknown> | undefined)?.[key];
+        return typeof v === "number" ? v : null;
+      }),
+    });
+  }
+  if (columns.some((c) => c.data.length !== n)) throw new Error("trial columns differ in length");
+  return columns;
+}
+
+export interface SweepArtifactsWritten {
+  readonly files: readonly ManifestFile[];
+  readonly manifest: WrittenFile;
+}
+
+export function writeSweepArtifacts(
+  dir: string,
+  ids: { readonly sweepId: string; readonly createdAt: number },
+  plan: SweepPlan,
+  outcome: SweepOutcome,
+  summary: SweepSummary,
+): SweepArtifactsWritten {
+  mkdirSync(dir, { recursive: true });
+  const files: ManifestFile[] = [];
+  const put = (name: string, data: Uint8Array | string) => {
+    const w = writeFileAtomic(path.join(dir, name), data);
+    files.push({ name, path: name, sha256: w.sha256, size: w.size, mime: mimeOf(name) });
+  };
+  put(TRIALS_FILE, encodeParquet(trialColumns(plan.dims, outcome.records)));
+  const best = outcome.records.find((r) => r.index === outcome.bestIndex);
+  if (best) {
+    const cellOf = (r: TrialRecord) =>
+      plan.dims.map((d) => d.values.findIndex((v) => v === r.values[d.path]));
+    const cells = outcome.records
+      .filter((r) => r.status === "done")
+      .map((r) => ({ cell: cellOf(r), objective: r.result!.objective }));
+    for (const [a, b] of heatmapPairs(plan.dims)) {
+      put(
+        heatmapName(plan.dims, a, b),
+        renderHeatmap(plan.dims, a, b, cells, cellOf(best), plan.spec.objective),
+      );
+    }
+  }
+  put(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+  const manifest = writeManifest(dir, {
+    run_id: ids.sweepId,
+    created_at: ids.createdAt,
+    config_hash: plan.sweepHash,
+    files,
+  });
+  return { files, manifest };
+}
+
+export { MANIFEST_NAME };

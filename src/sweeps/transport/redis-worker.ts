@@ -1,26 +1,24 @@
 /**
  * @module sweeps/transport/redis-worker
- * The worker side of the Redis transport (`studio worker`): takes sweep jobs from the queue, rebuilds the plan
- * from the job's normalized spec with this machine's catalog, refuses a job whose plugins (PLUGIN_INVALID) or
- * plan identity (INTEGRITY_MISMATCH: another code version) differ from the coordinator's, fetches the candles
- * by hash, runs the batch and returns its results as the job's value. It writes nothing but its candle cache:
- * the coordinator alone records results. A worker that dies holding a job stops renewing its lock, and the
- * stalled-job check of any other worker puts the job back in the queue.
+ * The worker side of the Redis transport (`studio worker`): takes sweep jobs from the queue, refuses one whose
+ * user plugins (PLUGIN_INVALID) or code version (INTEGRITY_MISMATCH) differ from the coordinator's, fetches the
+ * candles by hash, evaluates the batch as the sweep's threads do and returns the answers as the job's value.
+ * It writes nothing but its candle cache: the coordinator alone records results. A worker that dies holding a
+ * job stops renewing its lock, and the stalled-job check of any other worker puts the job back in the queue.
  */
 import { type Job, Worker } from "bullmq";
+import type { Candles } from "../../core/candles.js";
 import type { Catalog } from "../../core/catalog.js";
 import { CODE_VERSION } from "../../core/code-version.js";
 import { StudioError } from "../../core/errors.js";
+import type { RunConfig } from "../../core/run-config.js";
 import type { HomePaths } from "../../store/home.js";
-import { catalogCheck } from "../plan/catalog-check.js";
-import { planSweep, type SweepPlan } from "../plan/sweep-plan.js";
-import { parseSweepSpec } from "../plan/sweep-spec.js";
+import { encodeAnswers } from "./answer-codec.js";
 import { toJobError } from "./job-error.js";
 import { assertSamePlugins, pluginShas } from "./plugin-shas.js";
+import { RemoteBatchRunner } from "./remote-batch.js";
 import { remoteCandles } from "./remote-candles.js";
-import { runTrialBatch } from "./run-trial-batch.js";
 import { parseSweepJob, SWEEP_QUEUE } from "./sweep-job.js";
-import { encodeTrialResults } from "./trial-result.js";
 
 export interface SweepWorkerOptions {
   readonly redisUrl: string;
@@ -50,12 +48,13 @@ export const DEFAULT_LOCK_MS = 30_000;
 
 export function startSweepWorker(options: SweepWorkerOptions): SweepWorker {
   const mine = pluginShas(options.catalog);
-  const plans = new Map<string, SweepPlan>();
+  const runner = new RemoteBatchRunner(options.catalog);
   const source = {
     coordinator: options.coordinator,
     home: options.home,
     ...(options.token === undefined ? {} : { token: options.token }),
   };
+  let last: { readonly hash: string; readonly candles: Candles } | undefined;
   const processor = async (job: Job): Promise<string> => {
     try {
       const data = parseSweepJob(job.data);
@@ -66,24 +65,33 @@ export function startSweepWorker(options: SweepWorkerOptions): SweepWorker {
           `worker refuses the job: it runs code version ${CODE_VERSION}, the coordinator ${data.code_version}`,
         );
       }
-      let plan = plans.get(data.sweep_hash);
-      if (plan === undefined) {
-        plan = planSweep(parseSweepSpec(data.spec), {
-          base: data.spec.base,
-          check: catalogCheck(options.catalog),
-          pluginShas: mine,
-        });
-        if (plan.sweepHash !== data.sweep_hash) {
-          throw new StudioError(
-            "INTEGRITY_MISMATCH",
-            `worker refuses the job: its plan of sweep ${data.sweep_id} hashes to ${plan.sweepHash}, not ${data.sweep_hash}`,
-          );
-        }
-        plans.clear();
-        plans.set(data.sweep_hash, plan);
+      const configs = JSON.parse(data.configs_json) as RunConfig[];
+      if (configs.length !== data.indices.length) {
+        throw new StudioError("CONFIG_INVALID", `sweep job ${job.id}: configs and indices differ in length`);
       }
-      const candles = await remoteCandles(source, data.candle_hash, data.candle_sha256);
-      return encodeTrialResults(runTrialBatch(plan, data.indices, candles, options.catalog));
+      if (last?.hash !== data.candle_hash) {
+        last = {
+          hash: data.candle_hash,
+          candles: await remoteCandles(source, data.candle_hash, data.candle_sha256),
+        };
+      }
+      const candles = last.candles;
+      if (data.in_sample_bars > candles.ts.length) {
+        throw new StudioError(
+          "CONFIG_INVALID",
+          `sweep job ${job.id}: ${data.in_sample_bars} in-sample bars of ${candles.ts.length}`,
+        );
+      }
+      const answers = runner.run({
+        candleHash: data.candle_hash,
+        candles,
+        inSampleBars: data.in_sample_bars,
+        configs,
+        indices: data.indices,
+        objective: data.objective,
+        pboPartitions: data.pbo_partitions,
+      });
+      return encodeAnswers(answers);
     } catch (err) {
       throw toJobError(err);
     }

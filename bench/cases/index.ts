@@ -10,6 +10,7 @@ import { memory10m } from "./memory-10m.js";
 import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
 import { studioRun1m } from "./studio-run-1m.js";
+import { sweepGrid1000x100kRedis } from "./sweep-grid-1000-100k-redis.js";
 
 export const CASES: readonly BenchCase[] = [
   corePipeline1m,
@@ -17,4 +18,5 @@ export const CASES: readonly BenchCase[] = [
   permutation1000x10k,
   studioRun1m,
   memory10m,
+  sweepGrid1000x100kRedis,
 ];

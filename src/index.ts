@@ -26,14 +26,28 @@ export { ERROR_CODES, type ErrorCode, StudioError } from "./core/errors.js";
 export { candleHash, configHash, featureHash, runHash } from "./core/hashes.js";
 export { LIMITS } from "./core/limits.js";
 export { type PluginEntry, type Registry, registryOf } from "./core/registry.js";
-export type { Fills, Metrics, PortfolioBars, RoundTrips } from "./core/results.js";
+export {
+  EXIT_REASONS,
+  type ExitReason,
+  type Fills,
+  type Metrics,
+  type PortfolioBars,
+  type RoundTrips,
+} from "./core/results.js";
 export { RNG_ALGORITHM, Rng } from "./core/rng.js";
-export { type RunConfig, type RunConfigInput, RunConfigSchema } from "./core/run-config.js";
+export {
+  type ExitDistance,
+  type ExitsConfig,
+  type RunConfig,
+  type RunConfigInput,
+  RunConfigSchema,
+} from "./core/run-config.js";
 export { TIMEFRAME_MS, TIMEFRAMES, type Timeframe } from "./core/timeframe.js";
 export { loadCandles } from "./data/candle-cache.js";
 // Data and the studio service (I/O)
 export type { ProviderDef } from "./data/provider.js";
 export { BUILTIN_PROVIDERS, PROVIDERS } from "./data/registry.js";
+export { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./engine/exit-model.js";
 export { type BacktestPlan, planBacktest } from "./engine/plan-backtest.js";
 export { createReplayer } from "./engine/replayer.js";
 export { type BacktestInputs, runBacktest } from "./engine/run-backtest.js";
@@ -47,6 +61,9 @@ export { BUILTIN_INDICATORS, INDICATORS } from "./indicators/registry.js";
 export { resolveIndicator } from "./indicators/resolve-indicator.js";
 export { defineIndicator, type IndicatorDef, type IndicatorRef } from "./indicators/types.js";
 export { computeMetrics } from "./metrics/compute-metrics.js";
+export { type CheckPluginOptions, checkPlugin } from "./plugins/check-plugin.js";
+export type { CheckFailure, CheckResult, PluginCheckReport } from "./plugins/check-report.js";
+export { type LoadedStudio, loadStudio } from "./plugins/home-catalog.js";
 export { BUILTIN_RISK_MODELS, RISK_MODELS } from "./risk/registry.js";
 export type { RiskDef } from "./risk/types.js";
 export { builtinCatalog, type StudioCatalog } from "./runs/builtin-catalog.js";

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(import.meta.dirname, "../src");
 const PURE = ["core", "indicators", "strategies", "risk", "execution", "engine", "metrics", "validation"];
-const EDGE = ["data", "store", "runs", "http", "cli"];
+const EDGE = ["data", "store", "runs", "plugins", "http", "cli"];
 const FORBIDDEN_PACKAGES = ["better-sqlite3", "fastify", "commander", "hyparquet", "cli-progress", "echarts"];
 
 function files(dir: string): string[] {

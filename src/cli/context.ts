@@ -1,22 +1,46 @@
 /**
  * @module cli/context
- * What every command shares: the global options (`--home`, `--json`) and one way to end a command. Errors are
+ * What every command shares: the global options (`--home`, `--json`, `--skip-plugin-check`), one way to open
+ * the studio with the home's plugin files (a file that does not load is a warning on stderr naming it and its
+ * error; runs that need it fail at submit), and one way to end a command. Errors are
  * printed as `error CODE: message` on stderr, or as `{"error":{code,message}}` on stdout under `--json`, and the
  * process exits non-zero; nothing else in the CLI prints errors.
  */
 import type { Command } from "commander";
 import { toStudioError } from "../core/errors.js";
+import { loadStudio } from "../plugins/home-catalog.js";
+import type { OpenStudioOptions } from "../runs/open-studio.js";
+import type { Studio } from "../runs/studio.js";
 import { type HomePaths, resolveHome } from "../store/home.js";
 
 export interface CliContext {
   readonly home: HomePaths;
   readonly json: boolean;
+  /** Skip the first-use look-ahead check of user plugins (`--skip-plugin-check`). */
+  readonly skipPluginCheck: boolean;
 }
 
 /** Global options as seen from any (sub)command. */
 export function contextOf(cmd: Command): CliContext {
-  const opts = cmd.optsWithGlobals<{ home?: string; json?: boolean }>();
-  return { home: resolveHome(opts.home), json: opts.json === true };
+  const opts = cmd.optsWithGlobals<{ home?: string; json?: boolean; skipPluginCheck?: boolean }>();
+  return {
+    home: resolveHome(opts.home),
+    json: opts.json === true,
+    skipPluginCheck: opts.skipPluginCheck === true,
+  };
+}
+
+/** The studio of the home with its plugin files loaded; broken files are reported on stderr. */
+export async function openCliStudio(
+  ctx: CliContext,
+  options: Pick<OpenStudioOptions, "resumeQueued"> = {},
+): Promise<Studio> {
+  const loaded = await loadStudio(ctx.home, {
+    ...options,
+    ...(ctx.skipPluginCheck ? { skipPluginCheck: true } : {}),
+  });
+  for (const b of loaded.broken) process.stderr.write(`warning ${b.error.code}: ${b.error.message}\n`);
+  return loaded.studio;
 }
 
 /** Exit codes: 0 success, 1 a run or operation failed, 2 invalid input. */

@@ -10,6 +10,8 @@ import { CODE_VERSION } from "../core/code-version.js";
 import { StudioError } from "../core/errors.js";
 import { registerCacheCommands } from "./commands/cache.js";
 import { registerDataCommands } from "./commands/data.js";
+import { registerInitCommand } from "./commands/init.js";
+import { registerPluginsCommands } from "./commands/plugins.js";
 import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
@@ -23,6 +25,10 @@ export function buildProgram(): Command {
     .version(CODE_VERSION)
     .option("--home <dir>", "studio home folder (default: $STUDIO_HOME or the working directory)")
     .option("--json", "print machine-readable JSON on stdout")
+    .option(
+      "--skip-plugin-check",
+      "do not run the look-ahead check on a user plugin's first use (experts; runs record that it was skipped)",
+    )
     .showHelpAfterError()
     // Subcommands copy this when they are created, so it must come before the register calls.
     .exitOverride();
@@ -32,6 +38,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerCacheCommands(program);
+  registerInitCommand(program);
+  registerPluginsCommands(program);
   registerWorkerCommand(program);
   return program;
 }

@@ -1,11 +1,15 @@
 /**
  * @module hashes
  * The hashes of docs/architecture.md#reproducibility-and-hashes, in one place:
- * - `config_hash  = sha256(canonical_json(RunConfig + code_version))`; the seed is included (it changes results),
- *   `preset_ref` is not (it only says where the values came from; the merged values are hashed).
+ * - `config_hash  = sha256(canonical_json(RunConfig + code_version [+ plugins]))`; the seed is included (it
+ *   changes results), `preset_ref` is not (it only says where the values came from; the merged values are
+ *   hashed). `plugins` maps each user plugin the run uses (`strategy:NAME`, `indicator:NAME`) to the sha256 of
+ *   its code, so editing a plugin file gives a new run; it is left out when the run uses built-ins only, so
+ *   their hashes are what they always were.
  * - `candle_hash  = sha256(provider|symbol|timeframe|start|end|raw_source_version)`.
- * - `feature_hash = sha256(indicator_name|canonical_json(params)|candle_hash|code_version)`; canonical JSON
- *   sorts the params' keys, which is what "sorted params" means.
+ * - `feature_hash = sha256(indicator_name|canonical_json(params)|candle_hash|code_version[|plugin_sha256])`;
+ *   canonical JSON sorts the params' keys. A user indicator appends the sha256 of its code (an edit is a new
+ *   cache entry); a built-in appends nothing.
  * - `run_hash     = sha256(config_hash)`, the idempotency key.
  */
 import { canonicalJson } from "./canonical-json.js";
@@ -13,9 +17,17 @@ import { CODE_VERSION } from "./code-version.js";
 import { sha256 } from "./hash.js";
 import type { RunConfig } from "./run-config.js";
 
-export function configHash(config: RunConfig, codeVersion: string = CODE_VERSION): string {
+/** The version of each user plugin a run uses, by `strategy:NAME` / `indicator:NAME`. */
+export type PluginVersions = Readonly<Record<string, string>>;
+
+export function configHash(
+  config: RunConfig,
+  codeVersion: string = CODE_VERSION,
+  plugins: PluginVersions = {},
+): string {
   const { preset_ref: _presetRef, ...hashed } = config;
-  return sha256(canonicalJson({ ...hashed, code_version: codeVersion }));
+  const versions = Object.keys(plugins).length > 0 ? { plugins } : {};
+  return sha256(canonicalJson({ ...hashed, code_version: codeVersion, ...versions }));
 }
 
 export interface CandleKey {
@@ -39,8 +51,11 @@ export function featureHash(
   params: Record<string, unknown>,
   candleHashValue: string,
   codeVersion: string = CODE_VERSION,
+  pluginSha256?: string,
 ): string {
-  return sha256([name, canonicalJson(params), candleHashValue, codeVersion].join("|"));
+  const parts = [name, canonicalJson(params), candleHashValue, codeVersion];
+  if (pluginSha256 !== undefined) parts.push(pluginSha256);
+  return sha256(parts.join("|"));
 }
 
 export function runHash(configHashValue: string): string {

@@ -5,10 +5,22 @@
  * fill or round trip.
  */
 
+/**
+ * Why a fill happened, by code: 0 a change of target (at the open), then the four exits. A fill's code indexes
+ * EXIT_REASONS, whose names are what `trades.parquet` and the metrics show.
+ */
+export const EXIT_REASONS = ["signal", "stop_loss", "take_profit", "trailing_stop", "time_exit"] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+export const REASON_SIGNAL = 0;
+export const REASON_STOP_LOSS = 1;
+export const REASON_TAKE_PROFIT = 2;
+export const REASON_TRAILING_STOP = 3;
+export const REASON_TIME_EXIT = 4;
+
 /** One row per fill (`trades.parquet`). Quantities are positive; `side` says the direction. */
 export interface Fills {
   readonly length: number;
-  /** Index of the bar whose open the fill happened at. */
+  /** Index of the bar the fill happened in: at its open, or inside it for a stop or target. */
   readonly barIndex: Int32Array;
   readonly ts: Float64Array;
   /** +1 buy, -1 sell. */
@@ -18,12 +30,15 @@ export interface Fills {
   readonly price: Float64Array;
   /** Commission of this fill (per-share plus bps), in currency. */
   readonly fee: Float64Array;
-  /** Cost of slippage of this fill: |fill price - open| x qty, in currency (already inside `price`). */
+  /** Cost of slippage of this fill: |fill price - reference| x qty, in currency (already inside `price`); the
+   * reference is the open, or the stop level for a stop filled inside the bar. */
   readonly slippage: Float64Array;
   /** Gross price P&L of the quantity this fill closes: (price - average entry) x closed qty x direction. */
   readonly pnlRealized: Float64Array;
   /** Borrow accrued on the short quantity this fill closes, since it was opened. */
   readonly borrowCost: Float64Array;
+  /** Why the fill happened: an index into EXIT_REASONS (0 = signal). */
+  readonly reason: Int8Array;
 }
 
 /** One row per bar (`portfolio.parquet`), marked at the close. */
@@ -64,6 +79,8 @@ export interface RoundTrips {
   readonly returnPct: Float64Array;
   readonly fees: Float64Array;
   readonly borrow: Float64Array;
+  /** Reason of the fill that closed the trip: an index into EXIT_REASONS. */
+  readonly exitReason: Int8Array;
 }
 
 /** metrics.json: the documented fields (docs/metrics.md). `null` = undefined for this run (never NaN/Infinity). */
@@ -92,4 +109,8 @@ export interface Metrics {
   avg_trade_duration_bars: number | null;
   buy_and_hold_return: number | null;
   fill_count: number;
+  /** Runs with an `exits` block only: closed round trips per exit reason, every reason present (0 when none). */
+  exits_by_reason?: Record<ExitReason, number>;
+  /** Runs with an `exits` block only: mean returnPct of the trips closed for each reason; null with no trip. */
+  avg_return_by_exit_reason?: Record<ExitReason, number | null>;
 }

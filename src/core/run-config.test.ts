@@ -144,4 +144,38 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("yesterday")).toBeUndefined();
     expect(parseTimestamp(1.5)).toBeUndefined();
   });
+
+  it("parses the exits block: fractions, ATR distances, max_bars, and stop_first by default", () => {
+    expect(parseRunConfigShape(base).exits, "absent block, no key").toBeUndefined();
+    const cfg = parseRunConfigShape({
+      ...base,
+      exits: { stop_loss: 0.05, take_profit: { atr: 14, mult: 2 }, trailing_stop: 0.03, max_bars: 20 },
+    });
+    expect(cfg.exits).toEqual({
+      stop_loss: 0.05,
+      take_profit: { atr: 14, mult: 2 },
+      trailing_stop: 0.03,
+      max_bars: 20,
+      intrabar: "stop_first",
+    });
+  });
+
+  it.each([
+    [{ stop_loss: 0 }, "exits.stop_loss"],
+    [{ stop_loss: 1 }, "exits.stop_loss"],
+    [{ trailing_stop: 1.5 }, "exits.trailing_stop"],
+    [{ take_profit: 0 }, "exits.take_profit"],
+    [{ take_profit: { atr: 0, mult: 2 } }, "exits.take_profit"],
+    [{ stop_loss: { atr: 14.5, mult: 2 } }, "exits.stop_loss"],
+    [{ stop_loss: { atr: 14, mult: 0 } }, "exits.stop_loss"],
+    [{ stop_loss: { atr: 14, mult: 2, extra: 1 } }, "exits.stop_loss"],
+    [{ max_bars: 0 }, "exits.max_bars"],
+    [{ max_bars: 2.5 }, "exits.max_bars"],
+    [{ intrabar: "close_first" }, "exits.intrabar"],
+    [{ stop: 0.05 }, 'exits: Unrecognized key: "stop"'],
+  ])("rejects the exits %j naming %s", (exits, where) => {
+    const e = errorOf({ ...base, exits });
+    expect(e.code).toBe("CONFIG_INVALID");
+    expect(e.message).toContain(where);
+  });
 });

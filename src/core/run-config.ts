@@ -124,6 +124,40 @@ const Execution = z.strictObject({
     .describe("Quantities are rounded down to a multiple of this; 0 means fractional quantities."),
 });
 
+/** `{atr, mult}`: a distance of mult x ATR(atr), read from the shifted ATR feature at the entry bar. */
+const AtrDistance = z.strictObject({
+  atr: z.int().min(1).max(100_000).describe("ATR period (Wilder smoothing) the distance is measured in."),
+  mult: z.number().gt(0).max(1000).describe("Multiple of the ATR at the entry bar."),
+});
+
+const StopDistance = z.union([
+  z.number().gt(0).lt(1).describe("Fraction of the entry fill price, 0 < x < 1."),
+  AtrDistance,
+]);
+
+const Exits = z.strictObject({
+  stop_loss: StopDistance.optional().describe(
+    "Stop below a long's entry (above a short's): a fraction of the entry fill or {atr, mult}.",
+  ),
+  take_profit: z
+    .union([z.number().gt(0).max(1000).describe("Fraction of the entry fill price, x > 0."), AtrDistance])
+    .optional()
+    .describe("Target above a long's entry (below a short's): a fraction of the entry fill or {atr, mult}."),
+  trailing_stop: StopDistance.optional().describe(
+    "Stop trailing the best price since entry (highest high for a long): a fraction or {atr, mult}.",
+  ),
+  max_bars: z
+    .int()
+    .min(1)
+    .max(LIMITS.maxBars)
+    .optional()
+    .describe("Close at the open of the bar after the position has been held this many bars."),
+  intrabar: z
+    .enum(["stop_first", "target_first"])
+    .default("stop_first")
+    .describe("Which fills when one bar's range contains both the stop and the target."),
+});
+
 const GridValue = z.union([z.number(), z.boolean()]);
 
 const Wfo = z.strictObject({
@@ -197,6 +231,9 @@ export const RunConfigSchema = z
     execution: Execution.prefault({}).describe("Costs and quantity rounding."),
     validation: Validation.prefault({}).describe("Statistical tests to run after the backtest."),
     seed: z.int().min(0).max(4294967295).default(42).describe("Root seed of every random stream."),
+    exits: Exits.optional().describe(
+      "Stop-loss, take-profit, trailing-stop and time exits; absent means the target alone decides.",
+    ),
     initial_cash: z
       .number()
       .min(B.initialCash.min)
@@ -239,6 +276,9 @@ export type RunConfigInput = z.input<typeof RunConfigSchema>;
 export type RunConfig = z.output<typeof RunConfigSchema>;
 export type PluginRef = z.output<typeof PluginRef>;
 export type ExecutionConfig = z.output<typeof Execution>;
+export type ExitsConfig = z.output<typeof Exits>;
+/** A stop, target or trailing distance: a fraction of the entry fill, or a multiple of ATR at the entry bar. */
+export type ExitDistance = z.output<typeof StopDistance> | z.output<typeof AtrDistance>;
 export type ValidationConfig = z.output<typeof Validation>;
 export type WfoConfig = z.output<typeof Wfo>;
 

@@ -4,11 +4,13 @@
  * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
  * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
  * target and close and writes position and equity, the two columns every consumer reads; everything that happens
- * only on a target change is in `rebalance`.
+ * only on a target change is in `rebalance`, and everything about stops, targets and time exits in the exit
+ * model, asked only while a position has live levels (only then are the bar's high and low read).
  */
 import type { Candles } from "../core/candles.js";
 import { barDurationMs, borrowCost } from "../execution/borrow.js";
 import type { Book } from "./book.js";
+import type { ExitModel } from "./exit-model.js";
 import { rebalance } from "./rebalance.js";
 import type { Sizer } from "./sizer.js";
 
@@ -43,8 +45,9 @@ export function runBars(
   sizer: Sizer,
   cols: BarColumns,
   outcome: LoopOutcome,
+  exits: ExitModel | null,
 ): void {
-  const { ts, open, close } = candles;
+  const { ts, open, high, low, close } = candles;
   const { positionQty, equity } = cols;
   const { startIndex, intervalMs, slippageBps, borrowRate } = settings;
   const n = ts.length;
@@ -61,8 +64,17 @@ export function runBars(
       if (goal !== acted) {
         outcome.skipped += rebalance(book, sizer, t, ts[t]!, open[t]!, goal, slippageBps);
         acted = goal;
+        if (exits !== null) sideChanged(exits, book, pos, t);
         pos = book.position;
         cashNow = book.cash;
+      }
+      if (exits?.live) {
+        const reason = exits.bar(t, open[t]!, high[t]!, low[t]!);
+        if (reason !== 0) {
+          closeOnExit(exits, book, t, ts[t]!, reason);
+          pos = 0;
+          cashNow = book.cash;
+        }
       }
       if (pos < 0 && borrowRate > 0) {
         book.accrueBorrow(borrowCost(pos * px, barDurationMs(ts, t, intervalMs), borrowRate));
@@ -77,4 +89,18 @@ export function runBars(
       outcome.bustBar = t;
     }
   }
+}
+
+/** After a rebalance: a new side (from flat or by reversal) gets fresh levels, a close cancels them. */
+function sideChanged(exits: ExitModel, book: Book, before: number, bar: number): void {
+  const now = book.position;
+  if (Math.sign(now) === Math.sign(before)) return;
+  if (now === 0) exits.exit();
+  else exits.enter(Math.sign(now), book.avgEntry, bar);
+}
+
+/** Closes the whole position on the exit the model reported, at the price it gave. */
+function closeOnExit(exits: ExitModel, book: Book, bar: number, ts: number, reason: number): void {
+  book.trade({ bar, ts, delta: -book.position, price: exits.price, ref: exits.ref, reason });
+  exits.exit();
 }

@@ -9,6 +9,20 @@ import type { ExecutionConfig } from "../core/run-config.js";
 import { commission } from "../execution/commission.js";
 import type { FillLog } from "./fill-log.js";
 
+/** One order to execute: what the engine decided and the price the execution rules gave it. */
+export interface Order {
+  readonly bar: number;
+  readonly ts: number;
+  /** Signed units: > 0 buys, < 0 sells. */
+  readonly delta: number;
+  /** The fill price (after slippage, for a market order). */
+  readonly price: number;
+  /** The price slippage is measured from: the open, or the stop level for a stop filled inside the bar. */
+  readonly ref: number;
+  /** Why: an index into EXIT_REASONS (0 = a change of target). */
+  readonly reason: number;
+}
+
 export class Book {
   cash: number;
   /** Signed units: > 0 long, < 0 short. Exactly 0 when flat. */
@@ -28,10 +42,11 @@ export class Book {
   }
 
   /**
-   * Trades `delta` signed units at `price` (the slipped fill price) on bar `bar` and logs the fill. A `delta`
-   * that closes the whole position must be exactly `-position`, so the book lands on an exact 0.
+   * Executes `order` and logs the fill. A `delta` that closes the whole position must be exactly `-position`, so
+   * the book lands on an exact 0.
    */
-  trade(bar: number, ts: number, open: number, delta: number, price: number): void {
+  trade(order: Order): void {
+    const { delta, price } = order;
     const side = delta > 0 ? 1 : -1;
     const qty = Math.abs(delta);
     const fee = commission(qty, price, this.execution.commission_per_share, this.execution.commission_bps);
@@ -58,8 +73,22 @@ export class Book {
     }
     this.cash -= delta * price + fee;
     this.feesCum += fee;
-    this.log.push(bar, ts, side, qty, price, fee, Math.abs(price - open) * qty, pnl, borrow);
-    this.log.state(equityBefore, this.cash, this.feesCum, this.avgEntry);
+    const i = this.log.append();
+    const c = this.log.cols;
+    c.barIndex[i] = order.bar;
+    c.ts[i] = order.ts;
+    c.side[i] = side;
+    c.qty[i] = qty;
+    c.price[i] = price;
+    c.fee[i] = fee;
+    c.slippage[i] = Math.abs(price - order.ref) * qty;
+    c.pnlRealized[i] = pnl;
+    c.borrowCost[i] = borrow;
+    c.reason[i] = order.reason;
+    c.equityBefore[i] = equityBefore;
+    c.cashAfter[i] = this.cash;
+    c.feesAfter[i] = this.feesCum;
+    c.avgEntryAfter[i] = this.avgEntry;
   }
 
   /** Charges borrow for holding the current short over one bar. */

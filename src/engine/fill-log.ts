@@ -4,120 +4,98 @@
  * (a crossover strategy makes a few thousand in a million bars), so the columns start small and double when
  * full: no pass over the targets to size them, and no memory for fills that never happen. Besides the trades.parquet
  * columns the log keeps each fill's book state (equity before; cash, cumulative fees and average entry after), from
- * which round trips and the piecewise-constant portfolio columns are derived after the loop.
+ * which round trips and the piecewise-constant portfolio columns are derived after the loop. Every column is
+ * declared once, in COLUMNS: a new fill column is one line there (plus the line of the book that writes it, and a
+ * field of the `Fills` result); allocation, growth and the exact-length views follow from the declaration.
  */
 import type { Fills } from "../core/results.js";
 
+type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int8ArrayConstructor;
+
+/** Every column of the log and its array type; the last four are the book state, the rest are `Fills`. */
+const COLUMNS = {
+  barIndex: Int32Array,
+  ts: Float64Array,
+  side: Int8Array,
+  qty: Float64Array,
+  price: Float64Array,
+  fee: Float64Array,
+  slippage: Float64Array,
+  pnlRealized: Float64Array,
+  borrowCost: Float64Array,
+  reason: Int8Array,
+  equityBefore: Float64Array,
+  cashAfter: Float64Array,
+  feesAfter: Float64Array,
+  avgEntryAfter: Float64Array,
+} satisfies Record<string, ColumnType>;
+
+type ColumnName = keyof typeof COLUMNS;
+type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMNS)[K]> };
+const NAMES = Object.keys(COLUMNS) as ColumnName[];
+const STATE = ["equityBefore", "cashAfter", "feesAfter", "avgEntryAfter"] as const;
+type StateName = (typeof STATE)[number];
+
 /** Per fill: what round trips and the derived portfolio columns need from the book. */
-export interface FillBookState {
-  /** Equity marked at the fill price just before the fill: the base of a trip's return. */
-  readonly equityBefore: Float64Array;
-  /** Cash after the fill. */
-  readonly cashAfter: Float64Array;
-  /** Cumulative commissions after the fill. */
-  readonly feesAfter: Float64Array;
-  /** Average entry price of the position after the fill (0 when flat). */
-  readonly avgEntryAfter: Float64Array;
-}
+export type FillBookState = {
+  /** equityBefore: equity marked at the fill price just before the fill, the base of a trip's return;
+   * cashAfter, feesAfter (cumulative commissions) and avgEntryAfter (0 when flat): the book after the fill. */
+  readonly [K in StateName]: Float64Array;
+};
 
 const INITIAL_CAPACITY = 64;
 
-function grown<T extends Float64Array | Int32Array | Int8Array>(column: T): T {
-  const out = new (column.constructor as new (n: number) => T)(column.length * 2);
-  out.set(column);
-  return out;
+function allocate(capacity: number): Columns {
+  const out = {} as Record<ColumnName, Float64Array | Int32Array | Int8Array>;
+  for (const name of NAMES) out[name] = new COLUMNS[name](capacity);
+  return out as Columns;
 }
 
 export class FillLog {
   length = 0;
-  private barIndex = new Int32Array(INITIAL_CAPACITY);
-  private ts = new Float64Array(INITIAL_CAPACITY);
-  private side = new Int8Array(INITIAL_CAPACITY);
-  private qty = new Float64Array(INITIAL_CAPACITY);
-  private price = new Float64Array(INITIAL_CAPACITY);
-  private fee = new Float64Array(INITIAL_CAPACITY);
-  private slippage = new Float64Array(INITIAL_CAPACITY);
-  private pnlRealized = new Float64Array(INITIAL_CAPACITY);
-  private borrowCost = new Float64Array(INITIAL_CAPACITY);
-  private equityBefore = new Float64Array(INITIAL_CAPACITY);
-  private cashAfter = new Float64Array(INITIAL_CAPACITY);
-  private feesAfter = new Float64Array(INITIAL_CAPACITY);
-  private avgEntryAfter = new Float64Array(INITIAL_CAPACITY);
+  private capacity = INITIAL_CAPACITY;
+  /** The columns, to be written at the row `append` returns (and read only through `fills`/`bookState`). */
+  cols: Columns = allocate(INITIAL_CAPACITY);
 
-  /** Appends one fill (the trades.parquet columns); `state` then records the book around it. */
-  push(
-    bar: number,
-    ts: number,
-    side: number,
-    qty: number,
-    price: number,
-    fee: number,
-    slippage: number,
-    pnlRealized: number,
-    borrowCost: number,
-  ): void {
-    if (this.length === this.ts.length) this.grow();
-    const i = this.length++;
-    this.barIndex[i] = bar;
-    this.ts[i] = ts;
-    this.side[i] = side;
-    this.qty[i] = qty;
-    this.price[i] = price;
-    this.fee[i] = fee;
-    this.slippage[i] = slippage;
-    this.pnlRealized[i] = pnlRealized;
-    this.borrowCost[i] = borrowCost;
-  }
-
-  /** The book state around the fill pushed last. */
-  state(equityBefore: number, cashAfter: number, feesAfter: number, avgEntryAfter: number): void {
-    const i = this.length - 1;
-    this.equityBefore[i] = equityBefore;
-    this.cashAfter[i] = cashAfter;
-    this.feesAfter[i] = feesAfter;
-    this.avgEntryAfter[i] = avgEntryAfter;
+  /** Appends a row and returns its index; the caller writes the fill's value into every column at it. */
+  append(): number {
+    if (this.length === this.capacity) this.grow();
+    return this.length++;
   }
 
   fills(): Fills {
-    const n = this.length;
+    const { barIndex, ts, side, qty, price, fee, slippage, pnlRealized, borrowCost, reason } = this.views();
     return {
-      length: n,
-      barIndex: this.barIndex.subarray(0, n),
-      ts: this.ts.subarray(0, n),
-      side: this.side.subarray(0, n),
-      qty: this.qty.subarray(0, n),
-      price: this.price.subarray(0, n),
-      fee: this.fee.subarray(0, n),
-      slippage: this.slippage.subarray(0, n),
-      pnlRealized: this.pnlRealized.subarray(0, n),
-      borrowCost: this.borrowCost.subarray(0, n),
+      length: this.length,
+      barIndex,
+      ts,
+      side,
+      qty,
+      price,
+      fee,
+      slippage,
+      pnlRealized,
+      borrowCost,
+      reason,
     };
   }
 
   /** Book state around each fill, beyond the trades.parquet columns; see FillBookState. */
   bookState(): FillBookState {
-    const n = this.length;
-    return {
-      equityBefore: this.equityBefore.subarray(0, n),
-      cashAfter: this.cashAfter.subarray(0, n),
-      feesAfter: this.feesAfter.subarray(0, n),
-      avgEntryAfter: this.avgEntryAfter.subarray(0, n),
-    };
+    const { equityBefore, cashAfter, feesAfter, avgEntryAfter } = this.views();
+    return { equityBefore, cashAfter, feesAfter, avgEntryAfter };
+  }
+
+  private views(): Columns {
+    const out = {} as Record<ColumnName, Float64Array | Int32Array | Int8Array>;
+    for (const name of NAMES) out[name] = this.cols[name].subarray(0, this.length);
+    return out as Columns;
   }
 
   private grow(): void {
-    this.barIndex = grown(this.barIndex);
-    this.ts = grown(this.ts);
-    this.side = grown(this.side);
-    this.qty = grown(this.qty);
-    this.price = grown(this.price);
-    this.fee = grown(this.fee);
-    this.slippage = grown(this.slippage);
-    this.pnlRealized = grown(this.pnlRealized);
-    this.borrowCost = grown(this.borrowCost);
-    this.equityBefore = grown(this.equityBefore);
-    this.cashAfter = grown(this.cashAfter);
-    this.feesAfter = grown(this.feesAfter);
-    this.avgEntryAfter = grown(this.avgEntryAfter);
+    const next = allocate(this.capacity * 2);
+    for (const name of NAMES) next[name].set(this.cols[name] as never);
+    this.cols = next;
+    this.capacity *= 2;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * @module engine/plan-backtest
  * Resolves a RunConfig's plugins once, against the run's Catalog: the strategy, its named inputs (each an
- * indicator with parsed params and one output column), the config's extra indicators and the sizing model. Loops
+ * indicator with parsed params and one output column), the config's extra indicators, the sizing model and the
+ * exits (with the ATR indicators their `{atr, mult}` distances read). Loops
  * that replay many series with the same settings (permutations, walk-forward) then do no name lookups or param
  * parsing. Unknown names, outputs and bad params are CONFIG_INVALID with their path; a strategy input naming an
  * unknown indicator or output names the strategy, the key and the valid choices.
@@ -16,6 +17,7 @@ import { type ResolvedIndicator, resolveIndicator } from "../indicators/resolve-
 import { warmupBars } from "../indicators/warmup-bars.js";
 import { type ResolvedRisk, resolveRisk } from "../risk/resolve-risk.js";
 import { type ResolvedStrategy, resolveStrategy } from "../strategies/resolve-strategy.js";
+import { exitIndicators, type PlannedExits, planExits } from "./plan-exits.js";
 
 /** One strategy input: the key the strategy reads, the indicator computing it and the feature column it is. */
 export interface PlannedInput {
@@ -30,11 +32,13 @@ export interface BacktestPlan {
   readonly strategy: ResolvedStrategy;
   /** The strategy's inputs, in the order its `inputs()` returned them. */
   readonly inputs: readonly PlannedInput[];
-  /** The strategy's indicators first, then the config's extra ones. */
+  /** The strategy's indicators first, then the exits' ATR, then the config's extra ones. */
   readonly indicators: readonly ResolvedIndicator[];
-  /** Only the strategy's indicators (deduplicated): what a replay needs to compute. */
+  /** The strategy's indicators and the exits' ATR (deduplicated): what a replay needs to compute. */
   readonly strategyIndicators: readonly ResolvedIndicator[];
   readonly risk: ResolvedRisk;
+  /** The config's exits and the ATR columns they read; undefined without an `exits` block. */
+  readonly exits: PlannedExits | undefined;
   readonly intervalMs: number;
   /** Bars before the first bar whose features are all defined. */
   readonly warmup: number;
@@ -53,15 +57,19 @@ export function planBacktest(
   const inputs = planInputs(strategy, catalog);
   const strategyIndicators = uniqueIndicators(inputs.map((input) => input.indicator));
   const extra = config.indicators.map((ref, i) => resolveIndicator(ref, catalog, `indicators[${i}]`));
+  const exits = planExits(config, catalog);
+  const replayed = uniqueIndicators([...strategyIndicators, ...exitIndicators(exits)]);
   return {
     config,
     catalog,
     strategy,
     inputs,
-    indicators: [...strategyIndicators, ...extra],
-    strategyIndicators,
+    indicators: [...replayed, ...extra],
+    strategyIndicators: replayed,
     risk: resolveRisk(config.risk, catalog, "risk"),
+    exits,
     intervalMs: timeframeMs(config.timeframe),
+    // The strategy's warm-up only: an ATR exit still undefined leaves that level off, it does not delay trading.
     warmup: warmupBars(strategyIndicators),
   };
 }

@@ -11,6 +11,7 @@
  * side's price; if the two disagree (the slippage band straddles the current size) the position is kept.
  */
 import { StudioError } from "../core/errors.js";
+import { REASON_SIGNAL } from "../core/results.js";
 import { fillPrice } from "../execution/fill-price.js";
 import type { Book } from "./book.js";
 import type { Sizer } from "./sizer.js";
@@ -31,7 +32,14 @@ export function rebalance(
   const want = target > 0 ? 1 : target < 0 ? -1 : 0;
   const have = book.position > 0 ? 1 : book.position < 0 ? -1 : 0;
   if (have !== 0 && have !== want) {
-    book.trade(bar, ts, open, -book.position, fillPrice(open, -have, slippageBps));
+    book.trade({
+      bar,
+      ts,
+      delta: -book.position,
+      price: fillPrice(open, -have, slippageBps),
+      ref: open,
+      reason: REASON_SIGNAL,
+    });
   }
   if (want === 0) return 0;
 
@@ -41,11 +49,11 @@ export function rebalance(
   const sized = sizer.quantity(book.cash + book.position * addPrice, addPrice, exposure);
   if (held === 0) {
     if (sized === 0) return 1;
-    book.trade(bar, ts, open, want * sized, addPrice);
+    book.trade({ bar, ts, delta: want * sized, price: addPrice, ref: open, reason: REASON_SIGNAL });
     return 0;
   }
   if (sized > held) {
-    book.trade(bar, ts, open, want * (sized - held), addPrice);
+    book.trade({ bar, ts, delta: want * (sized - held), price: addPrice, ref: open, reason: REASON_SIGNAL });
     return 0;
   }
   if (sized === held) return 0;
@@ -53,6 +61,7 @@ export function rebalance(
   const cutPrice = fillPrice(open, -want, slippageBps);
   const resized = sizer.quantity(book.cash + book.position * cutPrice, cutPrice, exposure);
   if (resized >= held) return 0;
-  book.trade(bar, ts, open, resized === 0 ? -book.position : -want * (held - resized), cutPrice);
+  const delta = resized === 0 ? -book.position : -want * (held - resized);
+  book.trade({ bar, ts, delta, price: cutPrice, ref: open, reason: REASON_SIGNAL });
   return 0;
 }

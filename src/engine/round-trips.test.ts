@@ -19,6 +19,7 @@ function fills(rows: Row[]): Fills {
     slippage: new Float64Array(rows.length),
     pnlRealized: col(5),
     borrowCost: col(6),
+    reason: new Int8Array(rows.length),
   };
 }
 

@@ -4,7 +4,7 @@
  * and ends with the fill that makes it flat again (a reversal's closing fill ends one trip, its opening fill
  * starts the next). Win rate, payoff ratio and trade Monte Carlo read these; positions still open at the end
  * are not trips. Each trip's return is its net P&L over the equity just before its entry fill, so the returns of
- * an all-in strategy compound to its equity curve.
+ * an all-in strategy compound to its equity curve. A trip's exit reason is that of its closing fill.
  */
 import type { Fills, RoundTrips } from "../core/results.js";
 
@@ -27,6 +27,7 @@ export function deriveRoundTrips(fills: Fills, equityBefore: Float64Array): Roun
   const returnPct = new Float64Array(cap);
   const feesOut = new Float64Array(cap);
   const borrowOut = new Float64Array(cap);
+  const exitReason = new Int8Array(cap);
 
   let count = 0;
   // Replays the position with the same additions the book made, so a closing fill lands on an exact 0.
@@ -77,6 +78,7 @@ export function deriveRoundTrips(fills: Fills, equityBefore: Float64Array): Roun
     returnPct[count] = base > 0 ? net / base : Number.NaN;
     feesOut[count] = fees;
     borrowOut[count] = borrow;
+    exitReason[count] = fills.reason[i]!;
     count++;
   }
   return {
@@ -93,5 +95,6 @@ export function deriveRoundTrips(fills: Fills, equityBefore: Float64Array): Roun
     returnPct: returnPct.subarray(0, count),
     fees: feesOut.subarray(0, count),
     borrow: borrowOut.subarray(0, count),
+    exitReason: exitReason.subarray(0, count),
   };
 }

@@ -16,6 +16,7 @@ import type { FeatureSet } from "../indicators/feature-set.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import { defineLazy } from "./define-lazy.js";
 import type { BacktestPlan } from "./plan-backtest.js";
+import { exitOptions } from "./plan-exits.js";
 import { simulate } from "./simulate.js";
 
 export interface RunPlanInputs {
@@ -72,6 +73,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
     risk: plan.risk,
     intervalMs: plan.intervalMs,
     ...(inputs.startIndex === undefined ? {} : { startIndex: inputs.startIndex }),
+    ...exitOptions(plan.exits, features.frame),
   });
   const warnings = [...(report?.warnings ?? []), ...sim.warnings];
   onStep?.("simulation", "leave");
@@ -96,6 +98,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
     fills: sim.fills,
     trades: sim.trades,
     initialCash: plan.config.initial_cash,
+    exitReasons: plan.exits !== undefined,
   });
   onStep?.("metrics", "leave");
   return defineLazy({ ...result, metrics }, lazy);

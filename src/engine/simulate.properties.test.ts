@@ -4,7 +4,7 @@ import { Rng } from "../core/rng.js";
 import { MS_PER_YEAR } from "../core/timeframe.js";
 import { type SimulationResult, simulate } from "./simulate.js";
 import { DAY, sameBits } from "./test-support/make-candles.js";
-import { randomRun, randomTarget } from "./test-support/random-run.js";
+import { randomExits, randomRun, randomTarget, withExits } from "./test-support/random-run.js";
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 const PORTFOLIO = [
@@ -27,6 +27,7 @@ const FILLS = [
   "slippage",
   "pnlRealized",
   "borrowCost",
+  "reason",
 ] as const;
 const TRIPS = [
   "direction",
@@ -41,6 +42,7 @@ const TRIPS = [
   "returnPct",
   "fees",
   "borrow",
+  "exitReason",
 ] as const;
 
 /** Copies of the candles and target with everything after bar k changed (ts only from k+2: ts[k+1] ends bar k). */
@@ -71,7 +73,17 @@ function fillsUpTo(r: SimulationResult, k: number): number {
   return m;
 }
 
-describe("simulate properties", () => {
+/** Without exits, and with every kind of exit on (each distance a fraction or an ATR multiple, at random). */
+const MODES = [
+  { mode: "without exits", exits: false },
+  { mode: "with stop, target, trailing and time exits", exits: true },
+];
+
+describe.each(MODES)("simulate properties $mode", ({ exits }) => {
+  /** The run's options for `candles`: the ATR columns of the exits are computed from the candles given. */
+  const optionsFor = (seed: number, run: ReturnType<typeof randomRun>, candles: Candles) =>
+    exits ? withExits(run.options, randomExits(seed), candles) : run.options;
+
   it.each(SEEDS)(
     "never looks ahead: data and targets after bar k leave everything at or before k bit-identical (seed %i)",
     (seed) => {
@@ -80,8 +92,8 @@ describe("simulate properties", () => {
         .derive(3)
         .int(run.target.length - 1);
       const changed = changedAfter(run.candles, run.target, k, seed);
-      const a = simulate(run.candles, run.target, run.options);
-      const b = simulate(changed.candles, changed.target, run.options);
+      const a = simulate(run.candles, run.target, optionsFor(seed, run, run.candles));
+      const b = simulate(changed.candles, changed.target, optionsFor(seed, run, changed.candles));
       const m = fillsUpTo(a, k);
       expect(fillsUpTo(b, k), "same number of fills up to bar k").toBe(m);
       for (const col of FILLS)
@@ -109,8 +121,8 @@ describe("simulate properties", () => {
     (seed) => {
       const run = randomRun(seed);
       const before = [run.target.slice(), run.candles.open.slice(), run.candles.close.slice()];
-      const a = simulate(run.candles, run.target, run.options);
-      const b = simulate(run.candles, run.target, run.options);
+      const a = simulate(run.candles, run.target, optionsFor(seed, run, run.candles));
+      const b = simulate(run.candles, run.target, optionsFor(seed, run, run.candles));
       for (const col of FILLS) expect(sameBits(a.fills[col], b.fills[col]), `fills.${col}`).toBe(true);
       for (const col of PORTFOLIO)
         expect(sameBits(a.portfolio[col], b.portfolio[col]), `portfolio.${col}`).toBe(true);
@@ -133,7 +145,7 @@ describe("simulate properties", () => {
       // Half the runs end flat, so the round-trip checks at the end apply to them.
       if (seed % 2 === 0) run.target.fill(0, run.target.length - 3);
       const { ts, close } = run.candles;
-      const r = simulate(run.candles, run.target, run.options);
+      const r = simulate(run.candles, run.target, optionsFor(seed, run, run.candles));
       const rate = run.options.execution.borrow_bps / 1e4 / MS_PER_YEAR;
       let f = 0;
       let fees = 0;
@@ -160,4 +172,18 @@ describe("simulate properties", () => {
       }
     },
   );
+});
+
+describe("simulate properties with exits", () => {
+  it("exercises every exit reason across the seeds, so the properties above cover them", () => {
+    const seen = new Set<number>();
+    for (const seed of SEEDS) {
+      const run = randomRun(seed);
+      const r = simulate(run.candles, run.target, withExits(run.options, randomExits(seed), run.candles));
+      for (const reason of r.fills.reason) seen.add(reason);
+    }
+    expect([...seen].sort(), "signal, stop_loss, take_profit, trailing_stop, time_exit").toEqual([
+      0, 1, 2, 3, 4,
+    ]);
+  });
 });

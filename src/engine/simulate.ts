@@ -5,10 +5,13 @@
  * 1. before `startIndex` the book stays flat and untouched;
  * 2. at the open, if target[t] (NaN = 0) differs from the target last acted on, rebalance at open[t] plus
  *    slippage (close, reverse, enter or re-size); the new target counts as acted on even if an entry was skipped;
- * 3. a short position accrues borrow for the bar's duration on its market value at the close;
- * 4. the book is marked at the close: equity[t] = cash[t] + position[t] x close[t], and drawdown from the peak.
- * Step 2 reads only open[t] and state built from bars < t, so nothing after bar t can change bar t's outputs
- * (borrow reads ts[t+1], the end of bar t, which is the calendar, not price data).
+ * 3. with `exits`, a position with live levels exits at open[t] on a gap through its stop or target or when its
+ *    time is up, else inside the bar when low/high touch a level (see exit-model); no re-entry until the target
+ *    changes;
+ * 4. a short position accrues borrow for the bar's duration on its market value at the close;
+ * 5. the book is marked at the close: equity[t] = cash[t] + position[t] x close[t], and drawdown from the peak.
+ * Steps 2-3 read only bar t's own prices and state built from bars < t, so nothing after bar t can change bar t's
+ * outputs (borrow reads ts[t+1], the end of bar t, which is the calendar, not price data).
  */
 import type { Candles } from "../core/candles.js";
 import { assertCandleShape } from "../core/candles.js";
@@ -21,6 +24,7 @@ import { LoopOutcome, runBars } from "./bar-loop.js";
 import { Book } from "./book.js";
 import { defineLazy } from "./define-lazy.js";
 import { drawdownColumn } from "./derived-columns.js";
+import { type AtrColumns, ExitModel, type ResolvedExits } from "./exit-model.js";
 import { FillLog } from "./fill-log.js";
 import { portfolioBars } from "./portfolio-bars.js";
 import { deriveRoundTrips } from "./round-trips.js";
@@ -35,6 +39,10 @@ export interface SimulateOptions {
   readonly intervalMs: number;
   /** First bar that may trade; earlier bars stay flat at initial cash (walk-forward out-of-sample segments). */
   readonly startIndex?: number;
+  /** Stop-loss, take-profit, trailing and time exits; absent = none. */
+  readonly exits?: ResolvedExits | undefined;
+  /** Shifted ATR columns by period, for exits measured in ATR (see exitAtrPeriods). */
+  readonly atr?: AtrColumns | undefined;
 }
 
 export interface SimulationResult {
@@ -66,7 +74,7 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const cols = { positionQty: new Float64Array(n), equity: new Float64Array(n) };
   const settings = { startIndex: start, intervalMs: options.intervalMs, slippageBps, borrowRate };
   const outcome = new LoopOutcome();
-  runBars(candles, target, settings, book, sizer, cols, outcome);
+  runBars(candles, target, settings, book, sizer, cols, outcome, exitModel(options, slippageBps));
 
   const fills = log.fills();
   const state = log.bookState();
@@ -87,6 +95,14 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
     skippedEntries: outcome.skipped,
   };
   return defineLazy(result, { drawdown: () => drawdownColumn(cols.equity) });
+}
+
+/** The exit model of the run, or null when no level or time exit is configured. */
+function exitModel(options: SimulateOptions, slippageBps: number): ExitModel | null {
+  const e = options.exits;
+  if (e === undefined) return null;
+  const any = [e.stop_loss, e.take_profit, e.trailing_stop, e.max_bars].some((x) => x !== undefined);
+  return any ? new ExitModel(e, options.atr, slippageBps) : null;
 }
 
 function warningsFor(skipped: number, lotSize: number, bustBar: number): string[] {

@@ -1,6 +1,6 @@
 /**
  * @module execution/fill-price
- * The fill rule: an order decided at the open of bar t fills at open[t], moved against the trader by
+ * The fill rule of a market order: an order decided at the open of bar t fills at open[t], moved against the trader by
  * `slippage_bps`. Buys pay more, sells receive less, so slippage is always a cost and never a gift.
  */
 

@@ -108,7 +108,13 @@ describe("computeMetrics cross-check", () => {
       trades: tradesOf([{ entryBar: 3, exitBar: 7, pnl: 5, returnPct: 0.0005 }]),
       initialCash: run.initialCash,
     });
-    for (const [key, value] of Object.entries(m)) {
+    // The per-exit-reason fields are objects of numbers; every leaf must be null or finite.
+    const leaves = Object.entries(m).flatMap(([key, value]) =>
+      typeof value === "object" && value !== null
+        ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v] as const)
+        : [[key, value] as const],
+    );
+    for (const [key, value] of leaves) {
       expect(value === null || Number.isFinite(value), `${key} = ${value}`).toBe(true);
     }
   });

@@ -174,3 +174,32 @@ describe("computeMetrics", () => {
     expect(() => computeMetrics(nan), "a NaN equity is an engine bug").toThrow(/non-finite/);
   });
 });
+
+describe("computeMetrics: exit reasons", () => {
+  it("adds the per-exit-reason fields only when asked (runs with an exits block)", () => {
+    const run = handRun();
+    expect(Object.keys(computeMetrics(run)), "a run without exits keeps its old fields").not.toContain(
+      "exits_by_reason",
+    );
+    // trip 1 (-10/1000) ended on its stop, trip 2 (35/990) on the signal
+    const trades = tradesOf([
+      { entryBar: 1, exitBar: 3, pnl: -10, returnPct: -10 / 1000, exitReason: 1 },
+      { entryBar: 4, exitBar: 5, pnl: 35, returnPct: 35 / 990, exitReason: 0 },
+    ]);
+    const m = computeMetrics({ ...run, trades, exitReasons: true });
+    expect(m.exits_by_reason).toEqual({
+      signal: 1,
+      stop_loss: 1,
+      take_profit: 0,
+      trailing_stop: 0,
+      time_exit: 0,
+    });
+    expect(m.avg_return_by_exit_reason).toEqual({
+      signal: 35 / 990,
+      stop_loss: -0.01,
+      take_profit: null,
+      trailing_stop: null,
+      time_exit: null,
+    });
+  });
+});

@@ -14,6 +14,7 @@ import { buyAndHoldReturn } from "./buy-and-hold-return.js";
 import { cagr } from "./cagr.js";
 import { calmar } from "./calmar.js";
 import { drawdownStats } from "./drawdown-stats.js";
+import { exitsByReason } from "./exits-by-reason.js";
 import { expectancy } from "./expectancy.js";
 import { exposurePct } from "./exposure-pct.js";
 import { payoffRatio } from "./payoff-ratio.js";
@@ -35,6 +36,9 @@ export interface MetricsInput {
   readonly trades: RoundTrips;
   /** Cash before the first bar: the base of the first bar return and of the total return. */
   readonly initialCash: number;
+  /** Adds `exits_by_reason` and `avg_return_by_exit_reason` (runs with an `exits` block); metrics.json of a run
+   * without exits keeps exactly the fields it always had. */
+  readonly exitReasons?: boolean;
 }
 
 /**
@@ -78,7 +82,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const dd = drawdownStats(equity);
   const growth = cagr(total, years);
 
-  return {
+  const metrics: Metrics = {
     total_return: total,
     cagr: growth,
     volatility: volatility(stats, bpy),
@@ -107,4 +111,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
     buy_and_hold_return: buyAndHoldReturn(candles.open, candles.close),
     fill_count: fills.length,
   };
+  if (input.exitReasons) {
+    const exits = exitsByReason(trades.exitReason.subarray(0, trades.length), tradeReturns);
+    metrics.exits_by_reason = exits.counts;
+    metrics.avg_return_by_exit_reason = exits.avgReturn;
+  }
+  return metrics;
 }

@@ -13,6 +13,7 @@ export { cagr, MIN_CAGR_YEARS } from "./cagr.js";
 export { calmar } from "./calmar.js";
 export { computeMetrics, type MetricsInput } from "./compute-metrics.js";
 export { type DrawdownStats, drawdownStats } from "./drawdown-stats.js";
+export { type ExitsByReason, exitsByReason } from "./exits-by-reason.js";
 export { expectancy } from "./expectancy.js";
 export { exposurePct } from "./exposure-pct.js";
 export { finiteOrNull } from "./finite-or-null.js";

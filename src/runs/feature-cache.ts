@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
+import { CODE_VERSION } from "../core/code-version.js";
 import { featureHash } from "../core/hashes.js";
 import { computeFeatures, uniqueIndicators } from "../indicators/compute-features.js";
 import {
@@ -52,7 +53,9 @@ export async function loadFeatures(
   const hashes: FeatureLoad["hashes"] = [];
   const warnings: string[] = [];
   for (const [i, indicator] of unique.entries()) {
-    const hash = featureHash(indicator.def.name, indicator.params, candleHashValue);
+    // A user indicator's code version is part of its features' identity; built-ins hash as they always did.
+    const pluginSha = indicator.origin === "builtin" ? undefined : indicator.origin.sha256;
+    const hash = featureHash(indicator.def.name, indicator.params, candleHashValue, CODE_VERSION, pluginSha);
     const rel = `cache/features/${indicator.def.name}/${hash}.parquet`;
     const file = safeJoin(home.featureCache, indicator.def.name, `${hash}.parquet`);
     let cached = await readCached(store, file, hash, candles.ts.length, indicator).catch((err: Error) => {

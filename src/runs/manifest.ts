@@ -12,6 +12,7 @@ export const MANIFEST_NAME = "manifest.json";
 
 export const MIME = {
   json: "application/json",
+  mjs: "text/javascript",
   parquet: "application/vnd.apache.parquet",
   png: "image/png",
 } as const;

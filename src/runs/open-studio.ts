@@ -9,17 +9,20 @@ import { extendCatalog, type PluginOrigins, pluginLists } from "../core/catalog.
 import { quote, StudioError } from "../core/errors.js";
 import type { ProviderDef } from "../data/provider.js";
 import type { IndicatorDef } from "../indicators/types.js";
+import type { BrokenPlugin } from "../plugins/plugin-files.js";
+import { gatedParse, versionsFor } from "../plugins/plugin-gate.js";
 import type { HomePaths } from "../store/home.js";
 import type { StrategyDef } from "../strategies/types.js";
 import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import { parseRunConfig } from "./parse-config.js";
+import type { PipelineOptions } from "./pipeline.js";
 import type { Pipeline } from "./pipeline-types.js";
 import { DEFAULT_KEEP_COMPLETED } from "./retention.js";
 import { Studio, type StudioOptions } from "./studio.js";
 
 /** The pipeline (and its plotting and worker-pool dependencies) loads on the first run, not at start-up. */
-function lazyPipeline(catalog: StudioCatalog): Pipeline {
-  return async (ctx) => (await import("./pipeline.js")).runPipeline(ctx, catalog);
+function lazyPipeline(catalog: StudioCatalog, options: PipelineOptions): Pipeline {
+  return async (ctx) => (await import("./pipeline.js")).runPipeline(ctx, catalog, options);
 }
 
 export interface OpenStudioOptions
@@ -31,6 +34,13 @@ export interface OpenStudioOptions
   readonly origins?: PluginOrigins;
   /** The catalog to start from (default: the built-ins), e.g. one the plugin loader built; `plugins` extend it. */
   readonly catalog?: StudioCatalog;
+  /** Plugin files of the home that did not load: a run naming one fails at submit with its error. */
+  readonly broken?: readonly BrokenPlugin[];
+  /**
+   * Skip the look-ahead check of user plugins on first use (experts only); runs record
+   * `look_ahead_check: "skipped"` in their summary.
+   */
+  readonly skipPluginCheck?: boolean;
 }
 
 /** `base` extended with `plugins`; a name clash is PLUGIN_INVALID naming both origins. */
@@ -59,13 +69,20 @@ export function openStudio(
   options: OpenStudioOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Studio {
-  const { plugins, origins, catalog: base, ...rest } = options;
+  const { plugins, origins, catalog: base, broken, skipPluginCheck, ...rest } = options;
   const catalog = studioCatalog(base ?? builtinCatalog(), plugins, origins);
+  const gate = {
+    home,
+    catalog,
+    ...(broken ? { broken } : {}),
+    ...(skipPluginCheck ? { skipPluginCheck } : {}),
+  };
   return Studio.open({
     home,
     catalog,
-    parseConfig: (input) => parseRunConfig(input, catalog),
-    pipeline: lazyPipeline(catalog),
+    parseConfig: gatedParse((input) => parseRunConfig(input, catalog), gate),
+    pluginVersions: versionsFor(catalog),
+    pipeline: lazyPipeline(catalog, { skipPluginCheck: skipPluginCheck === true }),
     concurrency: envInt(env, "STUDIO_CONCURRENCY", 1),
     keepCompleted: envInt(env, "STUDIO_KEEP_RUNS", DEFAULT_KEEP_COMPLETED),
     ...rest,

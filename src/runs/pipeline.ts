@@ -15,6 +15,7 @@ import type { RunConfig } from "../core/run-config.js";
 import { loadCandles } from "../data/candle-cache.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
+import { prepareRunPlugins } from "../plugins/run-plugins.js";
 import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
@@ -27,10 +28,16 @@ function hasValidation(config: RunConfig): boolean {
   return Object.values(config.validation).some((v) => v !== undefined);
 }
 
+export interface PipelineOptions {
+  /** Skip the first-use look-ahead check of user plugins (recorded in the summary). */
+  readonly skipPluginCheck?: boolean;
+}
+
 /** `catalog` defaults to the built-ins (tests); a studio always passes its own. */
 export async function runPipeline(
   ctx: PipelineContext,
   catalog: StudioCatalog = builtinCatalog(),
+  options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   const { config, home, store, run } = ctx;
   const timings: Record<string, number> = {};
@@ -51,6 +58,7 @@ export async function runPipeline(
     return out;
   };
   const plan = planBacktest(config, catalog);
+  const userPlugins = prepareRunPlugins(home, catalog, config, options);
 
   const data = await timed("data_loading", () =>
     loadCandles(
@@ -93,7 +101,13 @@ export async function runPipeline(
     hasValidation(config)
       ? runValidationPooled(
           config,
-          { catalog, candles, realEquity: sim.portfolio.equity, realTradeReturns: sim.trades.returnPct },
+          {
+            catalog,
+            home: home.root,
+            candles,
+            realEquity: sim.portfolio.equity,
+            realTradeReturns: sim.trades.returnPct,
+          },
           { onProgress: (r) => ctx.progress(r), signal: ctx.signal },
         )
       : undefined,
@@ -134,6 +148,7 @@ export async function runPipeline(
         cache_path: path.relative(home.root, data.path).split(path.sep).join("/"),
       },
       data_quality: data.report,
+      plugins: userPlugins.records,
       warnings,
       stage_timings_ms: timings,
     };
@@ -156,6 +171,7 @@ export async function runPipeline(
         summary,
         plotTitle: `${config.symbol} ${config.timeframe} · ${config.strategy.name}(${params})`,
         plotSubtitle: `${config.provider} · ${iso(candles.ts[0]!)} to ${iso(candles.ts[bars - 1]!)} UTC · run ${run.runId}`,
+        plugins: userPlugins.code,
       },
       (r) => ctx.progress(r),
     );

@@ -1,9 +1,10 @@
 /**
  * @module runs/plot-option
- * The echarts option behind plots.png: stacked panels sharing one UTC time axis (price with buy/sell marks when
- * there is a price, then equity, then drawdown in percent), laid out in fixed pixels so every run's picture looks
- * the same. Series arrive already downsampled (runs/plot-downsample), because echarts is slow on large series,
- * and each panel is drawn in a unit echarts can handle whatever the magnitudes (runs/plot-scale).
+ * The echarts option behind plots.png: stacked panels sharing one UTC time axis (price with buy/sell marks, and
+ * stop, target and time exits marked apart, when there is a price, then equity, then drawdown in percent), laid
+ * out in fixed pixels so every run's picture looks the same. Series arrive already downsampled
+ * (runs/plot-downsample), because echarts is slow on large series, and each panel is drawn in a unit echarts can
+ * handle whatever the magnitudes (runs/plot-scale).
  */
 import type { EChartsOption } from "echarts";
 import type { XYPoints } from "./plot-downsample.js";
@@ -32,6 +33,10 @@ export interface PlotPanels {
   readonly price?: XYPoints | undefined;
   readonly buys?: XYPoints | undefined;
   readonly sells?: XYPoints | undefined;
+  /** Exits other than a change of target: stop-loss and trailing-stop fills, take-profit fills, time exits. */
+  readonly stops?: XYPoints | undefined;
+  readonly targets?: XYPoints | undefined;
+  readonly timeExits?: XYPoints | undefined;
 }
 
 interface Panel {
@@ -83,21 +88,35 @@ export function buildPlotOption(p: PlotPanels): EChartsOption {
     itemStyle: { color },
     ...(area ? { areaStyle: { color, opacity: 0.25 } } : {}),
   });
-  const marks = (name: string, points: XYPoints | undefined, color: string, rotate: number) => ({
+  const marks = (
+    name: string,
+    points: XYPoints | undefined,
+    color: string,
+    rotate: number,
+    symbol = "triangle",
+  ) => ({
     type: "scatter" as const,
     name,
     data: points ? drawablePairs(points, priceUnit) : [],
     xAxisIndex: 0,
     yAxisIndex: 0,
-    symbol: "triangle",
+    symbol,
     symbolSize: 9,
     symbolRotate: rotate,
     itemStyle: { color, borderColor: "#fff", borderWidth: 0.5 },
   });
+  const exitMarks = (
+    [
+      ["Stop", p.stops, "#e66101", "rect"],
+      ["Target", p.targets, "#5e3c99", "diamond"],
+      ["Time exit", p.timeExits, "#878787", "circle"],
+    ] as const
+  ).filter(([, points]) => points !== undefined && points.x.length > 0);
   const series = [
     ...(p.price ? [line("Close", drawablePairs(p.price, priceUnit), 0, "#555")] : []),
     ...(p.buys ? [marks("Buy", p.buys, "#1a9850", 0)] : []),
     ...(p.sells ? [marks("Sell", p.sells, "#d73027", 180)] : []),
+    ...exitMarks.map(([name, points, color, symbol]) => marks(name, points, color, 0, symbol)),
     line("Equity", drawablePairs(p.equity, equityUnit), panels.length - 2, "#2166ac"),
     line("Drawdown", drawablePairs(p.drawdown, drawdownUnit, PERCENT), last, "#d73027", true),
   ];
@@ -121,7 +140,12 @@ export function buildPlotOption(p: PlotPanels): EChartsOption {
             top: tops[0]! - 24,
             right: RIGHT,
             textStyle: text,
-            data: ["Close", ...(p.buys ? ["Buy"] : []), ...(p.sells ? ["Sell"] : [])],
+            data: [
+              "Close",
+              ...(p.buys ? ["Buy"] : []),
+              ...(p.sells ? ["Sell"] : []),
+              ...exitMarks.map(([name]) => name),
+            ],
           },
         }
       : {}),

@@ -130,6 +130,19 @@ describe("renderRunPlot", () => {
     expect(svg, "the time axis names the months it crosses").toMatch(/>Feb</);
   });
 
+  it("marks stop and target exits apart from the buys and sells of target changes", () => {
+    const r = run(24 * 60, HOUR);
+    // 10 fills: entries are signal buys, exits alternate stop_loss (1) and take_profit (2); no time exit.
+    const fills = {
+      ...fillsAt(r.ts, r.close, 10),
+      reason: Int8Array.from([0, 1, 0, 2, 0, 1, 0, 2, 0, 1]),
+    };
+    const svg = renderRunSvg({ title: "exits", ...r, fills });
+    expect(svg, "stop exits in the legend").toContain(">Stop<");
+    expect(svg, "target exits in the legend").toContain(">Target<");
+    expect(svg, "no time exit happened").not.toContain(">Time exit<");
+  });
+
   it("leaves the marks out when there are too many fills to read", () => {
     const r = run(5000);
     const svg = renderRunSvg({ title: "busy", ...r, fills: fillsAt(r.ts, r.close, MAX_MARKED_FILLS + 1) });

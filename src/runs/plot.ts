@@ -12,6 +12,12 @@ import { LineChart, ScatterChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
+import {
+  REASON_STOP_LOSS,
+  REASON_TAKE_PROFIT,
+  REASON_TIME_EXIT,
+  REASON_TRAILING_STOP,
+} from "../core/results.js";
 import { minMaxDownsample, type XYPoints } from "./plot-downsample.js";
 import { buildPlotOption, FONT_FAMILY, PLOT_AREA_WIDTH, PLOT_WIDTH, plotHeight } from "./plot-option.js";
 
@@ -31,8 +37,14 @@ export interface RunPlotInput {
   readonly drawdown: Float64Array;
   /** Close prices: adds the price panel. */
   readonly close?: Float64Array;
-  /** Fills, marked on the price panel when there are at most MAX_MARKED_FILLS of them. */
-  readonly fills?: { readonly ts: Float64Array; readonly side: Int8Array; readonly price: Float64Array };
+  /** Fills, marked on the price panel when there are at most MAX_MARKED_FILLS of them; `reason` (EXIT_REASONS
+   * codes) sets stop, target and time exits apart from the buys and sells of target changes. */
+  readonly fills?: {
+    readonly ts: Float64Array;
+    readonly side: Int8Array;
+    readonly price: Float64Array;
+    readonly reason?: Int8Array;
+  };
 }
 
 let fontFiles: string[] | undefined;
@@ -47,9 +59,13 @@ function dejavuFontFiles(): string[] {
   return fontFiles;
 }
 
-function fillMarks(fills: NonNullable<RunPlotInput["fills"]>, side: 1 | -1): XYPoints {
+/** The fills whose (side, reason) pass `keep`, as points; a fill without a reason is a signal fill (0). */
+function fillMarks(
+  fills: NonNullable<RunPlotInput["fills"]>,
+  keep: (side: number, reason: number) => boolean,
+): XYPoints {
   const idx: number[] = [];
-  for (let i = 0; i < fills.side.length; i++) if (fills.side[i] === side) idx.push(i);
+  for (let i = 0; i < fills.side.length; i++) if (keep(fills.side[i]!, fills.reason?.[i] ?? 0)) idx.push(i);
   return {
     x: Float64Array.from(idx, (i) => fills.ts[i]!),
     y: Float64Array.from(idx, (i) => fills.price[i]!),
@@ -73,8 +89,15 @@ export function renderRunSvg(input: RunPlotInput): string {
     equity: minMaxDownsample(ts, input.equity, buckets),
     drawdown: minMaxDownsample(ts, input.drawdown, buckets),
     price: input.close === undefined ? undefined : minMaxDownsample(ts, input.close, buckets),
-    buys: marked ? fillMarks(input.fills!, 1) : undefined,
-    sells: marked ? fillMarks(input.fills!, -1) : undefined,
+    buys: marked ? fillMarks(input.fills!, (side, reason) => side > 0 && reason === 0) : undefined,
+    sells: marked ? fillMarks(input.fills!, (side, reason) => side < 0 && reason === 0) : undefined,
+    ...(marked && input.fills!.reason?.some((r) => r !== 0)
+      ? {
+          stops: fillMarks(input.fills!, (_, r) => r === REASON_STOP_LOSS || r === REASON_TRAILING_STOP),
+          targets: fillMarks(input.fills!, (_, r) => r === REASON_TAKE_PROFIT),
+          timeExits: fillMarks(input.fills!, (_, r) => r === REASON_TIME_EXIT),
+        }
+      : {}),
   });
   const chart = echarts.init(null, null, {
     renderer: "svg",

@@ -6,8 +6,9 @@
  * cancellation or a crash (recovered at the next start).
  */
 import { mkdirSync, rmSync } from "node:fs";
+import { CODE_VERSION } from "../core/code-version.js";
 import { quote, StudioError } from "../core/errors.js";
-import { configHash, runHash } from "../core/hashes.js";
+import { configHash, type PluginVersions, runHash } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
 import { processAlive } from "../store/process-alive.js";
@@ -38,6 +39,8 @@ export interface StudioOptions {
   readonly catalog?: StudioCatalog;
   /** Full, plugin-aware config validation (shape, names, params). */
   readonly parseConfig: (input: unknown) => RunConfig;
+  /** Versions of the user plugins a config uses, hashed into its config_hash (none: built-ins only). */
+  readonly pluginVersions?: (config: RunConfig) => PluginVersions;
   readonly pipeline: Pipeline;
   readonly concurrency?: number;
   readonly keepCompleted?: number;
@@ -108,7 +111,7 @@ export class Studio {
   /** Validates the config (after applying its preset) and queues a run, or returns the identical existing one. */
   submit(input: unknown, options: SubmitOptions = {}): { run: RunView; reused: boolean } {
     const config = this.resolveConfig(input, options.preset);
-    const hash = configHash(config);
+    const hash = configHash(config, CODE_VERSION, this.options.pluginVersions?.(config));
     const rh = runHash(hash);
     const now = this.clock();
     // Space may have been freed since a run failed on a full disk: its outcome goes in before anything new.

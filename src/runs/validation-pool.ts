@@ -59,6 +59,8 @@ const WORKER = new URL(fromSource ? "./validation-worker.ts" : "./validation-wor
 export interface ValidationInputs {
   /** The run's plugins. */
   readonly catalog: StudioCatalog;
+  /** The studio home's root, where workers find user plugin files again (without it they validate in-thread). */
+  readonly home?: string;
   readonly candles: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
@@ -69,7 +71,9 @@ export async function runValidationPooled(
   inputs: ValidationInputs,
   options: PoolOptions = {},
 ): Promise<ValidationSummary> {
-  const plugins = workerSources(inputs.catalog);
+  const sources = workerSources(inputs.catalog);
+  // Workers rebuild user plugins from their files in the home; without both, validate in this thread.
+  const plugins = sources && (sources.length === 0 || inputs.home !== undefined) ? sources : undefined;
   const threads = plugins === undefined ? 0 : (options.threads ?? defaultThreads());
   const ctx: ValidationContext = {
     candles: inputs.candles,
@@ -94,6 +98,7 @@ export async function runValidationPooled(
     key: randomUUID(),
     configJson: JSON.stringify(config),
     plugins,
+    ...(inputs.home === undefined ? {} : { home: inputs.home }),
     candles: sharedCandles(inputs.candles),
     realEquity: sharedFloat64(inputs.realEquity),
     realTradeReturns: sharedFloat64(inputs.realTradeReturns),

@@ -25,6 +25,8 @@ export interface TaskInit {
   readonly configJson: string;
   /** The run catalog's user plugins, re-imported by file and checked by sha256 in the worker. */
   readonly plugins: readonly PluginSource[];
+  /** The studio home's root (absolute), which `plugins`' files are relative to. */
+  readonly home?: string;
   readonly candles: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;

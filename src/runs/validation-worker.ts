@@ -33,7 +33,7 @@ async function prepare(init: TaskInit): Promise<Prepared> {
   let prepared = cache.get(init.key);
   if (!prepared) {
     const config = JSON.parse(init.configJson) as RunConfig;
-    const catalog = await workerCatalog(init.plugins);
+    const catalog = await workerCatalog(init.plugins, init.home);
     const ctx: ValidationContext = {
       candles: init.candles,
       baseParams: config.strategy.params,

@@ -10,6 +10,7 @@
 import { type Catalog, describeOrigin, extendCatalog, type Family, type Origin } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import type { IndicatorDef } from "../indicators/types.js";
+import { importPluginSource } from "../plugins/import-plugin-source.js";
 import type { StrategyDef } from "../strategies/types.js";
 import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 
@@ -24,8 +25,8 @@ export interface PluginSource {
   readonly sha256: string;
 }
 
-/** Imports one user plugin from its file, refusing a sha256 mismatch with PLUGIN_INVALID. */
-export type PluginImporter = (source: PluginSource) => Promise<StrategyDef | IndicatorDef>;
+/** Imports one user plugin from its file in the home, refusing a sha256 mismatch with PLUGIN_INVALID. */
+export type PluginImporter = (home: string, source: PluginSource) => Promise<StrategyDef | IndicatorDef>;
 
 /**
  * The sources workers need to rebuild `catalog`: every non-built-in entry, by file. Undefined when an entry has
@@ -44,35 +45,26 @@ export function workerSources(catalog: Catalog): PluginSource[] | undefined {
   return sources;
 }
 
-/**
- * Hook for the user-plugin loader: until one is installed, a worker cannot re-import user plugin files and
- * refuses them with PLUGIN_INVALID (never silently running something else). Worker threads share no module state
- * with the main thread, so the loader must install it in the worker itself: a module imported by
- * `validation-worker.ts` that calls `setPluginImporter` at load.
- */
-let importer: PluginImporter | undefined;
-
-/** Installs the function workers use to re-import user plugin files (the plugin loader calls this). */
-export function setPluginImporter(fn: PluginImporter | undefined): void {
-  importer = fn;
-}
-
 /** The built-in catalog plus every source re-imported: what a worker plans the run's replications with. */
-export async function workerCatalog(sources: readonly PluginSource[]): Promise<StudioCatalog> {
+export async function workerCatalog(
+  sources: readonly PluginSource[],
+  home: string | undefined,
+  importer: PluginImporter = importPluginSource,
+): Promise<StudioCatalog> {
   const base = builtinCatalog();
   if (sources.length === 0) return base;
-  if (importer === undefined) {
+  if (home === undefined) {
     const first = sources[0]!;
     throw new StudioError(
       "PLUGIN_INVALID",
-      `validation worker cannot load user plugin ${first.name} from ${describeOrigin({ file: first.file, sha256: first.sha256 })}: no plugin loader is installed`,
+      `validation worker cannot load user plugin ${first.name} from ${describeOrigin({ file: first.file, sha256: first.sha256 })}: the task names no studio home`,
     );
   }
   const strategies: StrategyDef[] = [];
   const indicators: IndicatorDef[] = [];
   const origins: Record<UserFamily, Record<string, Origin>> = { strategies: {}, indicators: {} };
   for (const source of sources) {
-    const def = await importer(source);
+    const def = await importer(home, source);
     const family: UserFamily = "signal" in def ? "strategies" : "indicators";
     if (family !== source.family || def.name !== source.name) {
       throw new StudioError(

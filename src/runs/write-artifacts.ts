@@ -2,12 +2,20 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * then the manifest last. Everything goes into the staging folder the caller renames into place. If anything
- * fails (an encoder, the plot, one write), the returned promise rejects only once every write already started
- * has settled, so the caller can remove the staging folder without a write still running into it.
+ * the bundled code of every user plugin the run used (`plugin-strategy-NAME.mjs`, `plugin-indicator-NAME.mjs`,
+ * byte for byte the code whose sha256 the summary names), then the manifest last. Everything goes into the
+ * staging folder the caller renames into place. If anything fails (an encoder, the plot, one write), the
+ * returned promise rejects only once every write already started has settled, so the caller can remove the
+ * staging folder without a write still running into it.
  */
 import type { Candles } from "../core/candles.js";
-import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
+import {
+  EXIT_REASONS,
+  type Fills,
+  type Metrics,
+  type PortfolioBars,
+  type RoundTrips,
+} from "../core/results.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
 import type { writeFileAtomicAsync } from "../store/atomic-write.js";
 import type { ParquetColumn } from "../store/parquet.js";
@@ -29,11 +37,27 @@ export interface RunArtifacts {
   readonly summary: unknown;
   readonly plotTitle: string;
   readonly plotSubtitle: string;
+  /** User plugins the run used, with their bundled code. */
+  readonly plugins?: readonly {
+    readonly family: "strategies" | "indicators";
+    readonly name: string;
+    readonly code: string;
+  }[];
+}
+
+/** The run-folder file holding a user plugin's bundled code (plugin names are letters, digits and `_`). */
+export function pluginArtifactName(family: "strategies" | "indicators", name: string): string {
+  return `plugin-${family === "strategies" ? "strategy" : "indicator"}-${name}.mjs`;
 }
 
 const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
 const double = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "DOUBLE", data });
 const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(values);
+const reasons = (name: string, codes: Int8Array): ParquetColumn => ({
+  name,
+  type: "STRING",
+  data: Array.from(codes, (r) => EXIT_REASONS[r]!),
+});
 
 /** What the writer calls out to; tests replace them to fail like a full disk or a broken plot. */
 export interface ArtifactWriterDeps {
@@ -73,10 +97,12 @@ export async function writeRunArtifacts(
           equity: a.portfolio.equity,
           drawdown: a.drawdown,
           close: a.candles.close,
-          fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price },
+          fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price, reason: a.fills.reason },
         }),
       ),
   ];
+  for (const p of a.plugins ?? [])
+    steps.push(() => set.addBytes(pluginArtifactName(p.family, p.name), p.code));
   try {
     steps.forEach((step, i) => {
       step();
@@ -101,6 +127,7 @@ function fillColumns(f: Fills): ParquetColumn[] {
     double("slippage", f.slippage),
     double("pnl_realized", f.pnlRealized),
     double("borrow_cost", f.borrowCost),
+    reasons("reason", f.reason),
   ];
 }
 
@@ -131,5 +158,6 @@ function roundTripColumns(t: RoundTrips): ParquetColumn[] {
     double("return_pct", t.returnPct),
     double("fees", t.fees),
     double("borrow", t.borrow),
+    reasons("exit_reason", t.exitReason),
   ];
 }

@@ -3,13 +3,13 @@
  * `studio presets list|save NAME CONFIG.json|show NAME|delete NAME`: named, validated run configs.
  */
 import type { Command } from "commander";
-import { openStudio } from "../../runs/open-studio.js";
-import { action, type CliContext, printJson } from "../context.js";
+import type { Studio } from "../../runs/studio.js";
+import { action, type CliContext, openCliStudio, printJson } from "../context.js";
 import { isoTime, table } from "../format.js";
 import { readJsonFile } from "../read-config.js";
 
-function withPresets<T>(ctx: CliContext, fn: (studio: ReturnType<typeof openStudio>) => T): T {
-  const studio = openStudio(ctx.home);
+async function withPresets<T>(ctx: CliContext, fn: (studio: Studio) => T): Promise<T> {
+  const studio = await openCliStudio(ctx);
   try {
     return fn(studio);
   } finally {

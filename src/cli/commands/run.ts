@@ -11,10 +11,9 @@ import path from "node:path";
 import type { Command } from "commander";
 import { StudioError } from "../../core/errors.js";
 import { isTerminal } from "../../runs/events.js";
-import { openStudio } from "../../runs/open-studio.js";
 import { runDir } from "../../runs/run-paths.js";
 import type { RunView } from "../../runs/run-view.js";
-import { action, exitCodeFor, printJson } from "../context.js";
+import { action, exitCodeFor, openCliStudio, printJson } from "../context.js";
 import { formatValue, keyValueTable } from "../format.js";
 import { progressReporter } from "../progress-reporter.js";
 import { applySets, readJsonFile } from "../read-config.js";
@@ -50,7 +49,7 @@ export function registerRunCommand(program: Command): void {
           throw new StudioError("CONFIG_INVALID", "give a config file or --preset NAME");
         }
         const input = applySets(file === undefined ? {} : readJsonFile(file), opts.set);
-        const studio = openStudio(ctx.home);
+        const studio = await openCliStudio(ctx);
         try {
           const { run, reused } = studio.submit(input, { force: opts.force === true, preset: opts.preset });
           const reporter = ctx.json ? undefined : progressReporter();

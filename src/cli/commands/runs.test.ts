@@ -91,6 +91,7 @@ describe("studio runs (real binary)", () => {
       "slippage",
       "pnl_realized",
       "borrow_cost",
+      "reason",
     ]);
 
     const out = path.join(home, "portfolio.parquet");

@@ -12,7 +12,7 @@ import { tokenForBind } from "../../http/bind-policy.js";
 import type { ApiServer } from "../../http/create-server.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../http/defaults.js";
 import { allowedHostsFromEnv, hostPolicy } from "../../http/host-policy.js";
-import { action, printJson } from "../context.js";
+import { action, openCliStudio, printJson } from "../context.js";
 
 interface ServeOptions {
   host: string;
@@ -64,15 +64,13 @@ export function registerServeCommand(program: Command): void {
         tokenForBind(opts.host, token);
         hostPolicy(allowedHosts, opts.host);
         // The HTTP stack loads only for this command, so every other command starts fast.
-        const [{ createServer }, { shutdownGracefully }, { listenOn, probeListen }, { openStudio }] =
-          await Promise.all([
-            import("../../http/create-server.js"),
-            import("../../http/graceful-shutdown.js"),
-            import("../../http/listen-on.js"),
-            import("../../runs/open-studio.js"),
-          ]);
+        const [{ createServer }, { shutdownGracefully }, { listenOn, probeListen }] = await Promise.all([
+          import("../../http/create-server.js"),
+          import("../../http/graceful-shutdown.js"),
+          import("../../http/listen-on.js"),
+        ]);
         await probeListen(opts.host, port);
-        const studio = openStudio(ctx.home, { resumeQueued: true });
+        const studio = await openCliStudio(ctx, { resumeQueued: true });
         let server: ApiServer;
         let url: string;
         try {

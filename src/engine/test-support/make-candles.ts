@@ -36,6 +36,20 @@ export function makeCandles(
   return out;
 }
 
+/** Candles from [open, high, low, close] rows, daily from 2024-01-01, volume 1: for tests of stops and targets. */
+export function makeBars(rows: readonly (readonly [number, number, number, number])[]): Candles {
+  const c = makeCandles(
+    rows.map((r) => r[0]),
+    rows.map((r) => r[3]),
+  );
+  rows.forEach(([o, h, l, cl], i) => {
+    if (!(h >= Math.max(o, cl) && l <= Math.min(o, cl))) throw new Error(`makeBars: row ${i} is not a bar`);
+    c.high[i] = h;
+    c.low[i] = l;
+  });
+  return c;
+}
+
 export const NO_COSTS: ExecutionConfig = {
   commission_per_share: 0,
   commission_bps: 0,

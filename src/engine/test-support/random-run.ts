@@ -6,7 +6,10 @@
  */
 import { allocCandles, type Candles } from "../../core/candles.js";
 import { Rng } from "../../core/rng.js";
-import type { ExecutionConfig } from "../../core/run-config.js";
+import type { ExecutionConfig, ExitDistance } from "../../core/run-config.js";
+import { atr } from "../../indicators/atr.js";
+import { shiftOne } from "../../indicators/feature-set.js";
+import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "../exit-model.js";
 import type { SimulateOptions } from "../simulate.js";
 import { DAY, options, T0 } from "./make-candles.js";
 
@@ -70,4 +73,30 @@ export function randomRun(seed: number, n = 300): RandomRun {
     target,
     options: options(randomExecution(rng), risk, { initialCash: 10_000, startIndex }),
   };
+}
+
+/** Every kind of exit on (stop, target, trailing, time), each distance a fraction or {atr, mult} at random. */
+export function randomExits(seed: number): ResolvedExits {
+  const rng = Rng.fromSeed(seed).derive(11);
+  const distance = (fraction: number): ExitDistance =>
+    rng.next() < 0.5 ? fraction : { atr: 1 + rng.int(10), mult: 0.5 + rng.next() * 3 };
+  return {
+    stop_loss: distance(0.01 + rng.next() * 0.05),
+    take_profit: distance(0.01 + rng.next() * 0.1),
+    trailing_stop: distance(0.01 + rng.next() * 0.06),
+    max_bars: 1 + rng.int(15),
+    intrabar: rng.next() < 0.5 ? "stop_first" : "target_first",
+  };
+}
+
+/** The shifted ATR columns the exits read, computed from `candles` as the feature layer does. */
+export function atrColumnsFor(exits: ResolvedExits, candles: Candles): AtrColumns {
+  return new Map(
+    exitAtrPeriods(exits).map((period) => [period, shiftOne(atr.compute(candles, { period }).atr!)]),
+  );
+}
+
+/** `options` with `exits` and the ATR columns for `candles`. */
+export function withExits(options: SimulateOptions, exits: ResolvedExits, candles: Candles): SimulateOptions {
+  return { ...options, exits, atr: atrColumnsFor(exits, candles) };
 }

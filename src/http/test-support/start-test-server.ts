@@ -1,11 +1,11 @@
 /**
  * A real API server on an ephemeral loopback port over a fresh studio home, as the serve command builds it
- * (resumeQueued, real pipeline). `close()` shuts it down gracefully.
+ * (the home's plugin files loaded, resumeQueued, real pipeline). `close()` shuts it down gracefully.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openStudio } from "../../runs/open-studio.js";
+import { loadStudio } from "../../plugins/home-catalog.js";
 import { type HomePaths, resolveHome } from "../../store/home.js";
 import { type ApiServer, createServer, type ServerOptions } from "../create-server.js";
 import { shutdownGracefully } from "../graceful-shutdown.js";
@@ -27,7 +27,7 @@ export async function startTestServer(
   options: Partial<Omit<ServerOptions, "studio">> & { home?: HomePaths } = {},
 ): Promise<TestServer> {
   const home = options.home ?? tempHome();
-  const studio = openStudio(home, { resumeQueued: true });
+  const { studio } = await loadStudio(home, { resumeQueued: true });
   const server = await createServer({ heartbeatMs: 250, ...options, studio, home });
   const url = await listenOn(server, "127.0.0.1", 0);
   let closed: Promise<void> | undefined;

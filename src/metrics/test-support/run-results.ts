@@ -48,6 +48,7 @@ export function fillsOf(
     slippage: new Float64Array(size),
     pnlRealized: new Float64Array(size),
     borrowCost: new Float64Array(size),
+    reason: new Int8Array(size),
   };
   rows.forEach((r, i) => {
     fills.barIndex[i] = r.bar;
@@ -61,7 +62,7 @@ export function fillsOf(
 }
 
 export function tradesOf(
-  rows: { entryBar: number; exitBar: number; pnl: number; returnPct: number }[],
+  rows: { entryBar: number; exitBar: number; pnl: number; returnPct: number; exitReason?: number }[],
   capacity = 0,
 ): RoundTrips {
   const size = Math.max(rows.length, capacity);
@@ -79,6 +80,7 @@ export function tradesOf(
     returnPct: new Float64Array(size),
     fees: new Float64Array(size),
     borrow: new Float64Array(size),
+    exitReason: new Int8Array(size),
   };
   rows.forEach((r, i) => {
     trades.direction[i] = 1;
@@ -86,10 +88,12 @@ export function tradesOf(
     trades.exitBar[i] = r.exitBar;
     trades.pnl[i] = r.pnl;
     trades.returnPct[i] = r.returnPct;
+    trades.exitReason[i] = r.exitReason ?? 0;
   });
   for (let i = rows.length; i < size; i++) {
     trades.pnl[i] = trades.returnPct[i] = 1e9;
     trades.exitBar[i] = 1e6;
+    trades.exitReason[i] = 1;
   }
   return trades;
 }

@@ -16,6 +16,8 @@ import { registerPresetsCommands } from "./commands/presets.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerSweepCommand } from "./commands/sweep.js";
+import { registerSweepsCommands } from "./commands/sweeps.js";
 import { registerWorkerCommand } from "./commands/worker.js";
 import { exitCodeFor, printJson } from "./context.js";
 
@@ -40,6 +42,8 @@ export function buildProgram(): Command {
   registerCacheCommands(program);
   registerInitCommand(program);
   registerPluginsCommands(program);
+  registerSweepCommand(program);
+  registerSweepsCommands(program);
   registerWorkerCommand(program);
   return program;
 }

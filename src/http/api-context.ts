@@ -8,6 +8,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
+import type { SweepService } from "../sweeps/sweep-service.js";
 import type { SseStream } from "./sse-stream.js";
 
 export type ApiApp = FastifyInstance<
@@ -20,6 +21,7 @@ export type ApiApp = FastifyInstance<
 
 export interface ApiContext {
   readonly studio: Studio;
+  readonly sweeps: SweepService;
   readonly home: HomePaths;
   readonly streams: Set<SseStream>;
   readonly heartbeatMs: number;

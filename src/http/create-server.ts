@@ -19,6 +19,7 @@ import { assertJsonDepth } from "../core/json-depth.js";
 import { LIMITS } from "../core/limits.js";
 import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
+import { SweepService } from "../sweeps/sweep-service.js";
 import type { ApiApp, ApiContext } from "./api-context.js";
 import { tokenForBind } from "./bind-policy.js";
 import { answerClientError } from "./client-error.js";
@@ -37,6 +38,7 @@ import { registerMetaRoutes } from "./routes/meta-routes.js";
 import { registerPresetsRoutes } from "./routes/presets-routes.js";
 import { registerRunEventsRoute } from "./routes/run-events-route.js";
 import { registerRunsRoutes } from "./routes/runs-routes.js";
+import { registerSweepsRoutes } from "./routes/sweeps-routes.js";
 import type { SseStream } from "./sse-stream.js";
 
 export { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
@@ -108,7 +110,8 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
       info: {
         title: "backtest-studio API",
         version: CODE_VERSION,
-        description: "Runs, live progress (SSE), artifacts, presets and the plugin catalog. See docs/api.md.",
+        description:
+          "Runs, live progress (SSE), artifacts, presets, parameter sweeps and the plugin catalog. See docs/api.md.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: token === undefined ? [] : [{ bearer: [] }],
@@ -119,6 +122,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const streams = new Set<SseStream>();
   const ctx: ApiContext = {
     studio: options.studio,
+    sweeps: new SweepService(options.studio, options.home),
     home: options.home,
     streams,
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -129,6 +133,9 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   registerPresetsRoutes(app, ctx);
   registerMetaRoutes(app, ctx);
   registerCandlesRoutes(app, ctx);
+  registerSweepsRoutes(app, ctx);
+  // Sweeps whose process died (kill -9, a crash) continue here, running only their missing trials.
+  ctx.sweeps.recover();
 
   // Open event streams would keep close() waiting forever: tell each client why it ends, then end it.
   app.addHook("preClose", async () => {

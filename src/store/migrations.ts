@@ -109,6 +109,54 @@ UPDATE runs SET finished_at = completed_at WHERE status IN ('completed', 'failed
 UPDATE runs SET completed_at = NULL WHERE status <> 'completed';
 `,
   },
+  {
+    version: 4,
+    name: "sweeps and sweep_trials; runs.sweep_id links a sweep's top trials re-run as full runs",
+    sql: `
+CREATE TABLE sweeps (
+  sweep_id TEXT PRIMARY KEY,
+  sweep_hash TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled')),
+  stage TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  started_at INTEGER,
+  finished_at INTEGER,
+  error_code TEXT,
+  error_message TEXT,
+  spec_json TEXT NOT NULL CHECK (json_valid(spec_json)),
+  trials_planned INTEGER NOT NULL CHECK (trials_planned >= 0),
+  trials_done INTEGER NOT NULL DEFAULT 0 CHECK (trials_done >= 0),
+  trials_skipped INTEGER NOT NULL DEFAULT 0 CHECK (trials_skipped >= 0),
+  trials_failed INTEGER NOT NULL DEFAULT 0 CHECK (trials_failed >= 0),
+  best_trial INTEGER,
+  best_objective REAL,
+  artifacts_manifest_sha TEXT,
+  owner_pid INTEGER
+) STRICT;
+CREATE INDEX sweeps_hash_idx ON sweeps (sweep_hash);
+CREATE INDEX sweeps_status_idx ON sweeps (status);
+CREATE INDEX sweeps_created_at_idx ON sweeps (created_at DESC);
+
+CREATE TABLE sweep_trials (
+  sweep_id TEXT NOT NULL REFERENCES sweeps (sweep_id) ON DELETE CASCADE,
+  trial_index INTEGER NOT NULL CHECK (trial_index >= 0),
+  params_json TEXT NOT NULL CHECK (json_valid(params_json)),
+  status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+  objective REAL,
+  metrics_json TEXT CHECK (metrics_json IS NULL OR json_valid(metrics_json)),
+  error_code TEXT,
+  error_message TEXT,
+  PRIMARY KEY (sweep_id, trial_index)
+) STRICT, WITHOUT ROWID;
+-- "Best first" and "by status" within a sweep.
+CREATE INDEX sweep_trials_best_idx ON sweep_trials (sweep_id, objective DESC, trial_index);
+CREATE INDEX sweep_trials_status_idx ON sweep_trials (sweep_id, status);
+
+ALTER TABLE runs ADD COLUMN sweep_id TEXT REFERENCES sweeps (sweep_id) ON DELETE SET NULL;
+CREATE INDEX runs_sweep_idx ON runs (sweep_id);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -10,6 +10,7 @@ import { PresetsRepo } from "./presets-repo.js";
 import { RetentionRepo } from "./retention-repo.js";
 import { RunProgressRepo } from "./run-progress-repo.js";
 import { RunsRepo } from "./runs-repo.js";
+import { SweepsRepo } from "./sweeps-repo.js";
 
 export interface Store {
   readonly db: Db;
@@ -19,6 +20,7 @@ export interface Store {
   readonly featureCache: FeatureCacheRepo;
   readonly runProgress: RunProgressRepo;
   readonly retention: RetentionRepo;
+  readonly sweeps: SweepsRepo;
   close(): void;
 }
 
@@ -37,6 +39,7 @@ export function storeOf(db: Db): Store {
     featureCache: new FeatureCacheRepo(db),
     runProgress: new RunProgressRepo(db),
     retention: new RetentionRepo(db),
+    sweeps: new SweepsRepo(db),
     close: () => db.close(),
   };
 }

@@ -79,6 +79,7 @@ export function renderHeatmap(
         min,
         max: max > min ? max : min + 1,
         calculable: false,
+        text: [String(Number(max.toPrecision(4))), String(Number(min.toPrecision(4)))],
         orient: "vertical",
         right: 10,
         top: "middle",

@@ -13,7 +13,7 @@ import { trialColumns } from "./write-sweep-artifacts.js";
 const candles = randomWalkCandles(1200, 3);
 const base = {
   symbol: "SYN",
-  timeframe: "1d",
+  timeframe: "1d" as const,
   start: 0,
   end: 1e12,
   provider: "synthetic",

@@ -24,6 +24,8 @@ export interface SweepTaskInit {
   readonly pboPartitions: number;
   /** [0] = 1 once the sweep is cancelled. */
   readonly control: Int32Array;
+  /** The studio home's root, where user plugin files are re-imported from. */
+  readonly home?: string;
 }
 
 export interface SweepTask {

@@ -23,7 +23,7 @@ async function prepare(init: SweepTaskInit): Promise<Prepared> {
     prepared = {
       configs: JSON.parse(init.configsJson) as RunConfig[],
       ctx: {
-        catalog: await workerCatalog(init.plugins),
+        catalog: await workerCatalog(init.plugins, init.home),
         candles: init.candles,
         features: new Map(init.features.map((c) => [c.name, c])),
         objective: init.objective,

@@ -31,6 +31,8 @@ export interface TrialPoolJob {
   readonly configs: readonly RunConfig[];
   /** The trial index of each config (what a transport keys its jobs and answers by). */
   readonly indices: readonly number[];
+  /** The studio home's root, where workers find user plugin files again (without it they run in this thread). */
+  readonly home?: string;
   readonly objective: Objective;
   readonly barsPerYear: number;
   readonly pboPartitions: number;
@@ -64,7 +66,9 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     for (let i = 0; i < part.length; i++) answers[from + i] = part[i]!;
     options.onAnswers?.(from, part);
   };
-  const plugins = workerSources(job.catalog);
+  const sources = workerSources(job.catalog);
+  // Workers rebuild user plugins from their files in the home; without both, run in this thread.
+  const plugins = sources && (sources.length === 0 || job.home !== undefined) ? sources : undefined;
   const size = batchSize(n, options.threads);
   if (options.threads === 0 || plugins === undefined || n === 0) {
     const ctx = {
@@ -102,6 +106,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     barsPerYear: job.barsPerYear,
     pboPartitions: job.pboPartitions,
     control,
+    ...(job.home === undefined ? {} : { home: job.home }),
   };
   const pool = new Piscina({
     filename: WORKER,

@@ -52,6 +52,8 @@ export interface ServerOptions {
   readonly token?: string;
   /** Extra Host names to accept besides loopback ones (`--allowed-host`, STUDIO_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
+  /** Sweeps run their trials on `studio worker` processes through this Redis (STUDIO_REDIS_URL). */
+  readonly redisUrl?: string;
   /** Interval of the heartbeat comment on event streams. */
   readonly heartbeatMs?: number;
   /** How long a client may take to send a request (tests shorten them). */
@@ -122,7 +124,11 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const streams = new Set<SseStream>();
   const ctx: ApiContext = {
     studio: options.studio,
-    sweeps: new SweepService(options.studio, options.home),
+    sweeps: new SweepService(
+      options.studio,
+      options.home,
+      options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl },
+    ),
     home: options.home,
     streams,
     heartbeatMs: options.heartbeatMs ?? 15_000,

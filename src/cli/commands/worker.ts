@@ -18,6 +18,18 @@ interface WorkerOptions {
   lockMs: string;
 }
 
+/** A redis:// or rediss:// URL, or CONFIG_INVALID naming where it came from. */
+export function parseRedisUrl(text: string, option: string): string {
+  return parseUrl(text, option, ["redis:", "rediss:"]);
+}
+
+/** The URL without its password, for messages. */
+function shown(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
+}
+
 function parseUrl(text: string, option: string, protocols: readonly string[]): string {
   let url: URL;
   try {
@@ -55,20 +67,22 @@ export function registerWorkerCommand(program: Command): void {
     .option("--lock-ms <ms>", "a silent worker's batch goes to another worker after this long", "30000")
     .action(
       action(async (ctx, opts: WorkerOptions) => {
-        const redisUrl = parseUrl(opts.redis, "--redis", ["redis:", "rediss:"]);
+        const redisUrl = parseRedisUrl(opts.redis, "--redis");
         const coordinator = parseUrl(opts.coordinator, "--coordinator", ["http:", "https:"]);
         const concurrency = parseCount(opts.concurrency, "--concurrency", 1, 64);
         const lockMs = parseCount(opts.lockMs, "--lock-ms", 1000, 3_600_000);
-        const [{ startSweepWorker }, { builtinCatalog }] = await Promise.all([
+        const [{ startSweepWorker }, { loadHomeCatalog }] = await Promise.all([
           import("../../sweeps/transport/redis-worker.js"),
-          import("../../runs/builtin-catalog.js"),
+          import("../../plugins/home-catalog.js"),
         ]);
+        // This home's plugin files: jobs from a coordinator with other plugins (sha256) are refused.
+        const { catalog } = await loadHomeCatalog(ctx.home);
         const token = process.env.STUDIO_TOKEN;
         const worker = startSweepWorker({
           redisUrl,
           coordinator,
           home: ctx.home,
-          catalog: builtinCatalog(),
+          catalog,
           concurrency,
           lockMs,
           ...(token ? { token } : {}),
@@ -78,8 +92,8 @@ export function registerWorkerCommand(program: Command): void {
           onError: (err) => process.stderr.write(`redis: ${err.message}\n`),
         });
         await worker.ready;
-        if (ctx.json) printJson({ worker: "ready", redis: redisUrl, coordinator });
-        else process.stdout.write(`worker ready (redis ${redisUrl}, coordinator ${coordinator})\n`);
+        if (ctx.json) printJson({ worker: "ready", redis: shown(redisUrl), coordinator });
+        else process.stdout.write(`worker ready (redis ${shown(redisUrl)}, coordinator ${coordinator})\n`);
         const signal = await new Promise<NodeJS.Signals>((resolve) => {
           process.once("SIGTERM", resolve);
           process.once("SIGINT", resolve);

@@ -8,6 +8,8 @@ import { startStudio, tempHome } from "../../../cli/test-support/studio-cli.js";
 
 export interface WorkerProcess {
   readonly child: ChildProcess;
+  /** The worker's own home (its candle downloads land in cache/remote-candles/). */
+  readonly home: string;
   readonly output: () => string;
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -18,9 +20,10 @@ export async function startWorker(
   extra: readonly string[] = [],
   timeoutMs = 30_000,
 ): Promise<WorkerProcess> {
+  const home = tempHome();
   const child = startStudio([
     "--home",
-    tempHome(),
+    home,
     "worker",
     "--redis",
     redisUrl,
@@ -51,6 +54,7 @@ export async function startWorker(
   });
   return {
     child,
+    home,
     output: () => out,
     kill: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

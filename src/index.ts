@@ -81,6 +81,8 @@ export {
   type StrategyContext,
   type StrategyDef,
 } from "./strategies/types.js";
+export { type SweepSpecInput, SweepSpecSchema } from "./sweeps/plan/sweep-spec.js";
+export { type RunSweepInputs, runSweep, type SweepResult } from "./sweeps/run-sweep.js";
 // Validation statistics (per-period Sharpe inputs, non-excess kurtosis; docs/validation.md)
 export {
   deflatedSharpeRatio,
@@ -95,4 +97,5 @@ export {
   quantile,
   runValidation,
 } from "./validation/index.js";
+export { OBJECTIVE_NAMES, objectiveValue } from "./validation/objective.js";
 export type { Replayer, ValidationSummary } from "./validation/types.js";

@@ -12,6 +12,7 @@ import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
 import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
+import { sweepGrid1000x100k } from "./sweep-grid-1000-100k.js";
 import { sweepGrid1000x100kRedis } from "./sweep-grid-1000-100k-redis.js";
 
 export const CASES: readonly BenchCase[] = [
@@ -22,5 +23,6 @@ export const CASES: readonly BenchCase[] = [
   permutation1000x10k,
   studioRun1m,
   memory10m,
+  sweepGrid1000x100k,
   sweepGrid1000x100kRedis,
 ];

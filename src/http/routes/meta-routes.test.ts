@@ -60,6 +60,13 @@ describe("meta routes", () => {
         "GET /api/catalog",
         "GET /api/health",
         "GET /api/openapi.json",
+        "POST /api/sweeps",
+        "GET /api/sweeps",
+        "GET /api/sweeps/{id}",
+        "GET /api/sweeps/{id}/trials",
+        "GET /api/sweeps/{id}/artifacts/{name}",
+        "GET /api/sweeps/{id}/events",
+        "POST /api/sweeps/{id}/cancel",
       ].sort(),
     );
     const submit = doc.paths["/api/runs"].post.requestBody.content["application/json"].schema;

@@ -2,8 +2,8 @@
  * @module sweeps/transport/answer-codec
  * Trial answers as text, for a BullMQ job's return value: keyed by trial index, sorted by it, and exact. JSON
  * carries every finite double exactly but not ±Infinity or NaN (an objective is +Infinity for a riskless gain,
- * a per-period Sharpe NaN below two returns) nor typed arrays (the PBO block sums), so non-finite numbers
- * travel as `{"$num":"Infinity"}` and Float64Arrays as `{"$f64":base64 of their bytes}`: a worker's answer
+ * a per-period Sharpe NaN below two returns), -0 (it prints as 0) nor typed arrays (the PBO block sums), so
+ * those numbers travel as `{"$num":"Infinity"}` or `{"$num":"-0"}` and Float64Arrays as `{"$f64":base64 of their bytes}`: a worker's answer
  * decodes to the same bits the coordinator would have computed itself.
  */
 import type { TrialAnswer } from "../sweep-task.js";
@@ -18,7 +18,9 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
   if (raw instanceof Float64Array) {
     return { $f64: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("base64") };
   }
-  if (typeof value === "number" && !Number.isFinite(value)) return { $num: String(value) };
+  if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) {
+    return { $num: Object.is(value, -0) ? "-0" : String(value) };
+  }
   return value;
 }
 

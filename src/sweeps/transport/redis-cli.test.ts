@@ -70,6 +70,29 @@ describe("studio sweep --redis with two studio worker processes", () => {
     await Promise.all(workers.map((w) => w.kill("SIGTERM")));
   }, 180_000);
 
+  it("fails the sweep with PLUGIN_INVALID in its status when the workers' plugins differ", async () => {
+    // `studio init` gives the worker's home an example strategy and indicator the coordinator does not have.
+    const workerHome = tempHome();
+    expect((await studio(["init", workerHome])).code).toBe(0);
+    const home = tempHome();
+    const url = await serve(home);
+    const worker = await startWorker(redis.url, url, ["--lock-ms", "2000"], workerHome);
+    children.push(worker);
+    const spec = writeJson(home, "spec.json", SMALL_SWEEP);
+    const r = await studio(["--home", home, "--json", "sweep", spec, "--redis", redis.url]);
+    expect(r.code, r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.error.code).toBe("PLUGIN_INVALID");
+    expect(out.error.message).toMatch(
+      /worker refuses the job: user plugin "(strategies|indicators)\/example"/,
+    );
+    const shown = await studio(["--home", home, "--json", "sweeps", "show", out.sweep_id]);
+    const view = JSON.parse(shown.stdout);
+    expect(view.status).toBe("failed");
+    expect(view.error.code, "the sweep's status names the refusal").toBe("PLUGIN_INVALID");
+    await worker.kill("SIGTERM");
+  }, 120_000);
+
   it("refuses a --redis that is not a redis:// URL before any work", async () => {
     const home = tempHome();
     const spec = writeJson(home, "spec.json", SMALL_SWEEP);

@@ -18,9 +18,9 @@ export async function startWorker(
   redisUrl: string,
   coordinator: string,
   extra: readonly string[] = [],
+  home: string = tempHome(),
   timeoutMs = 30_000,
 ): Promise<WorkerProcess> {
-  const home = tempHome();
   const child = startStudio([
     "--home",
     home,

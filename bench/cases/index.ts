@@ -12,6 +12,7 @@ import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
 import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
+import { studioRun1mSplit } from "./studio-run-1m-split.js";
 import { sweepGrid1000x100k } from "./sweep-grid-1000-100k.js";
 import { sweepGrid1000x100kRedis } from "./sweep-grid-1000-100k-redis.js";
 
@@ -22,6 +23,7 @@ export const CASES: readonly BenchCase[] = [
   parquet1m,
   permutation1000x10k,
   studioRun1m,
+  studioRun1mSplit,
   memory10m,
   sweepGrid1000x100k,
   sweepGrid1000x100kRedis,

@@ -56,6 +56,8 @@ export interface ExecuteSweepInputs {
   readonly threads?: number;
   /** Runs the trials elsewhere (the Redis transport); default the thread pool with `threads`. */
   readonly runTrials?: TrialRunner;
+  /** The studio home's root, so worker threads can load user plugins (see trial-pool.ts). */
+  readonly home?: string;
   readonly signal?: AbortSignal;
   /** Each finished batch of trials, to commit before the next progress report. */
   readonly onTrials?: (records: readonly TrialRecord[]) => void;
@@ -131,6 +133,7 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
       objective: plan.spec.objective,
       barsPerYear: bpy,
       pboPartitions: plan.spec.pbo_partitions,
+      ...(inputs.home === undefined ? {} : { home: inputs.home }),
     },
     {
       threads: inputs.threads ?? 0,

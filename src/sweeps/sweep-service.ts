@@ -128,12 +128,15 @@ export class SweepService {
     const row = this.get(sweepId);
     if (row.status === "completed") return Promise.resolve(row);
     const abort = new AbortController();
-    const done = this.execute(row, abort.signal).finally(() => this.active.delete(sweepId));
+    const done = this.execute(row, abort).finally(() => this.active.delete(sweepId));
     this.active.set(sweepId, { abort, done });
     return done;
   }
 
-  /** Cancels a sweep: promptly when this process runs it; a queued or orphaned one is marked cancelled. */
+  /**
+   * Cancels a sweep: promptly (within one trial) when this process runs it; otherwise the row is marked
+   * cancelled, and a live process running it stops after its current batch.
+   */
   async cancel(sweepId: string): Promise<SweepRow> {
     const row = this.get(sweepId);
     const running = this.active.get(sweepId);
@@ -199,7 +202,8 @@ export class SweepService {
     return planSweep(spec, { base, check: catalogCheck(catalog), pluginShas });
   }
 
-  private async execute(row: SweepRow, signal: AbortSignal): Promise<SweepRow> {
+  private async execute(row: SweepRow, abort: AbortController): Promise<SweepRow> {
+    const signal = abort.signal;
     const store = this.studio.store;
     const id = row.sweepId;
     const now = this.clock;
@@ -245,12 +249,17 @@ export class SweepService {
           (await loadFeatures(store, this.home, data.candles, data.candleHash, indicators, now)).features
             .columns,
         done,
+        home: this.home.root,
         threads: this.options.threads ?? defaultThreads(),
         ...(this.options.redisUrl === undefined
           ? {}
           : { runTrials: await redisRunner(this.options.redisUrl, id, data, catalog) }),
         signal,
-        onTrials: (records) => store.sweeps.commitTrials(id, records.map(encodeTrial), now()),
+        onTrials: (records) => {
+          store.sweeps.commitTrials(id, records.map(encodeTrial), now());
+          // `studio sweeps cancel` from another process marks the row; this process stops at the next batch.
+          if (store.sweeps.get(id)?.status === "cancelled") abort.abort();
+        },
         onProgress: (p) => this.emit(id, "progress", { ...p }),
       });
       store.sweeps.update(id, { stage: "artifacts" }, now());

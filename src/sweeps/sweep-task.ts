@@ -17,6 +17,8 @@ export interface SweepTaskInit {
   /** JSON of the RunConfig of every trial to run, by position. */
   readonly configsJson: string;
   readonly plugins: readonly PluginSource[];
+  /** The studio home's root (absolute), which `plugins`' files are relative to. */
+  readonly home?: string;
   readonly candles: Candles;
   readonly features: readonly FeatureColumn[];
   readonly objective: Objective;
@@ -24,8 +26,6 @@ export interface SweepTaskInit {
   readonly pboPartitions: number;
   /** [0] = 1 once the sweep is cancelled. */
   readonly control: Int32Array;
-  /** The studio home's root, where user plugin files are re-imported from. */
-  readonly home?: string;
 }
 
 export interface SweepTask {

@@ -31,11 +31,11 @@ export interface TrialPoolJob {
   readonly configs: readonly RunConfig[];
   /** The trial index of each config (what a transport keys its jobs and answers by). */
   readonly indices: readonly number[];
-  /** The studio home's root, where workers find user plugin files again (without it they run in this thread). */
-  readonly home?: string;
   readonly objective: Objective;
   readonly barsPerYear: number;
   readonly pboPartitions: number;
+  /** The studio home's root, where workers find user plugin files again (without it they run in this thread). */
+  readonly home?: string;
 }
 
 export interface TrialPoolOptions {
@@ -67,7 +67,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     options.onAnswers?.(from, part);
   };
   const sources = workerSources(job.catalog);
-  // Workers rebuild user plugins from their files in the home; without both, run in this thread.
+  // Workers rebuild user plugins from their files in the home; without both, trials run in this thread.
   const plugins = sources && (sources.length === 0 || job.home !== undefined) ? sources : undefined;
   const size = batchSize(n, options.threads);
   if (options.threads === 0 || plugins === undefined || n === 0) {
@@ -96,6 +96,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     key: randomUUID(),
     configsJson: JSON.stringify(job.configs),
     plugins,
+    ...(job.home === undefined ? {} : { home: job.home }),
     candles: sharedCandles(job.candles),
     features: job.features.map((c) => ({
       ...c,
@@ -106,7 +107,6 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     barsPerYear: job.barsPerYear,
     pboPartitions: job.pboPartitions,
     control,
-    ...(job.home === undefined ? {} : { home: job.home }),
   };
   const pool = new Piscina({
     filename: WORKER,

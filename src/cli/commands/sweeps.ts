@@ -181,7 +181,7 @@ export function registerSweepsCommands(program: Command): void {
   sweeps
     .command("cancel")
     .argument("<id>")
-    .description("cancel a queued or interrupted sweep")
+    .description("cancel a sweep (a process running it stops after its current batch)")
     .action(
       action(async (ctx, id: string) => {
         await withSweeps(ctx, undefined, async (service) => {

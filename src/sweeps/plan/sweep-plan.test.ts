@@ -112,4 +112,12 @@ describe("planSweep", () => {
     const p = plan({ space: { "risk.params.fraction": [0.5, null] } });
     expect(p.trials.map((t) => t.config.risk.params)).toEqual([{ fraction: 0.5 }, {}]);
   });
+
+  it("varies exits, with null for no stop loss", () => {
+    const p = plan({ space: { "exits.stop_loss": [0.02, 0.05, null] } });
+    expect(p.trials.map((t) => t.config.exits?.stop_loss)).toEqual([0.02, 0.05, undefined]);
+    expect(configError(() => plan({ space: { "exits.stop_los": [0.02] } })).message).toMatch(
+      /space\.exits\.stop_los/,
+    );
+  });
 });

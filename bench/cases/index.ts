@@ -15,6 +15,7 @@ import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
 import { studioRun1mSplit } from "./studio-run-1m-split.js";
 import { sweepGrid1000x100k } from "./sweep-grid-1000-100k.js";
+import { sweepGrid1000x100kRedis } from "./sweep-grid-1000-100k-redis.js";
 
 export const CASES: readonly BenchCase[] = [
   corePipeline1m,
@@ -27,4 +28,5 @@ export const CASES: readonly BenchCase[] = [
   report1m,
   memory10m,
   sweepGrid1000x100k,
+  sweepGrid1000x100kRedis,
 ];

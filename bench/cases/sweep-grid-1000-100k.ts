@@ -15,6 +15,23 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2010, 0, 1);
 const TRIALS = 1000;
 
+/** The sweep of this case (also run over Redis by sweep-grid-1000-100k-redis). */
+export const SWEEP_GRID_1000_100K_SPEC = {
+  base: {
+    symbol: "BENCH",
+    timeframe: "1h",
+    start: T0,
+    end: T0 + 99_999 * HOUR,
+    provider: "synthetic",
+    strategy: { name: "sma_crossover", params: {} },
+  },
+  space: {
+    "strategy.params.fast": { from: 2, to: 50, step: 2 },
+    "strategy.params.slow": { from: 55, to: 250, step: 5 },
+  },
+  holdout: 0.2,
+};
+
 export const sweepGrid1000x100k: BenchCase = {
   name: "sweep_grid_1000_100k",
   summary:
@@ -30,25 +47,10 @@ export const sweepGrid1000x100k: BenchCase = {
     const root = mkdtempSync(path.join(tmpdir(), "studio-bench-sweep-"));
     const home = resolveHome(root);
     const studio = openStudio(home);
-    const spec = {
-      base: {
-        symbol: "BENCH",
-        timeframe: "1h",
-        start: T0,
-        end: T0 + 99_999 * HOUR,
-        provider: "synthetic",
-        strategy: { name: "sma_crossover", params: {} },
-      },
-      space: {
-        "strategy.params.fast": { from: 2, to: 50, step: 2 },
-        "strategy.params.slow": { from: 55, to: 250, step: 5 },
-      },
-      holdout: 0.2,
-    };
     try {
       const sweep = (threads: number) => async () => {
         const service = new SweepService(studio, home, { threads });
-        const { sweep } = service.submit(spec, { force: true });
+        const { sweep } = service.submit(SWEEP_GRID_1000_100K_SPEC, { force: true });
         const done = await service.run(sweep.sweepId);
         if (done.status !== "completed" || done.trialsDone !== TRIALS)
           throw new Error(`sweep ${done.status}: ${done.errorMessage} (${done.trialsDone} trials)`);

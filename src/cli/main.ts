@@ -18,6 +18,7 @@ import { registerRunsCommands } from "./commands/runs.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSweepCommand } from "./commands/sweep.js";
 import { registerSweepsCommands } from "./commands/sweeps.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 import { exitCodeFor, printJson } from "./context.js";
 
 export function buildProgram(): Command {
@@ -39,10 +40,11 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerCacheCommands(program);
-  registerSweepCommand(program);
-  registerSweepsCommands(program);
   registerInitCommand(program);
   registerPluginsCommands(program);
+  registerSweepCommand(program);
+  registerSweepsCommands(program);
+  registerWorkerCommand(program);
   return program;
 }
 

@@ -33,6 +33,7 @@ import {
 import { hostPolicy } from "./host-policy.js";
 import { checkRequest } from "./request-guard.js";
 import { registerArtifactsRoutes } from "./routes/artifacts-routes.js";
+import { registerCandlesRoutes } from "./routes/candles-routes.js";
 import { registerMetaRoutes } from "./routes/meta-routes.js";
 import { registerPresetsRoutes } from "./routes/presets-routes.js";
 import { registerRunEventsRoute } from "./routes/run-events-route.js";
@@ -52,6 +53,8 @@ export interface ServerOptions {
   readonly token?: string;
   /** Extra Host names to accept besides loopback ones (`--allowed-host`, STUDIO_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
+  /** Sweeps run their trials on `studio worker` processes through this Redis (STUDIO_REDIS_URL). */
+  readonly redisUrl?: string;
   /** Interval of the heartbeat comment on event streams. */
   readonly heartbeatMs?: number;
   /** How long a client may take to send a request (tests shorten them). */
@@ -122,7 +125,11 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const streams = new Set<SseStream>();
   const ctx: ApiContext = {
     studio: options.studio,
-    sweeps: new SweepService(options.studio, options.home),
+    sweeps: new SweepService(
+      options.studio,
+      options.home,
+      options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl },
+    ),
     home: options.home,
     streams,
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -133,6 +140,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   registerPresetsRoutes(app, ctx);
   registerMetaRoutes(app, ctx);
   registerWebRoutes(app);
+  registerCandlesRoutes(app, ctx);
   registerSweepsRoutes(app, ctx);
   // Sweeps whose process died (kill -9, a crash) continue here, running only their missing trials.
   ctx.sweeps.recover();

@@ -26,7 +26,7 @@ import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepCandidate } from "./plan/sweep-spec.js";
 import { type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
 import type { TrialAnswer, TrialResult } from "./sweep-task.js";
-import { runTrialPool } from "./trial-pool.js";
+import { runTrialPool, type TrialRunner } from "./trial-pool.js";
 
 /** A trial's outcome as committed: its result, or why it failed. */
 export interface TrialRecord {
@@ -54,6 +54,8 @@ export interface ExecuteSweepInputs {
   /** Trials already committed (resume), by index. */
   readonly done?: ReadonlyMap<number, TrialRecord>;
   readonly threads?: number;
+  /** Runs the trials elsewhere (the Redis transport); default the thread pool with `threads`. */
+  readonly runTrials?: TrialRunner;
   /** The studio home's root, so worker threads can load user plugins (see trial-pool.ts). */
   readonly home?: string;
   readonly signal?: AbortSignal;
@@ -121,12 +123,13 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
   for (const r of done.values()) note(r);
   const report = () => inputs.onProgress?.({ done: records.size, total: plan.trials.length, best });
   report();
-  await runTrialPool(
+  await (inputs.runTrials ?? runTrialPool)(
     {
       catalog,
       candles: isCandles,
       features: inSample,
       configs: todo.map((t) => t.config),
+      indices: todo.map((t) => t.index),
       objective: plan.spec.objective,
       barsPerYear: bpy,
       pboPartitions: plan.spec.pbo_partitions,

@@ -24,6 +24,7 @@ import { catalogCheck } from "./plan/catalog-check.js";
 import { planSweep, type SweepPlan } from "./plan/sweep-plan.js";
 import { parseSweepSpec } from "./plan/sweep-spec.js";
 import { sweepSummary } from "./sweep-summary.js";
+import { redisRunner } from "./transport/redis-runner.js";
 import { decodeTrial, encodeTrial } from "./trial-codec.js";
 import { writeSweepArtifacts } from "./write-sweep-artifacts.js";
 
@@ -33,6 +34,8 @@ export interface SweepServiceOptions {
   /** Worker threads for trials (default: STUDIO_THREADS or the number of cores). */
   readonly threads?: number;
   readonly clock?: () => number;
+  /** Run the trials on `studio worker` processes through this Redis (sweeps/transport) instead of threads. */
+  readonly redisUrl?: string;
 }
 
 export class SweepService {
@@ -248,6 +251,9 @@ export class SweepService {
         done,
         home: this.home.root,
         threads: this.options.threads ?? defaultThreads(),
+        ...(this.options.redisUrl === undefined
+          ? {}
+          : { runTrials: await redisRunner(this.options.redisUrl, id, data, catalog) }),
         signal,
         onTrials: (records) => {
           store.sweeps.commitTrials(id, records.map(encodeTrial), now());

@@ -29,6 +29,8 @@ export interface TrialPoolJob {
   readonly features: readonly FeatureColumn[];
   /** The trials to run, by position. */
   readonly configs: readonly RunConfig[];
+  /** The trial index of each config (what a transport keys its jobs and answers by). */
+  readonly indices: readonly number[];
   readonly objective: Objective;
   readonly barsPerYear: number;
   readonly pboPartitions: number;
@@ -53,6 +55,9 @@ const cancelledError = () => new StudioError("CANCELLED", "sweep cancelled");
 function batchSize(n: number, threads: number): number {
   return Math.max(1, Math.min(64, Math.ceil(n / (Math.max(1, threads) * 8))));
 }
+
+/** How a sweep's trials get run: this pool, or a transport to other machines (sweeps/transport). */
+export type TrialRunner = (job: TrialPoolJob, options: TrialPoolOptions) => Promise<TrialAnswer[]>;
 
 export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions): Promise<TrialAnswer[]> {
   const n = job.configs.length;

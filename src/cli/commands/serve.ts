@@ -13,6 +13,7 @@ import type { ApiServer } from "../../http/create-server.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../http/defaults.js";
 import { allowedHostsFromEnv, hostPolicy } from "../../http/host-policy.js";
 import { action, openCliStudio, printJson } from "../context.js";
+import { parseRedisUrl } from "./worker.js";
 
 interface ServeOptions {
   host: string;
@@ -63,6 +64,9 @@ export function registerServeCommand(program: Command): void {
         // Everything that can refuse the start runs before the studio opens, because opening resumes queued runs.
         tokenForBind(opts.host, token);
         hostPolicy(allowedHosts, opts.host);
+        // Sweeps then run on `studio worker` processes (docs/sweeps.md); the URL is checked before anything opens.
+        const redisEnv = process.env.STUDIO_REDIS_URL;
+        const redisUrl = redisEnv ? parseRedisUrl(redisEnv, "STUDIO_REDIS_URL") : undefined;
         // The HTTP stack loads only for this command, so every other command starts fast.
         const [{ createServer }, { shutdownGracefully }, { listenOn, probeListen }] = await Promise.all([
           import("../../http/create-server.js"),
@@ -74,7 +78,14 @@ export function registerServeCommand(program: Command): void {
         let server: ApiServer;
         let url: string;
         try {
-          server = await createServer({ studio, home: ctx.home, bind: opts.host, token, allowedHosts });
+          server = await createServer({
+            studio,
+            home: ctx.home,
+            bind: opts.host,
+            token,
+            allowedHosts,
+            ...(redisUrl === undefined ? {} : { redisUrl }),
+          });
           url = await listenOn(server, opts.host, port);
         } catch (err) {
           studio.close();

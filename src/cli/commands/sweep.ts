@@ -17,6 +17,7 @@ import { action, type CliContext, exitCodeFor, printJson } from "../context.js";
 import { keyValueTable } from "../format.js";
 import { readJsonFile } from "../read-config.js";
 import { sweepProgressBar } from "./sweep-progress.js";
+import { parseRedisUrl } from "./worker.js";
 
 export function registerSweepCommand(program: Command): void {
   program
@@ -25,13 +26,23 @@ export function registerSweepCommand(program: Command): void {
     .argument("<spec>", "sweep spec JSON file ('-' reads stdin)")
     .option("--force", "run again even if the same sweep exists")
     .option("--threads <n>", "worker threads for the trials (default STUDIO_THREADS or the cores)")
+    .option(
+      "--redis <url>",
+      "run the trials on `studio worker` processes through this Redis; they fetch candles from a `studio serve` on this home (docs/sweeps.md)",
+    )
     .action(
-      action(async (ctx, file: string, opts: { force?: boolean; threads?: string }) => {
+      action(async (ctx, file: string, opts: { force?: boolean; threads?: string; redis?: string }) => {
         const spec = readJsonFile(file);
-        const { sweep, reused } = await withSweeps(ctx, opts.threads, async (service) => {
-          const submitted = service.submit(spec, { force: opts.force === true });
-          return { ...submitted, sweep: await follow(ctx, service, submitted.sweep) };
-        });
+        const redisUrl = opts.redis === undefined ? undefined : parseRedisUrl(opts.redis, "--redis");
+        const { sweep, reused } = await withSweeps(
+          ctx,
+          opts.threads,
+          async (service) => {
+            const submitted = service.submit(spec, { force: opts.force === true });
+            return { ...submitted, sweep: await follow(ctx, service, submitted.sweep) };
+          },
+          redisUrl,
+        );
         report(ctx, sweep, reused);
       }),
     );
@@ -42,13 +53,13 @@ export async function withSweeps<T>(
   ctx: CliContext,
   threads: string | undefined,
   fn: (service: SweepService) => Promise<T>,
+  redisUrl?: string,
 ): Promise<T> {
   const studio = openStudio(ctx.home);
-  const service = new SweepService(
-    studio,
-    ctx.home,
-    threads === undefined ? {} : { threads: Number.parseInt(threads, 10) },
-  );
+  const service = new SweepService(studio, ctx.home, {
+    ...(threads === undefined ? {} : { threads: Number.parseInt(threads, 10) }),
+    ...(redisUrl === undefined ? {} : { redisUrl }),
+  });
   try {
     const out = await fn(service);
     await studio.idle();

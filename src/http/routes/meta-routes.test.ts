@@ -57,6 +57,7 @@ describe("meta routes", () => {
         "GET /api/presets/{name}",
         "PUT /api/presets/{name}",
         "DELETE /api/presets/{name}",
+        "GET /api/candles/{candle_hash}",
         "GET /api/catalog",
         "GET /api/health",
         "GET /api/openapi.json",

@@ -67,8 +67,7 @@ export function runBars(
   for (let t = first; t < n; t++) {
     const px = close[t]!;
     const raw = target[t]!;
-    // raw === raw is false exactly for NaN (= flat).
-    const goal = raw === raw ? raw : 0;
+    const goal = Number.isNaN(raw) ? 0 : raw;
     if (goal !== acted) {
       skipped += rebalance(book, sizer, t, ts[t]!, open[t]!, goal, slippageBps);
       acted = goal;
@@ -76,7 +75,7 @@ export function runBars(
       pos = book.position;
       cashNow = book.cash;
     }
-    if (exits !== null && exits.live) {
+    if (exits?.live) {
       const reason = exits.bar(t, open[t]!, high[t]!, low[t]!);
       if (reason !== 0) {
         closeOnExit(exits, book, t, ts[t]!, reason);

@@ -10,13 +10,17 @@ import { corePipelineExits1m } from "./core-pipeline-exits-1m.js";
 import { memory10m } from "./memory-10m.js";
 import { parquet1m } from "./parquet-1m.js";
 import { permutation1000x10k } from "./permutation-1000-10k.js";
+import { rulesSignal1m } from "./rules-signal-1m.js";
 import { studioRun1m } from "./studio-run-1m.js";
+import { studioRun1mSplit } from "./studio-run-1m-split.js";
 
 export const CASES: readonly BenchCase[] = [
   corePipeline1m,
   corePipelineExits1m,
+  rulesSignal1m,
   parquet1m,
   permutation1000x10k,
   studioRun1m,
+  studioRun1mSplit,
   memory10m,
 ];

@@ -1,6 +1,6 @@
 /**
  * @module data/cache-file
- * The candle Parquet file, per docs/architecture.md#parquet-files: `ts_utc` INT64 epoch ms, `open high low close
+ * The candle Parquet file, per docs/architecture.md#parquet-files: `ts_utc` UTC ms timestamp, `open high low close
  * volume` DOUBLE, `vwap` DOUBLE when the source has one, `gap_flag` BOOLEAN. The footer's key/value metadata
  * names what the file holds (provider, symbol, timeframe, range, candle hash, source version), so a file found
  * on its own still says what it is. Decoding checks the shape (columns, lengths, strictly increasing time) so a
@@ -17,7 +17,7 @@ export function encodeCandleFile(
   metadata: Record<string, string>,
 ): Uint8Array {
   const columns: ParquetColumn[] = [
-    { name: "ts_utc", type: "INT64", data: c.ts },
+    { name: "ts_utc", type: "TIMESTAMP", data: c.ts },
     ...PRICE_COLUMNS.map((name) => ({ name, type: "DOUBLE" as const, data: c[name] })),
     ...(c.vwap ? [{ name: "vwap", type: "DOUBLE" as const, data: c.vwap }] : []),
     { name: "gap_flag", type: "BOOLEAN", data: c.gapFlag },

@@ -148,7 +148,7 @@ describe("loadCandles", () => {
     });
   });
 
-  it("writes files DuckDB reads as BIGINT ts_utc, DOUBLE prices and BOOLEAN gap_flag", async () => {
+  it("writes files DuckDB reads as a UTC timestamp ts_utc, DOUBLE prices and BOOLEAN gap_flag", async () => {
     const { load } = setup({ "pandas-daily.csv": "GOOG" });
     const out = await load({
       provider: "csv",
@@ -163,11 +163,13 @@ describe("loadCandles", () => {
       `select name, duckdb_type from parquet_schema('${out.path}') where type is not null`,
     );
     expect(schema.getRowObjects()).toEqual([
-      { name: "ts_utc", duckdb_type: "BIGINT" },
+      { name: "ts_utc", duckdb_type: "TIMESTAMP WITH TIME ZONE" },
       ...["open", "high", "low", "close", "volume"].map((name) => ({ name, duckdb_type: "DOUBLE" })),
       { name: "gap_flag", duckdb_type: "BOOLEAN" },
     ]);
-    const rows = await con.runAndReadAll(`select ts_utc, close, gap_flag from '${out.path}' order by ts_utc`);
+    const rows = await con.runAndReadAll(
+      `select epoch_ms(ts_utc) as ts_utc, close, gap_flag from '${out.path}' order by ts_utc`,
+    );
     expect(rows.getRowObjects()[4]).toEqual({
       ts_utc: BigInt(Date.parse("2024-01-08T00:00:00Z")),
       close: 105.3,

@@ -15,17 +15,19 @@ import { randomWalkCandles } from "./test-support/random-walk-candles.js";
 
 /** Params checked beyond the defaults; every registered indicator must have an entry. */
 const EXTRA_PARAMS: Record<string, Record<string, unknown>[]> = {
-  sma: [{ period: 1 }, { period: 7 }],
+  sma: [{ period: 1 }, { period: 7 }, { period: 5, field: "volume" }],
   ema: [{ period: 1 }, { period: 5 }],
   wma: [{ period: 1 }, { period: 6 }],
-  rsi: [{ period: 2 }, { period: 9 }],
+  rsi: [{ period: 2 }, { period: 9 }, { period: 5, field: "high" }],
   macd: [
     { fast: 3, slow: 5, signal: 2 },
     { fast: 1, slow: 2, signal: 1 },
+    { fast: 3, slow: 5, signal: 2, field: "low" },
   ],
   bollinger: [
     { period: 2, stddev: 1 },
     { period: 7, stddev: 2.5 },
+    { period: 5, stddev: 1, field: "open" },
   ],
   atr: [{ period: 1 }, { period: 5 }],
   stddev: [{ period: 2 }, { period: 9 }],

@@ -1,25 +1,34 @@
 /**
  * @module indicators/ema
- * Exponential moving average of the close, TA-Lib's EMA: seeded with the SMA of the first `period` closes (at
- * bar period-1, the lookback), then `ema += alpha * (close - ema)` with alpha = 2 / (period + 1) for every
+ * Exponential moving average of a candle column (`field`, the close by default), TA-Lib's EMA: seeded with the
+ * SMA of the first `period` values (at bar period-1, the lookback), then `ema += alpha * (x - ema)` with alpha = 2 / (period + 1) for every
  * period, no special cases. The seed makes the value at bar t independent of anything after t and of a made-up
  * starting value.
  */
 import { z } from "zod";
+import { dropDefaultField, seriesFieldParam, seriesOf } from "./series-field.js";
 import { type IndicatorDef, newColumn } from "./types.js";
 
-const schema = z.strictObject({
-  period: z.int().min(1).max(100_000).default(20).describe("Span of the average; alpha = 2 / (period + 1)."),
-});
+const schema = z
+  .strictObject({
+    period: z
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(20)
+      .describe("Span of the average; alpha = 2 / (period + 1)."),
+    field: seriesFieldParam,
+  })
+  .overwrite(dropDefaultField);
 
 export const ema: IndicatorDef<typeof schema> = {
   name: "ema",
-  summary: "Exponential moving average of the close, seeded with the SMA of the first period.",
+  summary: "Exponential moving average of a candle column (the close by default), seeded with an SMA.",
   schema,
   outputs: ["ema"],
   lookback: ({ period }) => period - 1,
-  compute: (candles, { period }, alloc = newColumn) => ({
-    ema: emaFrom(candles.close, period, 0, alloc(candles.close.length)),
+  compute: (candles, p, alloc = newColumn) => ({
+    ema: emaFrom(seriesOf(candles, p), p.period, 0, alloc(candles.ts.length)),
   }),
 };
 

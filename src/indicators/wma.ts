@@ -1,27 +1,36 @@
 /**
  * @module indicators/wma
- * Linearly weighted moving average of the close, TA-Lib's WMA: weights 1..period from the oldest to the newest
- * close, divided by period*(period+1)/2; lookback period-1. O(n): the weighted sum moves by
- * `period * x_new - (plain sum of the previous window)`. Both sums are compensated (rolling-sum.ts) and
- * recomputed at every window starting on a multiple of `period` so rounding error stays bounded (anchors depend
- * on the bar index only).
+ * Linearly weighted moving average of a candle column (`field`, the close by default), TA-Lib's WMA: weights
+ * 1..period from the oldest to the newest value, divided by period*(period+1)/2; lookback period-1. O(n): the
+ * weighted sum moves by `period * x_new - (plain sum of the previous window)`. Both sums are compensated
+ * (rolling-sum.ts) and recomputed at every window starting on a multiple of `period` so rounding error stays
+ * bounded (anchors depend on the bar index only).
  */
 import { z } from "zod";
 import { rollingSum, sumError } from "./rolling-sum.js";
+import { dropDefaultField, seriesFieldParam, seriesOf } from "./series-field.js";
 import { type IndicatorDef, newColumn } from "./types.js";
 
-const schema = z.strictObject({
-  period: z.int().min(1).max(100_000).default(20).describe("Number of closes weighted (newest weighs most)."),
-});
+const schema = z
+  .strictObject({
+    period: z
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(20)
+      .describe("Number of values weighted (newest weighs most)."),
+    field: seriesFieldParam,
+  })
+  .overwrite(dropDefaultField);
 
 export const wma: IndicatorDef<typeof schema> = {
   name: "wma",
-  summary: "Linearly weighted moving average of the close (weights 1..period, newest heaviest).",
+  summary: "Linearly weighted moving average of a candle column (weights 1..period, newest heaviest).",
   schema,
   outputs: ["wma"],
   lookback: ({ period }) => period - 1,
-  compute: (candles, { period }, alloc = newColumn) => ({
-    wma: weightedMean(candles.close, period, alloc(candles.close.length)),
+  compute: (candles, p, alloc = newColumn) => ({
+    wma: weightedMean(seriesOf(candles, p), p.period, alloc(candles.ts.length)),
   }),
 };
 

@@ -76,7 +76,7 @@ describe("loadFeatures", () => {
     expect(readdirSync(path.dirname(file))).toHaveLength(1);
   });
 
-  it("writes files DuckDB reads with BIGINT ts_utc and DOUBLE features", async () => {
+  it("writes files DuckDB reads with a UTC timestamp ts_utc and DOUBLE features, warm-up rows null", async () => {
     const { home, store, candles, resolved } = setup();
     const { hashes } = await loadFeatures(store, home, candles, "c1", resolved, () => 1);
     const file = path.join(home.featureCache, "sma", `${hashes[0]!.feature_hash}.parquet`);
@@ -85,10 +85,15 @@ describe("loadFeatures", () => {
       `select name, duckdb_type from parquet_schema('${file}') where type is not null`,
     );
     expect(rows.getRowObjects()).toEqual([
-      { name: "ts_utc", duckdb_type: "BIGINT" },
+      { name: "ts_utc", duckdb_type: "TIMESTAMP WITH TIME ZONE" },
       { name: "sma_3", duckdb_type: "DOUBLE" },
       { name: "raw_sma_3", duckdb_type: "DOUBLE" },
     ]);
+    const counts = await con.runAndReadAll(
+      `select count(sma_3) as shifted, count(raw_sma_3) as raw from '${file}'`,
+    );
+    // 6 bars, SMA(3): raw defined from bar 2, the shifted copy from bar 3.
+    expect(counts.getRowObjects()).toEqual([{ shifted: 3n, raw: 4n }]);
     con.closeSync();
   });
 });

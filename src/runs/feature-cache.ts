@@ -135,7 +135,7 @@ async function readCached(
 /** The feature Parquet schema (docs/architecture.md#parquet-files): ts_utc, shifted columns, then raw_* columns. */
 export function parquetColumns(ts: Float64Array, columns: readonly FeatureColumn[]): ParquetColumn[] {
   return [
-    { name: "ts_utc", type: "INT64", data: ts },
+    { name: "ts_utc", type: "TIMESTAMP", data: ts },
     ...columns.map((c) => ({ name: c.name, type: "DOUBLE" as const, data: c.shifted })),
     ...columns.map((c) => ({ name: `raw_${c.name}`, type: "DOUBLE" as const, data: c.raw })),
   ];

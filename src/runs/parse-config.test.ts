@@ -73,6 +73,30 @@ describe("parseRunConfig", () => {
     );
   });
 
+  it("lets a grid vary the rules strategy's vars as vars.NAME, and checks the name and the values", () => {
+    const rules = {
+      ...base,
+      strategy: {
+        name: "rules",
+        params: {
+          long_entry: "cross_above(sma(close, $fast), sma(close, $slow))",
+          vars: { fast: 5, slow: 20 },
+        },
+      },
+    };
+    const ok = parseRunConfig(
+      { ...rules, validation: { wfo: { grid: { "vars.fast": [3, 5] } } } },
+      builtinCatalog(),
+    );
+    expect(ok.validation.wfo?.grid, "kept as written").toEqual({ "vars.fast": [3, 5] });
+    expect(messageOf({ ...rules, validation: { wfo: { grid: { "vars.fst": [3] } } } })).toMatch(
+      /validation\.wfo\.grid\.vars\.fst: "vars\.fst" is not a param of strategy "rules"; valid: .*vars\.fast, vars\.slow/,
+    );
+    expect(messageOf({ ...rules, validation: { wfo: { grid: { "vars.fast": [true] } } } })).toMatch(
+      /^validation\.wfo\.grid\.vars\.fast\[0\]: invalid value true/,
+    );
+  });
+
   it("accepts grid values that are only invalid in combination (skipped later, not rejected here)", () => {
     expect(() =>
       parseRunConfig({ ...base, validation: { wfo: { grid: { fast: [10, 60] } } } }, builtinCatalog()),

@@ -7,7 +7,6 @@
  * result is normalized (every default filled, params in parsed form), so two configs that mean the same run
  * hash the same. Every problem is CONFIG_INVALID naming the JSON path and the offending value.
  */
-import type { z } from "zod";
 import type { Catalog } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import { lookup } from "../core/registry.js";
@@ -16,6 +15,7 @@ import { planInputs } from "../engine/plan-backtest.js";
 import { resolveIndicator } from "../indicators/resolve-indicator.js";
 import { resolveRisk } from "../risk/resolve-risk.js";
 import { resolveStrategy } from "../strategies/resolve-strategy.js";
+import { hasParam, paramKeys, schemaAt } from "../validation/param-path.js";
 import { builtinCatalog } from "./builtin-catalog.js";
 
 /** `catalog` defaults to the built-ins (the library, tests); a studio always passes its own. */
@@ -31,10 +31,10 @@ export function parseRunConfig(input: unknown, catalog: Catalog = builtinCatalog
   });
   const risk = resolveRisk(config.risk, catalog, "risk");
   const grid = config.validation.wfo?.grid ?? {};
-  const known = Object.keys(strategy.params);
+  const known = paramKeys(strategy.params);
   for (const [key, values] of Object.entries(grid)) {
     const path = `validation.wfo.grid.${key}`;
-    if (!known.includes(key)) {
+    if (!hasParam(strategy.params, key)) {
       throw new StudioError(
         "CONFIG_INVALID",
         `${path}: ${quote(key)} is not a param of strategy ${quote(config.strategy.name)}; valid: ${known.join(", ")}`,
@@ -43,7 +43,7 @@ export function parseRunConfig(input: unknown, catalog: Catalog = builtinCatalog
     }
     // Each value must be valid for its field on its own; combinations that are only jointly invalid
     // (fast >= slow) are skipped and counted by the walk-forward stage.
-    const field = (strategy.def.schema as unknown as { shape?: Record<string, z.ZodType> }).shape?.[key];
+    const field = schemaAt(strategy.def.schema, key);
     values.forEach((value, i) => {
       const result = field?.safeParse(value);
       if (result && !result.success) {

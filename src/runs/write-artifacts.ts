@@ -50,6 +50,7 @@ export function pluginArtifactName(family: "strategies" | "indicators", name: st
   return `plugin-${family === "strategies" ? "strategy" : "indicator"}-${name}.mjs`;
 }
 
+const time = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "TIMESTAMP", data });
 const int64 = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "INT64", data });
 const double = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "DOUBLE", data });
 const asDouble = (values: ArrayLike<number>): Float64Array => Float64Array.from(values);
@@ -78,8 +79,8 @@ export async function writeRunArtifacts(
   const steps: (() => void)[] = [
     () => set.addJson("summary.json", a.summary),
     () => set.addJson("metrics.json", a.metrics),
-    () => set.addParquet("equity.parquet", [int64("ts_utc", ts), double("equity", a.portfolio.equity)]),
-    () => set.addParquet("drawdown.parquet", [int64("ts_utc", ts), double("drawdown", a.drawdown)]),
+    () => set.addParquet("equity.parquet", [time("ts_utc", ts), double("equity", a.portfolio.equity)]),
+    () => set.addParquet("drawdown.parquet", [time("ts_utc", ts), double("drawdown", a.drawdown)]),
     () => set.addParquet("trades.parquet", fillColumns(a.fills)),
     () => set.addParquet("portfolio.parquet", portfolioColumns(a.portfolio)),
     () => set.addParquet("round_trips.parquet", roundTripColumns(a.trades)),
@@ -119,7 +120,7 @@ export async function writeRunArtifacts(
 
 function fillColumns(f: Fills): ParquetColumn[] {
   return [
-    int64("ts_utc", f.ts),
+    time("ts_utc", f.ts),
     { name: "side", type: "STRING", data: Array.from(f.side, (s) => (s > 0 ? "buy" : "sell")) },
     double("qty", f.qty),
     double("price", f.price),
@@ -131,14 +132,17 @@ function fillColumns(f: Fills): ParquetColumn[] {
   ];
 }
 
+/**
+ * The portfolio bars without the two columns a reader rebuilds exactly: `market_value = position_qty *
+ * price_ref` (the engine's own product) and `equity = cash + market_value`, which equity.parquet also holds.
+ * Storing them would add 16 MB per million bars (docs/engine.md shows the SQL).
+ */
 function portfolioColumns(p: PortfolioBars): ParquetColumn[] {
   return [
-    int64("ts_utc", p.ts),
+    time("ts_utc", p.ts),
     double("position_qty", p.positionQty),
     double("price_ref", p.priceRef),
-    double("market_value", p.marketValue),
     double("cash", p.cash),
-    double("equity", p.equity),
     double("fees_cum", p.feesCum),
     double("pnl_unrealized", p.pnlUnrealized),
   ];
@@ -147,8 +151,8 @@ function portfolioColumns(p: PortfolioBars): ParquetColumn[] {
 function roundTripColumns(t: RoundTrips): ParquetColumn[] {
   return [
     { name: "direction", type: "STRING", data: Array.from(t.direction, (d) => (d > 0 ? "long" : "short")) },
-    int64("entry_ts", t.entryTs),
-    int64("exit_ts", t.exitTs),
+    time("entry_ts", t.entryTs),
+    time("exit_ts", t.exitTs),
     int64("entry_bar", asDouble(t.entryBar)),
     int64("exit_bar", asDouble(t.exitBar)),
     double("qty", t.qty),

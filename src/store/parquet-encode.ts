@@ -1,79 +1,44 @@
 /**
  * @module store/parquet-encode
- * Writes the studio's Parquet files: one row group of REQUIRED, PLAIN-encoded, uncompressed columns (INT64,
- * DOUBLE, BOOLEAN, UTF8 strings), in data pages of at most 2^20 values. That narrow case is all the studio
- * writes, and it lets numeric columns be copied as raw little-endian bytes: a million timestamps take a few
- * milliseconds instead of the ~170 ms hyparquet-writer spends creating and range-checking a BigInt per value
- * (measured; see docs/data.md). Reading stays with hyparquet, and tests open every file with DuckDB.
+ * Writes the studio's Parquet files: one row group, uncompressed data pages (v1) of at most 2^20 values, each
+ * column encoded as `parquet-column` chooses. The footer carries what tools need to read the files without
+ * help: `ts_utc` and the other times as INT64 with the TIMESTAMP(MILLIS, UTC) logical type (and the legacy
+ * TIMESTAMP_MILLIS converted type, for older readers), min/max/null-count statistics per column chunk with the
+ * type-defined column order that makes them usable, and `created_by` naming the studio and its code version.
+ * Writing ourselves keeps numeric columns as raw little-endian bytes: a million doubles go to the file as a
+ * view of the column, where hyparquet-writer spends ~170 ms creating a BigInt per timestamp (measured; see
+ * docs/data.md).
  * @see https://github.com/apache/parquet-format (parquet.thrift: FileMetaData, PageHeader, ...)
  */
+import { type EncodableColumn, encodeColumn } from "./parquet-column.js";
 import { encodeStruct, type ThriftStruct } from "./thrift-compact.js";
 
-export type EncodableColumn =
-  | { readonly name: string; readonly type: "INT64" | "DOUBLE"; readonly data: Float64Array }
-  | { readonly name: string; readonly type: "BOOLEAN"; readonly data: Uint8Array }
-  | { readonly name: string; readonly type: "STRING"; readonly data: readonly string[] };
+export type { EncodableColumn } from "./parquet-column.js";
 
-const PHYSICAL = { BOOLEAN: 0, INT64: 2, DOUBLE: 5, STRING: 6 } as const;
-const PLAIN = 0;
-const RLE = 3;
+const PHYSICAL = { BOOLEAN: 0, INT64: 2, TIMESTAMP: 2, DOUBLE: 5, STRING: 6 } as const;
 const REQUIRED = 0;
-const UTF8 = 0;
-const PAGE_VALUES = 1 << 20;
+const OPTIONAL = 1;
+const CONVERTED = { UTF8: 0, TIMESTAMP_MILLIS: 9 } as const;
 const MAGIC = new Uint8Array([0x50, 0x41, 0x52, 0x31]); // "PAR1"
 
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
   throw new Error("parquet encoder assumes a little-endian platform");
 }
 
-/**
- * The INT64 bytes of a column, kept per source array: a run writes the same timestamps into several files, and
- * converting a million of them costs ~20 ms each time. Keyed weakly, so it never holds a column alive.
- */
-const int64Cache = new WeakMap<Float64Array, { from: number; to: number; bytes: Uint8Array }>();
-
-/** PLAIN bytes of values [from, to) of a column (possibly a view of the column's own memory: do not mutate). */
-function plain(c: EncodableColumn, from: number, to: number): Uint8Array {
-  const n = to - from;
-  switch (c.type) {
-    case "DOUBLE":
-      // A view, not a copy: the bytes go straight from the column to the file.
-      return new Uint8Array(c.data.buffer, c.data.byteOffset + from * 8, n * 8);
-    case "INT64": {
-      const cached = int64Cache.get(c.data);
-      if (cached && cached.from === from && cached.to === to) return cached.bytes;
-      const words = new Uint32Array(n * 2);
-      for (let i = 0; i < n; i++) {
-        const v = c.data[from + i]!;
-        if (!Number.isSafeInteger(v))
-          throw new RangeError(`parquet: ${c.name}[${from + i}] = ${v} is not an integer`);
-        const hi = Math.floor(v / 4294967296);
-        words[2 * i] = v - hi * 4294967296;
-        words[2 * i + 1] = hi >>> 0;
-      }
-      const bytes = new Uint8Array(words.buffer);
-      int64Cache.set(c.data, { from, to, bytes });
-      return bytes;
-    }
-    case "BOOLEAN": {
-      const out = new Uint8Array(Math.ceil(n / 8));
-      for (let i = 0; i < n; i++) if (c.data[from + i]) out[i >> 3]! |= 1 << (i & 7);
-      return out;
-    }
-    case "STRING": {
-      const encoder = new TextEncoder();
-      const parts = c.data.slice(from, to).map((s) => encoder.encode(s));
-      const out = new Uint8Array(parts.reduce((s, p) => s + 4 + p.length, 0));
-      const view = new DataView(out.buffer);
-      let off = 0;
-      for (const p of parts) {
-        view.setUint32(off, p.length, true);
-        out.set(p, off + 4);
-        off += 4 + p.length;
-      }
-      return out;
-    }
+function schemaElement(c: EncodableColumn, optional: boolean): ThriftStruct {
+  const base: ThriftStruct = {
+    1: { i32: PHYSICAL[c.type] },
+    3: { i32: optional ? OPTIONAL : REQUIRED },
+    4: { str: c.name },
+  };
+  if (c.type === "STRING")
+    return { ...base, 6: { i32: CONVERTED.UTF8 }, 10: { struct: { 1: { struct: {} } } } };
+  if (c.type === "TIMESTAMP") {
+    // LogicalType.TIMESTAMP(8) = TimestampType{isAdjustedToUTC: true, unit: TimeUnit.MILLIS(1)}
+    const timestamp: ThriftStruct = { 1: { bool: true }, 2: { struct: { 1: { struct: {} } } } };
+    return { ...base, 6: { i32: CONVERTED.TIMESTAMP_MILLIS }, 10: { struct: { 8: { struct: timestamp } } } };
   }
+  return base;
 }
 
 /** Encodes equal-length columns as one Parquet file, returned as the sequence of its byte chunks. */
@@ -86,52 +51,33 @@ export function encodeColumnChunks(
   const chunks: Uint8Array[] = [MAGIC];
   let offset = MAGIC.length;
   const chunkMeta: ThriftStruct[] = [];
+  const schema: ThriftStruct[] = [{ 4: { str: "schema" }, 5: { i32: columns.length } }];
   let totalBytes = 0;
   for (const c of columns) {
+    const e = encodeColumn(c);
+    chunks.push(...e.parts);
+    schema.push(schemaElement(c, e.optional));
     const start = offset;
-    let size = 0;
-    for (let from = 0; from < rows || (rows === 0 && from === 0); from += PAGE_VALUES) {
-      const to = Math.min(rows, from + PAGE_VALUES);
-      const body = plain(c, from, to);
-      const header = encodeStruct({
-        1: { i32: 0 }, // DATA_PAGE
-        2: { i32: body.length },
-        3: { i32: body.length },
-        5: { struct: { 1: { i32: to - from }, 2: { i32: PLAIN }, 3: { i32: RLE }, 4: { i32: RLE } } },
-      });
-      chunks.push(header, body);
-      size += header.length + body.length;
-      if (rows === 0) break;
-    }
-    offset += size;
-    totalBytes += size;
     chunkMeta.push({
       2: { i64: start },
       3: {
         struct: {
           1: { i32: PHYSICAL[c.type] },
-          2: { list: "i32", items: [PLAIN, RLE] },
+          2: { list: "i32", items: e.encodings },
           3: { list: "str", items: [c.name] },
           4: { i32: 0 }, // UNCOMPRESSED
           5: { i64: rows },
-          6: { i64: size },
-          7: { i64: size },
-          9: { i64: start },
+          6: { i64: e.size },
+          7: { i64: e.size },
+          9: { i64: start + e.dataOffset },
+          11: e.dictionaryOffset === undefined ? undefined : { i64: start + e.dictionaryOffset },
+          12: { struct: e.statistics },
         },
       },
     });
+    offset += e.size;
+    totalBytes += e.size;
   }
-  const schema: ThriftStruct[] = [
-    { 4: { str: "schema" }, 5: { i32: columns.length } },
-    ...columns.map(
-      (c): ThriftStruct => ({
-        1: { i32: PHYSICAL[c.type] },
-        3: { i32: REQUIRED },
-        4: { str: c.name },
-        ...(c.type === "STRING" ? { 6: { i32: UTF8 }, 10: { struct: { 1: { struct: {} } } } } : {}),
-      }),
-    ),
-  ];
   const kv = Object.entries(metadata).map(
     ([key, value]): ThriftStruct => ({ 1: { str: key }, 2: { str: value } }),
   );
@@ -141,10 +87,20 @@ export function encodeColumnChunks(
     3: { i64: rows },
     4: {
       list: "struct",
-      items: [{ 1: { list: "struct", items: chunkMeta }, 2: { i64: totalBytes }, 3: { i64: rows } }],
+      items: [
+        {
+          1: { list: "struct", items: chunkMeta },
+          2: { i64: totalBytes },
+          3: { i64: rows },
+          5: { i64: MAGIC.length },
+          6: { i64: totalBytes },
+        },
+      ],
     },
     ...(kv.length > 0 ? { 5: { list: "struct" as const, items: kv } } : {}),
     6: { str: createdBy },
+    // ColumnOrder.TYPE_ORDER for every column: min_value/max_value follow each type's natural order.
+    7: { list: "struct", items: columns.map((): ThriftStruct => ({ 1: { struct: {} } })) },
   });
   const tail = new Uint8Array(8);
   new DataView(tail.buffer).setUint32(0, footer.length, true);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -84,5 +84,64 @@ describe("parquet", () => {
   it("reads only the requested columns", async () => {
     const table = await decodeParquet(sample(), ["close"]);
     expect(Object.keys(table.columns)).toEqual(["close"]);
+  });
+
+  it("reads another writer's compressed file (DuckDB, snappy) with hyparquet: times as epoch ms, nulls as NaN", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pq-foreign-"));
+    const file = path.join(dir, "duck.parquet");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    await con.run(
+      `COPY (SELECT make_timestamptz(1700000000000000 + i * 60000000) AS ts_utc,
+                    CASE WHEN i < 3 THEN NULL ELSE i * 1.5 END AS x, i % 2 = 0 AS flag, 'v' || i AS s
+             FROM range(10) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION snappy)`,
+    );
+    con.closeSync();
+    const table = await decodeParquet(new Uint8Array(readFileSync(file)));
+    expect(Array.from(table.columns.ts_utc as Float64Array)).toEqual(
+      Array.from({ length: 10 }, (_, i) => 1_700_000_000_000 + i * 60_000),
+    );
+    expect(Array.from(table.columns.x as Float64Array)).toEqual([
+      NaN,
+      NaN,
+      NaN,
+      4.5,
+      6,
+      7.5,
+      9,
+      10.5,
+      12,
+      13.5,
+    ]);
+    expect(Array.from(table.columns.flag as Uint8Array)).toEqual([1, 0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    expect((table.columns.s as string[])[9]).toBe("v9");
+  });
+
+  it("answers damaged page data with DATA_INVALID or a clean decode, never a hang or another error", async () => {
+    const n = 500;
+    const good = encodeParquet([
+      {
+        name: "ts_utc",
+        type: "TIMESTAMP",
+        data: Float64Array.from({ length: n }, (_, i) => 1e12 + i * 60_000),
+      },
+      {
+        name: "x",
+        type: "DOUBLE",
+        data: Float64Array.from({ length: n }, (_, i) => (i < 9 ? Number.NaN : i % 5)),
+      },
+      { name: "s", type: "STRING", data: Array.from({ length: n }, (_, i) => (i % 2 ? "buy" : "sell")) },
+    ]);
+    // Deterministic byte flips over the data pages (the footer's own checks are hyparquet's).
+    let seed = 7;
+    const others: string[] = [];
+    for (let k = 0; k < 300; k++) {
+      const bytes = good.slice();
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      bytes[4 + (seed % (good.length / 2))] ^= 1 + (seed % 255);
+      await decodeParquet(bytes).catch((err: { code?: string; message: string }) => {
+        if (err.code !== "DATA_INVALID") others.push(err.message);
+      });
+    }
+    expect(others, "every failure is DATA_INVALID").toEqual([]);
   });
 });

@@ -1,20 +1,26 @@
 /**
  * @module store/parquet
  * Parquet encode/decode for the studio's flat tables (candles, features, equity, trades, ...). Columns go in and
- * come out as typed arrays. Files use standard physical types only (INT64 epoch ms, DOUBLE, BOOLEAN, UTF8
- * strings), all REQUIRED, one row group, PLAIN pages, so pandas, polars and DuckDB read them as
- * BIGINT/DOUBLE/BOOLEAN/VARCHAR. Writing is `parquet-encode` (our narrow, fast case); reading is hyparquet, which
- * reads any writer's files, compressed ones included. NaN is stored as NaN (not null): a warm-up
- * value is "not a number yet", which is what the engine saw.
+ * come out as typed arrays. Files use standard types that DuckDB, polars, arrow and pandas read without help:
+ * times as INT64 TIMESTAMP(MILLIS, UTC), DOUBLE (OPTIONAL: a NaN, meaning "not defined here", is written as null
+ * and read back as NaN), BOOLEAN, UTF8 strings; one row group, uncompressed pages, statistics per column.
+ * Writing is `parquet-encode` (our narrow, fast case). Reading a file the studio wrote is `parquet-decode`;
+ * any other writer's file (compressed ones included) is read by hyparquet, with timestamps still returned as
+ * epoch-ms numbers.
  */
-import { parquetMetadata, parquetRead } from "hyparquet";
+import { type FileMetaData, parquetMetadata, parquetRead } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
+import { CODE_VERSION } from "../core/code-version.js";
 import { StudioError } from "../core/errors.js";
+import { decodeStudioColumn } from "./parquet-decode.js";
 import { concatChunks, encodeColumnChunks } from "./parquet-encode.js";
 
 export type ParquetColumn =
-  /** Epoch ms (or any integer) held in doubles; written as INT64. */
+  /** Epoch ms UTC held in doubles; written as INT64 TIMESTAMP(MILLIS, UTC). */
+  | { readonly name: string; readonly type: "TIMESTAMP"; readonly data: Float64Array }
+  /** Any other integer held in doubles; written as INT64. */
   | { readonly name: string; readonly type: "INT64"; readonly data: Float64Array }
+  /** NaN is written as null. */
   | { readonly name: string; readonly type: "DOUBLE"; readonly data: Float64Array }
   /** 0/1 bytes; written as BOOLEAN. */
   | { readonly name: string; readonly type: "BOOLEAN"; readonly data: Uint8Array }
@@ -24,13 +30,14 @@ export type ParquetValues = Float64Array | Uint8Array | string[];
 
 export interface ParquetTable {
   readonly rowCount: number;
-  /** Columns by name: INT64/DOUBLE -> Float64Array, BOOLEAN -> Uint8Array, strings -> string[]. */
+  /** Columns by name: numbers and times -> Float64Array (null -> NaN), BOOLEAN -> Uint8Array, strings -> string[]. */
   readonly columns: Record<string, ParquetValues>;
   /** Key-value metadata of the file footer. */
   readonly metadata: Record<string, string>;
 }
 
-const CREATED_BY = "backtest-studio";
+/** The footer's `created_by`: the application and the code version whose results the file holds. */
+export const CREATED_BY = `backtest-studio version ${CODE_VERSION}`;
 
 /** Encodes columns of equal length into one Parquet file in memory. */
 export function encodeParquet(
@@ -57,6 +64,11 @@ export function encodeParquetChunks(
   return encodeColumnChunks(columns, metadata, CREATED_BY);
 }
 
+const unreadable = (what: string, err: unknown) =>
+  new StudioError("DATA_INVALID", `parquet: unreadable ${what} (${(err as Error).message})`, undefined, {
+    cause: err,
+  });
+
 /** Decodes a Parquet file (any writer, any codec hyparquet-compressors knows) into typed columns. */
 export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[]): Promise<ParquetTable> {
   // Reuse the buffer when the bytes own all of it (large files read from disk do): copying 50 MB costs ~10 ms.
@@ -64,22 +76,77 @@ export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[
   const file = (
     whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
   ) as ArrayBuffer;
-  let meta: ReturnType<typeof parquetMetadata>;
+  let meta: FileMetaData;
   try {
     meta = parquetMetadata(file);
   } catch (err) {
-    throw new StudioError(
-      "DATA_INVALID",
-      `parquet: unreadable footer (${(err as Error).message})`,
-      undefined,
-      {
-        cause: err,
-      },
-    );
+    throw unreadable("footer", err);
   }
   const rowCount = Number(meta.num_rows);
   const leaves = meta.schema.slice(1);
   const names = wanted ?? leaves.map((s) => s.name);
+  for (const name of names) {
+    if (!leaves.some((s) => s.name === name))
+      throw new StudioError("DATA_INVALID", `parquet: no column ${JSON.stringify(name)}`);
+  }
+  const columns: Record<string, ParquetValues> = {};
+  if (isStudioLayout(meta)) {
+    const view = new Uint8Array(file);
+    try {
+      for (const name of names) {
+        const i = leaves.findIndex((s) => s.name === name);
+        columns[name] = decodeStudioColumn(
+          view,
+          meta.row_groups[0]!.columns[i]!.meta_data!,
+          leaves[i]!,
+          rowCount,
+        );
+      }
+    } catch (err) {
+      throw unreadable("data", err);
+    }
+  } else {
+    await decodeWithHyparquet(file, meta, names, rowCount, columns);
+  }
+  const metadata: Record<string, string> = {};
+  for (const kv of meta.key_value_metadata ?? []) metadata[kv.key] = kv.value ?? "";
+  return { rowCount, columns, metadata };
+}
+
+/** A file this studio wrote: its own layout, which `parquet-decode` reads directly. */
+function isStudioLayout(meta: FileMetaData): boolean {
+  return (
+    (meta.created_by ?? "").startsWith("backtest-studio") &&
+    meta.row_groups.length === 1 &&
+    meta.schema.length === meta.row_groups[0]!.columns.length + 1 &&
+    meta.row_groups[0]!.columns.every((c) => c.meta_data?.codec === "UNCOMPRESSED")
+  );
+}
+
+async function decodeWithHyparquet(
+  file: ArrayBuffer,
+  meta: FileMetaData,
+  names: readonly string[],
+  rowCount: number,
+  columns: Record<string, ParquetValues>,
+): Promise<void> {
+  // Timestamps become epoch-ms numbers: without their logical type hyparquet returns the INT64 counts, not
+  // Dates, and other writers' micro- or nanosecond counts are scaled to milliseconds below.
+  const perMs = new Map<string, number>();
+  for (const element of meta.schema) {
+    if (element.type !== "INT64") continue;
+    const lt = element.logical_type;
+    const unit =
+      lt?.type === "TIMESTAMP"
+        ? lt.unit
+        : element.converted_type === "TIMESTAMP_MICROS"
+          ? "MICROS"
+          : undefined;
+    if (unit === "MICROS") perMs.set(element.name, 1000);
+    else if (unit === "NANOS") perMs.set(element.name, 1_000_000);
+    element.converted_type = undefined;
+    element.logical_type = undefined;
+  }
   const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
   try {
     await parquetRead({
@@ -94,20 +161,18 @@ export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[
       },
     });
   } catch (err) {
-    throw new StudioError("DATA_INVALID", `parquet: unreadable data (${(err as Error).message})`, undefined, {
-      cause: err,
-    });
+    throw unreadable("data", err);
   }
-  const columns: Record<string, ParquetValues> = {};
+  const leaves = meta.schema.slice(1);
   for (const name of names) {
-    const element = leaves.find((s) => s.name === name);
-    if (!element) throw new StudioError("DATA_INVALID", `parquet: no column ${JSON.stringify(name)}`);
+    const element = leaves.find((s) => s.name === name)!;
     const parts = (chunks.get(name) ?? []).sort((a, b) => a.start - b.start);
-    columns[name] = assemble(element.type, parts, rowCount, name);
+    const values = assemble(element.type, parts, rowCount, name);
+    const scale = perMs.get(name);
+    if (scale !== undefined && values instanceof Float64Array)
+      for (let i = 0; i < values.length; i++) values[i]! /= scale;
+    columns[name] = values;
   }
-  const metadata: Record<string, string> = {};
-  for (const kv of meta.key_value_metadata ?? []) metadata[kv.key] = kv.value ?? "";
-  return { rowCount, columns, metadata };
 }
 
 function assemble(
@@ -137,7 +202,13 @@ function assemble(
     const d = p.data;
     if (d instanceof Float64Array) out.set(d, p.start);
     else if (d instanceof BigInt64Array) int64Into(d, out, p.start);
-    else for (let i = 0; i < d.length; i++) out[p.start + i] = Number(d[i]);
+    else {
+      // Optional columns come back as arrays holding null where a row has no value: that is NaN here.
+      for (let i = 0; i < d.length; i++) {
+        const v = d[i];
+        out[p.start + i] = v === null || v === undefined ? Number.NaN : Number(v);
+      }
+    }
   }
   return out;
 }

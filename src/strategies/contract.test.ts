@@ -28,6 +28,28 @@ const EXTRA_PARAMS: Record<string, Record<string, unknown>[]> = {
   bollinger_reversion: [{ period: 5, stddev: 1, allow_short: true }],
   buy_and_hold: [],
   fractional_trend: [{ period: 3, allow_short: true }],
+  // Empty rules (the default) never trade; these read many indicators, candle fields and every function.
+  rules: [
+    {
+      long_entry: "cross_above(sma(close, $fast), sma(close, $slow))",
+      long_exit: "cross_below(sma(close, $fast), sma(close, $slow))",
+      vars: { fast: 3, slow: 8 },
+    },
+    {
+      long_entry: "rsi(5) < 40 and close > lowest(low, 3)",
+      long_exit: "rsi(close, 5) > 60 or bars_since(rsi(5) < 40) > 10",
+      short_entry: "cross_below(close, prev(lowest(low, 10), 1))",
+      short_exit: "close > prev(close, 2) + 0.5 * stddev(5)",
+    },
+    {
+      long_entry: "macd(close, fast=3, slow=8, signal=4).hist > 0 and volume > sma(volume, 5)",
+      short_entry: "macd(3, 8, 4).hist < 0 and not (open > ema(high, 4))",
+      long_exit: "highest(high, 4) - close > 2 * atr(5) or zscore(7) > $z",
+      short_exit:
+        "bollinger(field=low, period=6).lower > close or roc(3) > 0.01 or wma(open, 5) < donchian(5).lower",
+      vars: { z: 1.5 },
+    },
+  ],
 };
 
 const N = 400;
@@ -54,6 +76,10 @@ for (const def of Object.values(catalog.strategies)) {
   for (const input of [{}, ...(EXTRA_PARAMS[def.name] ?? [])]) {
     const params = def.schema.parse(input) as Record<string, unknown>;
     const plan = checkPlan(def, params, catalog);
+    // Shorts are allowed by `allow_short`, or for rules by a short_entry rule; rules without entries never trade.
+    const p = params as { allow_short?: boolean; long_entry?: string; short_entry?: string };
+    const shorts = p.allow_short === true || Boolean(p.short_entry);
+    const neverEnters = def.name === "rules" && !p.long_entry && !p.short_entry;
 
     describe(`strategy ${def.name} ${JSON.stringify(input)}`, () => {
       for (const result of checkStrategyProperties(plan, samples)) {
@@ -95,12 +121,11 @@ for (const def of Object.values(catalog.strategies)) {
         }
         expect(
           base.fills.reason.some((r) => r !== 0),
-          "the exits fire on the random walk",
-        ).toBe(true);
+          neverEnters ? "no position, no exit" : "the exits fire on the random walk",
+        ).toBe(!neverEnters);
       });
 
       it("targets short only when allowed, and trades at least once", () => {
-        const shorts = (params as { allow_short?: boolean }).allow_short === true;
         const { signal } = runPlan(plan, { candles: samples[0]!.candles, scope: "replay" });
         for (let t = 0; t < N; t++) {
           if (signal[t]! < 0 && !shorts)
@@ -108,8 +133,8 @@ for (const def of Object.values(catalog.strategies)) {
         }
         expect(
           signal.some((v) => v !== 0),
-          "the random walk triggers the rule",
-        ).toBe(true);
+          neverEnters ? "rules without entries never trade" : "the random walk triggers the rule",
+        ).toBe(!neverEnters);
       });
     });
   }

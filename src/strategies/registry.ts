@@ -11,6 +11,7 @@ import { buyAndHold } from "./buy-and-hold.js";
 import { donchianBreakout } from "./donchian-breakout.js";
 import { emaCrossover } from "./ema-crossover.js";
 import { rsiReversion } from "./rsi-reversion.js";
+import { rules } from "./rules/rules.js";
 import { smaCrossover } from "./sma-crossover.js";
 import type { StrategyDef } from "./types.js";
 
@@ -21,6 +22,7 @@ export const BUILTIN_STRATEGIES: readonly StrategyDef[] = [
   donchianBreakout,
   bollingerReversion,
   buyAndHold,
+  rules,
 ];
 
 /** The built-in strategies by name (for the library; runs use their catalog). */

@@ -3,9 +3,11 @@
  * The trials of a walk-forward grid: the cartesian product of the grid's value lists, in the grid's key order
  * with the last key varying fastest (itertools.product order), each merged over the base params. "First in grid
  * order" — the tie-break of every selection — refers to this order. An empty grid is one trial: the base params.
+ * A key may be a dotted path into an object param (`vars.fast`), set without touching the rest of the object.
  * Combinations the strategy rejects as a whole (e.g. fast >= slow) are skipped; callers report how many.
  */
 import { StudioError } from "../core/errors.js";
+import { withParam } from "./param-path.js";
 import type { StrategyParams, ValidationContext } from "./types.js";
 
 export type GridValue = number | boolean;
@@ -29,7 +31,10 @@ export function gridTrials(
     combos = combos.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
   }
   const trials = combos
-    .map((combo) => ({ combo, params: { ...base, ...combo } }))
+    .map((combo) => ({
+      combo,
+      params: Object.entries(combo).reduce((params, [key, v]) => withParam(params, key, v), base),
+    }))
     .filter((t) => accepts(t.params));
   if (trials.length === 0) {
     throw new StudioError(

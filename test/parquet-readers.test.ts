@@ -144,8 +144,9 @@ function parquetFiles(dir: string): string[] {
 beforeAll(async () => {
   duck = await (await DuckDBInstance.create(":memory:")).connect();
   const home = tempHome();
-  // An extra indicator with a long warm-up: its first rows are undefined, which must be nulls for every reader.
-  const config = smallConfig({ indicators: [{ name: "rsi", params: { period: 30 } }] });
+  // An extra indicator with a long warm-up: its first rows are undefined, which must be nulls for every reader
+  // (warmup 0: no history before start, so those rows are in the run).
+  const config = smallConfig({ indicators: [{ name: "rsi", params: { period: 30 } }], warmup: 0 });
   const r = await studio(["--home", home, "--json", "run", writeJson(home, "cfg.json", config)]);
   expect(r.code, r.stderr).toBe(0);
   const runDir = JSON.parse(r.stdout).run_dir as string;

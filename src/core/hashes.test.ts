@@ -44,6 +44,17 @@ describe("hashes", () => {
     );
   });
 
+  it("hashes warmup unless it is the default auto", () => {
+    const base = configHash(parseRunConfigShape(input));
+    expect(configHash(parseRunConfigShape({ ...input, warmup: "auto" })), "the default written out").toBe(
+      base,
+    );
+    expect(configHash(parseRunConfigShape({ ...input, warmup: 0 }))).not.toBe(base);
+    expect(configHash(parseRunConfigShape({ ...input, warmup: 50 }))).not.toBe(
+      configHash(parseRunConfigShape({ ...input, warmup: 0 })),
+    );
+  });
+
   it("hashes the exits block: any exit setting gives another config hash", () => {
     const base = configHash(parseRunConfigShape(input));
     const withStop = configHash(parseRunConfigShape({ ...input, exits: { stop_loss: 0.05 } }));
@@ -73,7 +84,7 @@ describe("hashes", () => {
 
   it("keeps built-in-only hashes as they were and adds a user plugin's sha256 when one is used", () => {
     const config = parseRunConfigShape(input);
-    const { preset_ref: _p, ...hashed } = config;
+    const { preset_ref: _p, warmup: _w, ...hashed } = config;
     expect(configHash(config, "0.1.0"), "no plugins: the plain config + code version").toBe(
       sha256(canonicalJson({ ...hashed, code_version: "0.1.0" })),
     );

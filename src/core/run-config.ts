@@ -221,6 +221,12 @@ export const RunConfigSchema = z
     start: Timestamp,
     end: Timestamp,
     provider: z.string().min(1).describe("Candle provider name (synthetic, csv, binance)."),
+    provider_options: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "How the provider reads its source (csv: timezone, date_format, time_column, align); checked by the provider's own schema.",
+      ),
     indicators: z
       .array(PluginRef)
       .max(LIMITS.maxIndicators)
@@ -230,6 +236,12 @@ export const RunConfigSchema = z
     risk: PluginRef.prefault({ name: "fixed_fraction", params: {} }).describe("Position sizing model."),
     execution: Execution.prefault({}).describe("Costs and quantity rounding."),
     validation: Validation.prefault({}).describe("Statistical tests to run after the backtest."),
+    warmup: z
+      .union([z.literal("auto"), z.int().min(0).max(1_000_000)])
+      .default("auto")
+      .describe(
+        'Bars loaded before start so indicators are defined there: "auto" (the largest lookback of the run\'s indicators, plus one), a number of bars, or 0 (start cold). Equity, trades and metrics still start at start.',
+      ),
     seed: z.int().min(0).max(4294967295).default(42).describe("Root seed of every random stream."),
     exits: Exits.optional().describe(
       "Stop-loss, take-profit, trailing-stop and time exits; absent means the target alone decides.",

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { quote, StudioError } from "../core/errors.js";
-import { alignDown, TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
+import { alignDown, nextBarTime, TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
 import { appendKlines } from "./binance-klines.js";
 import { throwIfCancelled } from "./cancel.js";
 import { CandleBuilder } from "./candle-builder.js";
@@ -19,7 +19,7 @@ export const BINANCE_DEFAULT_URL = "https://api.binance.com";
 const VERSION = "binance-spot-v1";
 const PAGE = 1000;
 
-/** Binance kline intervals per studio timeframe (Binance also has 8h, 3d and 1M, which the studio does not). */
+/** Binance kline intervals per studio timeframe (Binance also has 8h, which the studio does not). */
 export const BINANCE_INTERVALS: Readonly<Record<Timeframe, string>> = {
   "1m": "1m",
   "3m": "3m",
@@ -32,7 +32,9 @@ export const BINANCE_INTERVALS: Readonly<Record<Timeframe, string>> = {
   "6h": "6h",
   "12h": "12h",
   "1d": "1d",
+  "3d": "3d",
   "1w": "1w",
+  "1M": "1M",
 };
 
 export interface BinanceOptions {
@@ -49,9 +51,8 @@ export interface BinanceOptions {
 
 /** Constant for a range whose last bar has closed; otherwise tied to the bar forming now. */
 function versionAt(request: CandleRequest, now: number): string {
-  const step = TIMEFRAME_MS[request.timeframe];
   const lastBar = alignDown(request.end, request.timeframe);
-  if (lastBar + step <= now) return VERSION;
+  if (nextBarTime(lastBar, request.timeframe) <= now) return VERSION;
   return `${VERSION}@open-bar-${alignDown(now, request.timeframe)}`;
 }
 
@@ -68,6 +69,7 @@ export function createBinanceProvider(options: BinanceOptions): CandleProvider {
   };
   return {
     name: "binance",
+    incremental: true,
     sourceVersion: async (request) => versionAt(request, now()),
     async fetch(request, ctx) {
       const clock = now();
@@ -87,7 +89,8 @@ export function createBinanceProvider(options: BinanceOptions): CandleProvider {
         const page = appendKlines(rows, body, {
           start: request.start,
           end: request.end,
-          openBefore: clock - step + 1,
+          // A bar is finished once the next one has opened (months: the current month's bar is forming).
+          openBefore: request.timeframe === "1M" ? alignDown(clock, "1M") : clock - step + 1,
           after: appended,
         });
         rejected += page.rejected;
@@ -97,7 +100,7 @@ export function createBinanceProvider(options: BinanceOptions): CandleProvider {
           : (page.lastOpen - request.start) / Math.max(1, request.end - request.start);
         ctx.onProgress?.({ bars: rows.length, ratio: Math.min(1, Math.max(0, covered)) });
         if (page.received < PAGE) break;
-        const next = page.lastOpen + step;
+        const next = nextBarTime(page.lastOpen, request.timeframe);
         if (!(next > cursor) || next > request.end) break;
         cursor = next;
       }

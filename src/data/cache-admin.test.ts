@@ -41,11 +41,12 @@ describe("listCache", () => {
     const { db } = await filledHome();
     expect(listCache(db).map((r) => `${r.provider}/${r.symbol}/${r.timeframe}`)).toEqual([
       "csv/GOOG/1d",
+      "csv/GOOG/1d",
       "synthetic/AAA/1d",
       "synthetic/AAA/4h",
       "synthetic/BBB/1d",
     ]);
-    expect(listCache(db, { provider: "csv" }).length).toBe(1);
+    expect(listCache(db, { provider: "csv" }).length, "the file's source entry and the range on it").toBe(2);
     expect(listCache(db, { symbol: "AAA" }).length).toBe(2);
   });
 });
@@ -77,13 +78,13 @@ describe("clearCache", () => {
     writeFileSync(orphan, "orphan");
     expect(clearCache(db, home, { provider: "synthetic" }).entries).toBe(3);
     expect(existsSync(stray) || existsSync(orphan), "strays swept").toBe(false);
-    expect(listCache(db).map((r) => r.provider)).toEqual(["csv"]);
+    expect(listCache(db).map((r) => r.provider)).toEqual(["csv", "csv"]);
     expect(existsSync(g.path)).toBe(true);
   });
 
   it("clears everything without a filter", async () => {
     const { db, home } = await filledHome();
-    expect(clearCache(db, home).entries).toBe(4);
+    expect(clearCache(db, home).entries).toBe(5);
     expect(listCache(db)).toEqual([]);
   });
 

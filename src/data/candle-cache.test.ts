@@ -10,6 +10,7 @@ import { SYNTHETIC_VERSION } from "./synthetic-generator.js";
 import { SYN_REQUEST, setupCache } from "./test-support/cache-setup.js";
 import { spyProviders } from "./test-support/spy-providers.js";
 import { tempHome } from "./test-support/temp-home.js";
+import { SOURCE_START } from "./whole-source.js";
 
 const JAN = Date.parse("2024-01-01T00:00:00Z");
 const DAY = 86_400_000;
@@ -62,7 +63,11 @@ describe("loadCandles", () => {
       conflicting_duplicates: 0,
       rows_rejected: 0,
       unsorted_fixed: 0,
+      warnings: [
+        "csv GOOG: the data covers only 2024-01-02 to 2024-01-09 (6 bars) of the requested 2024-01-01 to 2024-01-31 (up to 31 1d grid bars); bars are missing at the end",
+      ],
     });
+    expect(out.warnings, "the run's warnings say it too").toEqual(out.report.warnings);
   });
 
   it("carries the provider's repair counts into the report and its warnings", async () => {
@@ -96,11 +101,14 @@ describe("loadCandles", () => {
     expect(after.fromCache, "an edited file is a new source version").toBe(false);
     expect(after.candleHash).not.toBe(before.candleHash);
     expect(after.candles.close[0]).toBe(2);
+    const rows = repo.list();
     expect(
-      repo.list().map((r) => r.candleHash),
-      "the old entry is superseded",
-    ).toEqual([after.candleHash]);
-    expect(() => statSync(before.path), "and its file is gone").toThrow();
+      rows.map((r) => r.candleHash),
+      "the old entries are superseded",
+    ).not.toContain(before.candleHash);
+    expect(rows.map((r) => r.candleHash)).toContain(after.candleHash);
+    expect(rows.length, "the new source entry and the range on it").toBe(2);
+    expect(() => statSync(before.path), "and the old file is gone").toThrow();
   });
 
   it("answers a range without bars with DATA_NOT_FOUND and caches nothing", async () => {
@@ -112,8 +120,36 @@ describe("loadCandles", () => {
     });
     await expect(
       load({ provider: "csv", symbol: "GOOG", timeframe: "1d", start: 0, end: DAY }),
-    ).rejects.toMatchObject({ code: "DATA_NOT_FOUND" });
-    expect(repo.list()).toEqual([]);
+    ).rejects.toMatchObject({
+      code: "DATA_NOT_FOUND",
+      message: expect.stringMatching(
+        /the source's 6 bar\(s\) run from 2024-01-02T00:00:00.000Z to 2024-01-09/,
+      ),
+    });
+    expect(
+      repo.list().map((r) => [r.provider, r.start]),
+      "only the parsed file is cached (for the next range), no entry for the empty range",
+    ).toEqual([["csv", SOURCE_START]]);
+  });
+
+  it("parses a CSV file version once and serves every range from that one cache file", async () => {
+    const { load, repo, spy } = setup({ "pandas-daily.csv": "GOOG" });
+    const req = { provider: "csv", symbol: "GOOG", timeframe: "1d" };
+    const a = await load({ ...req, start: JAN, end: JAN + 4 * DAY });
+    const b = await load({ ...req, start: JAN + 3 * DAY, end: JAN + 30 * DAY });
+    expect(spy.fetches.csv, "the file was parsed once").toBe(1);
+    expect(b.fromCache, "the second range came from the parsed file").toBe(true);
+    expect(a.path, "both ranges live in one Parquet file").toBe(b.path);
+    expect(Array.from(a.candles.ts, (t) => (t - JAN) / DAY)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(b.candles.ts, (t) => (t - JAN) / DAY)).toEqual([3, 4, 7, 8]);
+    expect(Array.from(b.candles.gapFlag), "a slice's first bar is never a gap").toEqual([0, 0, 1, 0]);
+    expect(b.report).toMatchObject({ bars: 4, gaps: 1 });
+    expect(a.candleHash, "each range keeps its own candle hash").not.toBe(b.candleHash);
+    const files = new Set(repo.list().map((r) => r.path));
+    expect(files.size, "one file for the source and both ranges").toBe(1);
+    const again = await load({ ...req, start: JAN, end: JAN + 4 * DAY });
+    expect(again.candleHash).toBe(a.candleHash);
+    expect(spy.fetches.csv).toBe(1);
   });
 
   it("validates the request before touching any provider", async () => {

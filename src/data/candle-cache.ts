@@ -6,13 +6,13 @@
  * file without calling the provider's fetch. A miss fetches, computes gap flags and the quality report, writes
  * the file atomically, records a candle_cache row and removes entries the new one supersedes (same request,
  * older source version). A cache file that is missing or does not match its row is reported in `warnings` and
- * `cacheRecovered`, then refetched.
+ * `cacheRecovered`, then refetched. A provider that reads its whole source anyway (csv) is cached once per source
+ * version and every range is served from that entry (whole-source.ts).
  */
 import type { Candles } from "../core/candles.js";
 import { quote, StudioError } from "../core/errors.js";
 import { type CandleKey, candleHash } from "../core/hashes.js";
-import type { Registry } from "../core/registry.js";
-import { TIMEFRAME_MS } from "../core/timeframe.js";
+import { lookup, parseParams, type Registry } from "../core/registry.js";
 import { CandleCacheRepo } from "../store/candle-cache-repo.js";
 import type { Db } from "../store/db.js";
 import type { HomePaths } from "../store/home.js";
@@ -21,14 +21,24 @@ import { readCachedCandles } from "./cache-read.js";
 import { writeCacheEntry } from "./cache-write.js";
 import { throwIfCancelled } from "./cancel.js";
 import { gapFlags } from "./gap-flags.js";
+import { fetchMissingParts } from "./incremental.js";
 import type { FetchProgress, ProviderDef } from "./provider.js";
+import { parseProviderOptions } from "./provider-options.js";
 import { checkProviderOutput } from "./provider-output.js";
-import { type QualityReport, qualityReport } from "./quality.js";
-import { createProvider, PROVIDERS } from "./registry.js";
+import { coverageWarning, type QualityReport, qualityReport } from "./quality.js";
+import { PROVIDERS } from "./registry.js";
 import { type CandleRequestInput, parseCandleRequest } from "./request.js";
+import { loadWholeSource } from "./whole-source.js";
 
 export interface LoadRequest extends CandleRequestInput {
   readonly provider: string;
+  /** The RunConfig's `provider_options`, checked here by the provider's own schema. */
+  readonly providerOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * Start of the range the caller will use, when it asks for earlier bars as history (warm-up): coverage is
+   * judged against [coverageStart, end], not the extended request. Default: `start`.
+   */
+  readonly coverageStart?: number;
 }
 
 export type LoadProgress =
@@ -64,23 +74,68 @@ export async function loadCandles(
   input: LoadRequest,
   options: LoadOptions = {},
 ): Promise<LoadedCandles> {
-  const request = parseCandleRequest(input);
-  const provider = createProvider(input.provider, options.providers ?? PROVIDERS);
+  const def = lookup(options.providers ?? PROVIDERS, "provider", input.provider, "provider");
+  const parsed = parseProviderOptions(def, input.providerOptions);
+  const request = {
+    ...parseCandleRequest(input),
+    ...(parsed.options ? { options: parsed.options } : {}),
+  };
+  const provider = def.create(parseParams(def.schema, {}, "provider.params"));
   const repo = new CandleCacheRepo(db);
   const ctx = {
     home,
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (p: FetchProgress) => options.onProgress?.({ phase: "fetching", ...p }),
   };
-  const keyOf = (rawSourceVersion: string): CandleKey => ({
+  const keyOf = (rawSourceVersion: string, range: { start: number; end: number } = request): CandleKey => ({
     provider: provider.name,
-    ...request,
+    symbol: request.symbol,
+    timeframe: request.timeframe,
+    start: range.start,
+    end: range.end,
     rawSourceVersion,
+    ...(parsed.keyPart === undefined ? {} : { options: parsed.keyPart }),
   });
   const version = await provider.sourceVersion(request, ctx);
   const hash = candleHash(keyOf(version));
   const warnings: string[] = [];
   let recovered: string | null = null;
+  // Coverage depends on the range the caller uses, so it is judged on every load and never cached.
+  const used = {
+    timeframe: request.timeframe,
+    start: input.coverageStart ?? request.start,
+    end: request.end,
+  };
+  const withCoverage = (report: QualityReport, ts: Float64Array): QualityReport => {
+    const coverage = coverageWarning(ts, used);
+    if (!coverage) return report;
+    return {
+      ...report,
+      warnings: [...(report.warnings ?? []), `${provider.name} ${request.symbol}: ${coverage}`],
+    };
+  };
+
+  if (provider.wholeSource) {
+    throwIfCancelled(options.signal);
+    const now = (options.now ?? Date.now)();
+    const got = await loadWholeSource(db, home, provider, request, ctx, keyOf, version, now);
+    if (got.recovered) warnings.push(`${got.recovered}; refetched from ${provider.name}`);
+    options.onProgress?.(
+      got.fromCache ? { phase: "cache_hit" } : { phase: "writing", bars: got.candles.ts.length },
+    );
+    const report = withCoverage(got.report, got.candles.ts);
+    warnings.push(...(report.warnings ?? []));
+    return {
+      candles: got.candles,
+      candleHash: got.candleHash,
+      rawSourceVersion: got.rawSourceVersion,
+      fromCache: got.fromCache,
+      report,
+      path: got.file,
+      warnings,
+      cacheRecovered: got.recovered,
+    };
+  }
 
   const row = repo.get(hash);
   if (row) {
@@ -88,7 +143,8 @@ export async function loadCandles(
     const read = await readCachedCandles(where.file, row);
     if (read.ok) {
       options.onProgress?.({ phase: "cache_hit" });
-      const report = JSON.parse(row.qualityJson) as QualityReport;
+      const report = withCoverage(JSON.parse(row.qualityJson) as QualityReport, read.candles.ts);
+      warnings.push(...(report.warnings ?? []));
       return {
         candles: read.candles,
         candleHash: hash,
@@ -105,7 +161,9 @@ export async function loadCandles(
   }
 
   throwIfCancelled(options.signal);
-  const fetched = await provider.fetch(request, ctx);
+  const fetched =
+    (provider.incremental ? await fetchMissingParts(repo, home, provider, request, ctx, hash) : undefined) ??
+    (await provider.fetch(request, ctx));
   throwIfCancelled(options.signal);
   const c = fetched.candles;
   checkProviderOutput(provider.name, c, request.start, request.end);
@@ -115,15 +173,17 @@ export async function loadCandles(
       `${provider.name}: no ${request.timeframe} bars for ${quote(request.symbol)} between ${iso(request.start)} and ${iso(request.end)}`,
     );
   }
-  const gapFlag = gapFlags(c.ts, TIMEFRAME_MS[request.timeframe]);
+  const gapFlag = gapFlags(c.ts, request.timeframe);
   const candles = { ...c, gapFlag };
-  const report = qualityReport(c.ts, gapFlag, fetched.report);
-  warnings.push(...(fetched.warnings ?? []));
+  // Warnings about the data itself travel with the cache entry's report, so a cache hit says them again.
+  const stored = qualityReport(c.ts, gapFlag, fetched.report, fetched.warnings ?? []);
+  const report = withCoverage(stored, c.ts);
+  warnings.push(...(report.warnings ?? []));
 
   // Key by the version actually read: the source may have changed since sourceVersion looked.
   options.onProgress?.({ phase: "writing", bars: c.ts.length });
   const now = (options.now ?? Date.now)();
-  const entry = writeCacheEntry(db, home, keyOf(fetched.rawSourceVersion), candles, report, now);
+  const entry = writeCacheEntry(db, home, keyOf(fetched.rawSourceVersion), candles, stored, now);
   return {
     candles,
     candleHash: entry.candleHash,

@@ -3,7 +3,8 @@
  * Maps a CSV header to the columns the studio needs. Names are matched case-insensitively after trimming,
  * removing quotes and turning spaces into underscores, so `Open`, `OPEN`, `"open"` and `Open Time` all work.
  * The time column is the first of `ts_utc, timestamp, datetime, open_time, date, time` present, or else an
- * unnamed first column (how pandas writes its index). `Adj Close` and any other extra column are ignored. A
+ * unnamed first column (how pandas writes its index), unless the `time_column` option names it. The volume column
+ * may be missing (its index is then -1 and volume reads as NaN). `Adj Close` and any other extra column are ignored. A
  * column the studio reads may appear only once (`Close` and `close`, or `Volume` and `Vol`, are refused rather
  * than one of them silently winning). Messages quote the header through `quote`, so a file that is not a CSV at
  * all never has more than a short excerpt of its first line repeated back.
@@ -16,6 +17,7 @@ export interface CsvColumns {
   readonly high: number;
   readonly low: number;
   readonly close: number;
+  /** -1 when the file has no volume column. */
   readonly volume: number;
   /** -1 when the file has no vwap column. */
   readonly vwap: number;
@@ -24,7 +26,7 @@ export interface CsvColumns {
 }
 
 const TIME_NAMES = ["ts_utc", "timestamp", "datetime", "open_time", "date", "time"];
-const REQUIRED = ["open", "high", "low", "close", "volume"] as const;
+const REQUIRED = ["open", "high", "low", "close"] as const;
 const ALIASES: Record<string, string> = { vol: "volume" };
 
 export function normalizeName(raw: string): string {
@@ -39,15 +41,25 @@ export function normalizeName(raw: string): string {
 }
 
 /** Resolves column positions; DATA_INVALID naming the file, what is missing and what was found. */
-export function resolveColumns(header: readonly string[], file: string): CsvColumns {
+export function resolveColumns(header: readonly string[], file: string, timeColumn?: string): CsvColumns {
   const names = header.map(normalizeName);
   const index = (name: string) => names.indexOf(name);
   let time = -1;
-  for (const name of TIME_NAMES) {
-    time = index(name);
-    if (time >= 0) break;
+  if (timeColumn !== undefined) {
+    time = index(normalizeName(timeColumn));
+    if (time < 0) {
+      throw new StudioError(
+        "DATA_INVALID",
+        `${file}:1: header has no column ${quote(timeColumn)} (time_column); found ${quote(header.map((h) => h.trim()).join(","))}`,
+        { file, line: 1, missing: [timeColumn] },
+      );
+    }
   }
-  for (const name of [...REQUIRED, "vwap", ...(time >= 0 ? [names[time]!] : [])]) {
+  for (const name of TIME_NAMES) {
+    if (time >= 0) break;
+    time = index(name);
+  }
+  for (const name of [...REQUIRED, "volume", "vwap", ...(time >= 0 ? [names[time]!] : [])]) {
     const second = names.indexOf(name, index(name) + 1);
     if (index(name) >= 0 && second >= 0) {
       const at = (i: number) => `column ${i + 1} ${quote(header[i]!.trim(), 30)}`;
@@ -74,7 +86,8 @@ export function resolveColumns(header: readonly string[], file: string): CsvColu
     );
   }
   const vwap = index("vwap");
-  const cols = { time, ...(found as Record<(typeof REQUIRED)[number], number>), vwap };
+  const volume = index("volume");
+  const cols = { time, ...(found as Record<(typeof REQUIRED)[number], number>), volume, vwap };
   return { ...cols, width: Math.max(...Object.values(cols)) + 1 };
 }
 

@@ -153,9 +153,9 @@ describe("parseCandleCsv: rejections", () => {
       /t.csv:2: expected 6 fields, found 3/,
     ],
     [
-      "an off-grid time",
-      "date,open,high,low,close,volume\n2024-01-01 09:30,1,1,1,1,1\n",
-      /not on the 1d grid/,
+      "two times on one date for a daily bar (an intraday file read as 1d)",
+      "date,open,high,low,close,volume\n2024-01-01 09:30,1,1,1,1,1\n2024-01-01 10:30,1,1,1,1,1\n",
+      /t.csv:3: time "2024-01-01 10:30" falls on the same 1d bar \(2024-01-01\) as the row before/,
     ],
     ["an empty file", "", /the file is empty/],
     [

@@ -5,14 +5,20 @@
  * another. The first bad value stops parsing with DATA_INVALID quoting the file, line number and cell. Rows are
  * then filtered to [start, end] (none left: DATA_NOT_FOUND saying what the file does cover), sorted and
  * de-duplicated (see sort-dedupe.ts). The bytes are decoded in slices
- * cut at line ends, so files larger than the longest string V8 allows still parse.
+ * cut at line ends, so files larger than the longest string V8 allows still parse. A file whose bars are much
+ * further apart than the timeframe (a monthly file read as `1d`) is refused with the timeframe it looks like
+ * (a warning with `align: "session"`); a file without volume is read with volume NaN and a warning; with
+ * `align: "session"` the gaps inside and between sessions are reported (session-gaps.ts).
  */
 import type { Candles } from "../core/candles.js";
 import { StudioError } from "../core/errors.js";
 import type { Timeframe } from "../core/timeframe.js";
+import type { CsvOptions } from "./csv-options.js";
 import { CsvRowReader } from "./csv-row-reader.js";
 import type { IngestCounts } from "./provider.js";
+import { sessionGapWarning } from "./session-gaps.js";
 import { sortAndDedupe } from "./sort-dedupe.js";
+import { spacingMismatch } from "./spacing.js";
 
 export interface CsvParseOptions {
   /** Shown in messages (e.g. `data/GOOG.csv`). */
@@ -20,6 +26,8 @@ export interface CsvParseOptions {
   readonly timeframe: Timeframe;
   readonly start: number;
   readonly end: number;
+  /** How to read times (time zone, date format, ...); defaults: UTC, the built-in forms, grid alignment. */
+  readonly csv?: Partial<CsvOptions>;
   /** Bytes decoded at a time (cut at the next line end); tests make it tiny to cross slice boundaries. */
   readonly sliceBytes?: number;
 }
@@ -28,6 +36,20 @@ export interface CsvParseResult {
   readonly candles: Candles;
   readonly counts: IngestCounts;
   readonly warnings: string[];
+  /** What the file looked like: for `data import` and messages. */
+  readonly found: CsvFound;
+}
+
+export interface CsvFound {
+  /** Valid data rows in the whole file, and the first and last bar among them. */
+  readonly rows: number;
+  readonly first: number;
+  readonly last: number;
+  /** Column name -> 1-based position in the header (time, open, ..., volume/vwap when present). */
+  readonly columns: Record<string, number>;
+  /** How the time column was written, e.g. `ISO date-time, in UTC`. */
+  readonly timeFormat: string;
+  readonly delimiter: string;
 }
 
 const SLICE_BYTES = 32 << 20;
@@ -63,7 +85,36 @@ export function parseCandleCsv(bytes: Uint8Array, options: CsvParseOptions): Csv
           `the later line was kept (first at ${new Date(conflicts[0]!.ts).toISOString()})`,
       ]
     : [];
-  return { candles, counts: { ...counts, rowsRejected: 0 }, warnings };
+  const session = options.csv?.align === "session";
+  const mismatch = spacingMismatch(candles.ts, options.timeframe);
+  if (mismatch) {
+    const message = `${options.file}: ${mismatch}`;
+    if (!session) throw new StudioError("DATA_INVALID", message, { file: options.file });
+    warnings.push(message);
+  }
+  const cols = state.cols;
+  if (cols.volume < 0) {
+    warnings.push(
+      `${options.file}: the file has no volume column; volume is unknown (NaN), and indicators reading it cannot run`,
+    );
+  }
+  if (session) {
+    const note = sessionGapWarning(candles.ts, options.timeframe, options.csv?.timezone ?? "UTC");
+    if (note) warnings.push(`${options.file}: ${note}`);
+  }
+  const columns: Record<string, number> = {};
+  for (const name of ["time", "open", "high", "low", "close", "volume", "vwap"] as const) {
+    if (cols[name] >= 0) columns[name] = cols[name] + 1;
+  }
+  const found = {
+    rows: state.valid,
+    first: state.first,
+    last: state.last,
+    columns,
+    timeFormat: state.times.describe(),
+    delimiter: state.delimiter,
+  };
+  return { candles, counts: { ...counts, rowsRejected: 0 }, warnings, found };
 }
 
 function iso(ms: number): string {

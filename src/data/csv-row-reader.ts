@@ -3,14 +3,15 @@
  * The CSV hot loop: reads decoded slices line by line, finds field boundaries with indexOf (no split, no
  * substring per numeric cell), validates each row and appends it into typed columns. Lines with quotes take a
  * slower split-and-unquote path. Line numbers are physical lines (header = 1), blank lines included.
+ * Times (see bar-time.ts) become bar open times in UTC; a bar of a day or longer keeps the date it is written
+ * with, whatever its time of day or offset.
  */
 import { quote, StudioError } from "../core/errors.js";
-import { alignDown } from "../core/timeframe.js";
+import { BarTimeReader } from "./bar-time.js";
 import { CandleBuilder } from "./candle-builder.js";
 import { type CsvColumns, detectDelimiter, resolveColumns } from "./csv-header.js";
 import type { CsvParseOptions } from "./csv-parse.js";
 import { parseNumber } from "./parse-number.js";
-import { parseTimeCell } from "./parse-time.js";
 
 export class CsvRowReader {
   cols: CsvColumns | undefined;
@@ -21,6 +22,9 @@ export class CsvRowReader {
   last = Number.NEGATIVE_INFINITY;
   private line = 0;
   private delim = ",";
+  get delimiter(): string {
+    return this.delim;
+  }
   /** Whether the current slice has any quote at all; when not, rows skip the per-line quote test. */
   private quoted = false;
   private readonly o: CsvParseOptions;
@@ -28,11 +32,13 @@ export class CsvRowReader {
   /** Field start/end offsets of the current line, reused for every row. */
   private bounds = new Int32Array(0);
   private text = "";
+  readonly times: BarTimeReader;
 
   constructor(options: CsvParseOptions, capacity: number) {
     this.o = options;
     this.capacity = capacity;
     this.rows = new CandleBuilder(1);
+    this.times = new BarTimeReader(options.timeframe, options.csv, (message) => this.fail(message));
   }
 
   chunk(text: string): void {
@@ -56,7 +62,7 @@ export class CsvRowReader {
 
   private header(line: string): void {
     this.delim = detectDelimiter(line);
-    this.cols = resolveColumns(line.split(this.delim), this.o.file);
+    this.cols = resolveColumns(line.split(this.delim), this.o.file, this.o.csv?.time_column);
     this.bounds = new Int32Array(this.cols.width * 2);
     this.rows = new CandleBuilder(this.capacity, this.cols.vwap >= 0);
   }
@@ -103,22 +109,23 @@ export class CsvRowReader {
 
   private values(timeCell: string, num: (col: number) => number, cell: (col: number) => string): void {
     const c = this.cols!;
-    const timeText = timeCell.trim();
-    const ts = parseTimeCell(timeText);
-    if (Number.isNaN(ts)) this.fail(`time ${quote(timeText)} is not an ISO date, date-time or epoch number`);
-    if (alignDown(ts, this.o.timeframe) !== ts) {
-      const grid = this.o.timeframe === "1w" ? "1w grid (Mondays 00:00 UTC)" : `${this.o.timeframe} grid`;
-      this.fail(`time ${quote(timeText)} is not on the ${grid}; the file's bars must match the timeframe`);
-    }
+    const ts = this.times.read(timeCell.trim());
     const open = num(c.open);
     const high = num(c.high);
     const low = num(c.low);
     const close = num(c.close);
-    const volume = num(c.volume);
+    // No volume column: volume is unknown (NaN); the combined test below sees 0 for it.
+    const volume = c.volume < 0 ? Number.NaN : num(c.volume);
     const vwap = num(c.vwap);
     // One combined test keeps the common (valid) row to a single branch.
     if (
-      !(open > 0 && high > 0 && low > 0 && close > 0 && volume >= 0 && Number.isFinite(high + volume + vwap))
+      !(
+        open > 0 &&
+        high > 0 &&
+        low > 0 &&
+        close > 0 &&
+        (c.volume < 0 ? Number.isFinite(high + vwap) : volume >= 0 && Number.isFinite(high + volume + vwap))
+      )
     ) {
       this.badNumbers(cell);
     }
@@ -136,6 +143,7 @@ export class CsvRowReader {
   private badNumbers(cell: (col: number) => string): never {
     const c = this.cols!;
     for (const name of ["open", "high", "low", "close", "volume"] as const) {
+      if (c[name] < 0) continue;
       const text = cell(c[name]).trim();
       const v = parseNumber(text, 0, text.length);
       if (!Number.isFinite(v)) this.fail(`${name} ${quote(text)} is not a decimal number`);

@@ -4,7 +4,9 @@
  * csv-parse.ts and docs/data.md). The symbol chooses the file name only after it matched SYMBOL_PATTERN and
  * went through safeJoin, so `../x` or `a/b` can never reach outside `data/`. The source version is the sha256
  * of the file's bytes: editing the file changes the cache key, so the next request re-reads it. Only regular
- * files are read (a FIFO or device at that path is DATA_INVALID, see read-whole-file.ts).
+ * files are read (a FIFO or device at that path is DATA_INVALID, see read-whole-file.ts). How times are read
+ * (time zone, date format, time column, grid or session alignment) comes from `provider_options`
+ * (csv-options.ts).
  */
 import path from "node:path";
 import { z } from "zod";
@@ -14,6 +16,7 @@ import { SYMBOL_PATTERN } from "../core/run-config.js";
 import { type HomePaths, safeJoin } from "../store/home.js";
 import { readWholeFile } from "../store/read-whole-file.js";
 import { throwIfCancelled } from "./cancel.js";
+import { type CsvOptions, CsvOptionsSchema } from "./csv-options.js";
 import { parseCandleCsv } from "./csv-parse.js";
 import type { CandleProvider, CandleRequest, ProviderDef } from "./provider.js";
 
@@ -76,6 +79,7 @@ export function createCsvProvider(): CandleProvider {
   };
   return {
     name: "csv",
+    wholeSource: true,
     async sourceVersion(request: CandleRequest, ctx) {
       last = undefined;
       return versionOf((await read(ctx.home, request.symbol)).bytes);
@@ -89,6 +93,7 @@ export function createCsvProvider(): CandleProvider {
         timeframe: request.timeframe,
         start: request.start,
         end: request.end,
+        ...(request.options ? { csv: request.options as CsvOptions } : {}),
       });
       return { candles, rawSourceVersion: versionOf(bytes), report: counts, warnings };
     },
@@ -101,5 +106,6 @@ export const csv: ProviderDef<typeof schema> = {
   name: "csv",
   summary: "Candles from {home}/data/{SYMBOL}.csv (pandas, Yahoo-style or epoch-timestamp exports).",
   schema,
+  options: CsvOptionsSchema,
   create: () => createCsvProvider(),
 };

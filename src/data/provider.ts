@@ -4,7 +4,8 @@
  * [start, end] in epoch ms) into sorted, de-duplicated, validated struct-of-arrays candles inside the range, and
  * says which version of its raw source it read, so the cache key changes exactly when the bytes could. Providers
  * never compute gap flags or the quality report (the cache does, the same way for all of them); they report the
- * repairs only they can see (duplicates dropped, unsorted rows, rejected rows).
+ * repairs only they can see (duplicates dropped, unsorted rows, rejected rows). A provider may take options
+ * (`provider_options`), validated by its own schema before it sees them.
  */
 import type { z } from "zod";
 import type { Candles } from "../core/candles.js";
@@ -20,6 +21,8 @@ export interface CandleRequest {
   readonly start: number;
   /** Inclusive epoch ms UTC. */
   readonly end: number;
+  /** The provider's options, already parsed by its `options` schema (absent for a provider without one). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 export interface FetchProgress {
@@ -59,6 +62,16 @@ export interface ProviderResult {
 
 export interface CandleProvider {
   readonly name: string;
+  /**
+   * The provider reads its whole source for any request (csv): the cache then parses each source version once
+   * and serves every range from it (whole-source.ts); `fetch` is called with the range [SOURCE_START, SOURCE_END].
+   */
+  readonly wholeSource?: boolean;
+  /**
+   * Closed bars never change (binance): a request overlapping a cached entry fetches only the missing parts
+   * (incremental.ts).
+   */
+  readonly incremental?: boolean;
   /** A cheap identity of the raw source for this request: the cache key part that changes with the data. */
   sourceVersion(request: CandleRequest, ctx: ProviderContext): Promise<string>;
   fetch(request: CandleRequest, ctx: ProviderContext): Promise<ProviderResult>;
@@ -67,4 +80,9 @@ export interface CandleProvider {
 /** A registry entry: params schema plus a factory (see src/core/registry.ts). */
 export interface ProviderDef<S extends z.ZodType = z.ZodType> extends PluginEntry<S> {
   create(params: z.output<S>): CandleProvider;
+  /**
+   * The schema of the RunConfig's `provider_options` for this provider: how to read its source (time zone, date
+   * format, ...). The parsed options are part of the candle key. A provider without one accepts no options.
+   */
+  readonly options?: z.ZodType<Record<string, unknown>>;
 }

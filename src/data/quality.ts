@@ -2,8 +2,16 @@
  * @module data/quality
  * The data-quality report of a candle series, as it appears in a run's summary.json (snake_case JSON). It is a
  * pure function of the returned bars and the provider's ingest counts, so a series read from the cache reports
- * the same numbers as when it was fetched.
+ * the same numbers as when it was fetched, and the same warnings (partial coverage, no volume, ...).
  */
+import {
+  alignDown,
+  alignUp,
+  barsBetween,
+  MS_PER_DAY,
+  TIMEFRAME_MS,
+  type Timeframe,
+} from "../core/timeframe.js";
 import type { IngestCounts } from "./provider.js";
 
 export interface QualityReport {
@@ -21,12 +29,18 @@ export interface QualityReport {
   rows_rejected: number;
   /** Rows that came out of time order and were sorted into place. */
   unsorted_fixed: number;
+  /**
+   * What is wrong with the data as a whole (partial coverage of the range, no volume column, session gaps,
+   * conflicting duplicates); absent when nothing is.
+   */
+  warnings?: string[];
 }
 
 export function qualityReport(
   ts: Float64Array,
   gapFlag: Uint8Array,
   counts: Partial<IngestCounts> = {},
+  warnings: readonly string[] = [],
 ): QualityReport {
   let gaps = 0;
   let largest = 0;
@@ -45,5 +59,32 @@ export function qualityReport(
     conflicting_duplicates: counts.conflictingDuplicates ?? 0,
     rows_rejected: counts.rowsRejected ?? 0,
     unsorted_fixed: counts.unsortedFixed ?? 0,
+    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
   };
+}
+
+/**
+ * A sentence when the bars cover clearly less than the requested range (more than three bars, and more than
+ * four days so a weekend or holiday never counts, missing at either end); undefined otherwise.
+ */
+export function coverageWarning(
+  ts: Float64Array,
+  request: { readonly timeframe: Timeframe; readonly start: number; readonly end: number },
+): string | undefined {
+  const n = ts.length;
+  if (n === 0) return undefined;
+  const { timeframe, start, end } = request;
+  const slack = Math.max(3 * TIMEFRAME_MS[timeframe], 4 * MS_PER_DAY);
+  const first = ts[0]!;
+  const last = ts[n - 1]!;
+  const missingStart = first - alignUp(start, timeframe) > slack;
+  const missingEnd = alignDown(end, timeframe) - last > slack;
+  if (!missingStart && !missingEnd) return undefined;
+  const day = (ms: number) => new Date(ms).toISOString().replace("T00:00:00.000Z", "").replace(".000Z", "Z");
+  const ends = [missingStart ? "start" : "", missingEnd ? "end" : ""].filter(Boolean).join(" and ");
+  const requested = barsBetween(start, end, timeframe);
+  return (
+    `the data covers only ${day(first)} to ${day(last)} (${n} bars) of the requested ${day(start)} to ${day(end)}` +
+    ` (up to ${requested} ${timeframe} grid bars); bars are missing at the ${ends}`
+  );
 }

@@ -13,7 +13,7 @@ describe("parseCandleRequest", () => {
     const bad: [object, RegExp][] = [
       [{ symbol: "../x" }, /symbol: expected a symbol name.*\(got "..\/x"\)/],
       [{ symbol: "a/b" }, /symbol:/],
-      [{ timeframe: "1M" }, /unknown timeframe "1M"; valid: 1m, 3m/],
+      [{ timeframe: "2d" }, /unknown timeframe "2d"; valid: 1m, 3m/],
       [{ start: 0.5 }, /start: expected integer epoch ms \(got 0.5\)/],
       [{ start: 10, end: 5 }, /start: start is after end \(5\) \(got 10\)/],
       [{ timeframe: "1m", end: 60_000 * 20_000_000 }, /range spans 20000001 1m bars; the limit is 10000000/],

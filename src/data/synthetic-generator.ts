@@ -17,7 +17,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import { Rng } from "../core/rng.js";
-import { MS_PER_DAY, MS_PER_YEAR, TIMEFRAME_MS, TIMEFRAMES, type Timeframe } from "../core/timeframe.js";
+import { barIndex, MS_PER_DAY, MS_PER_YEAR, TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
 import type { CandleRequest } from "./provider.js";
 import { barTimes } from "./synthetic-grid.js";
 import { syntheticMarket } from "./synthetic-market.js";
@@ -50,7 +50,7 @@ export function generateSynthetic(request: CandleRequest): Candles {
   if (n === 0) return out;
   const m = syntheticMarket(request.symbol);
   const interval = TIMEFRAME_MS[timeframe];
-  const rng = pathRng(m.seed, timeframe, ts[0]! / interval);
+  const rng = pathRng(m.seed, timeframe, timeframe === "1M" ? barIndex(ts[0]!, "1M") : ts[0]! / interval);
   const years = timeframe === "1d" ? 1 / WEEKDAYS_PER_YEAR : interval / MS_PER_YEAR;
   const baseSigma = m.volatility * Math.sqrt(years);
   const drift = m.drift * years;
@@ -86,9 +86,18 @@ export function generateSynthetic(request: CandleRequest): Candles {
   return out;
 }
 
+/**
+ * The random stream of each timeframe. Appended to, never reordered: a timeframe added later (3d, 1M) must not
+ * shift the streams, and so the data, of the existing ones.
+ */
+const STREAM_ORDER: readonly Timeframe[] = [
+  ...["1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d", "1w"],
+  ...["3d", "1M"],
+] as Timeframe[];
+
 function pathRng(seed: number, timeframe: Timeframe, firstBarIndex: number): Rng {
   return Rng.fromSeed(seed)
-    .derive(1 + TIMEFRAMES.indexOf(timeframe))
+    .derive(1 + STREAM_ORDER.indexOf(timeframe))
     .derive(Math.floor(firstBarIndex) + START_KEY_OFFSET);
 }
 

@@ -4,6 +4,8 @@
  * overridden, e.g. a walk-forward grid point) on a given series through `runPlan` in its replay scope, which
  * computes only the strategy's own inputs and skips metrics, since a replication needs just the equity curve and
  * the trade returns. Plans are cached per params so a grid of N points resolves N plans, not N x windows.
+ * With warm-up `history` (the real bars before the run's start), every replayed series (a permutation, a
+ * walk-forward prefix) is preceded by that history, exactly as the run itself was, and its results start after it.
  */
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
@@ -15,7 +17,13 @@ import type { Replayer, ReplayResult, StrategyParams } from "../validation/types
 import { type BacktestPlan, planBacktest } from "./plan-backtest.js";
 import { runPlan } from "./run-plan.js";
 
-export function createReplayer(config: RunConfig, candles: Candles, catalog: Catalog): Replayer {
+export function createReplayer(
+  config: RunConfig,
+  candles: Candles,
+  catalog: Catalog,
+  history?: Candles,
+): Replayer {
+  const warmup = history?.ts.length ?? 0;
   const plans = new Map<string, BacktestPlan>();
   const planFor = (params: StrategyParams): BacktestPlan => {
     const key = canonicalJson(params);
@@ -40,8 +48,28 @@ export function createReplayer(config: RunConfig, candles: Candles, catalog: Cat
     },
     warmupBars: (params) => planFor(params).warmup,
     run(series: Candles, params: StrategyParams, startIndex: number): ReplayResult {
-      const result = runPlan(planFor(params), { candles: series, startIndex, scope: "replay" });
+      const candles = warmup === 0 ? series : prependHistory(history!, series);
+      const result = runPlan(planFor(params), { candles, warmup, startIndex, scope: "replay" });
       return { equity: result.equity, tradeReturns: result.trades.returnPct };
     },
+  };
+}
+
+/** `history` followed by `series` (one copy per replication; the permuted series differs every time). */
+function prependHistory(history: Candles, series: Candles): Candles {
+  const join = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return {
+    ts: join(history.ts, series.ts),
+    open: join(history.open, series.open),
+    high: join(history.high, series.high),
+    low: join(history.low, series.low),
+    close: join(history.close, series.close),
+    volume: join(history.volume, series.volume),
+    ...(history.vwap && series.vwap ? { vwap: join(history.vwap, series.vwap) } : {}),
   };
 }

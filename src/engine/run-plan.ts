@@ -7,24 +7,30 @@
  * (cheap O(n) scans): indicator outputs present and of the series' length, every target finite; a user plugin
  * that fails is PLUGIN_FAILED naming it and the first bad bar.
  */
-import { assertCandleShape, type Candles } from "../core/candles.js";
+import { assertCandleShape, type Candles, sliceCandles } from "../core/candles.js";
 import { quote, StudioError } from "../core/errors.js";
 import { callPlugin, pluginFailure } from "../core/plugin-failure.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
 import { computeFeatures } from "../indicators/compute-features.js";
-import type { FeatureSet } from "../indicators/feature-set.js";
+import { type FeatureSet, featureSetFromColumns } from "../indicators/feature-set.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import { defineLazy } from "./define-lazy.js";
 import type { BacktestPlan } from "./plan-backtest.js";
 import { exitOptions } from "./plan-exits.js";
+import { assertVolumeAvailable } from "./require-volume.js";
 import { simulate } from "./simulate.js";
 
 export interface RunPlanInputs {
   readonly candles: Candles;
   /** Precomputed features holding at least the plan's columns (e.g. from the feature cache). */
   readonly features?: FeatureSet;
-  /** First bar that may trade (walk-forward segments); earlier bars stay flat. */
+  /** First bar that may trade (walk-forward segments); earlier bars stay flat. Counted after the warm-up. */
   readonly startIndex?: number;
+  /**
+   * Leading bars of `candles` that are history before the run's start: features and the strategy's targets are
+   * computed over them, then every result (features, targets, fills, equity, trades, metrics) starts after them.
+   */
+  readonly warmup?: number;
   /** `"full"` (default): every feature of the plan, and metrics. `"replay"`: the strategy's inputs only, no metrics. */
   readonly scope?: "full" | "replay";
   /** Called around the plan's steps, e.g. for the pipeline's stage events, timings and cancellation checks. */
@@ -57,16 +63,25 @@ export function runPlan(
 ): ReplayResult;
 export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): BacktestResult;
 export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult | BacktestResult {
-  const { candles, onStep } = inputs;
+  const { candles: all, onStep } = inputs;
   const replay = inputs.scope === "replay";
-  assertCandleShape(candles);
-  assertEnoughBars(plan, candles.ts.length);
-  const features =
-    inputs.features ?? computeFeatures(replay ? plan.strategyIndicators : plan.indicators, candles);
+  assertCandleShape(all);
+  assertEnoughBars(plan, all.ts.length);
+  const warmup = inputs.warmup ?? 0;
+  if (!(Number.isInteger(warmup) && warmup >= 0 && warmup < all.ts.length)) {
+    throw new StudioError("INTERNAL", `runPlan: warm-up ${warmup} outside 0..${all.ts.length - 1}`);
+  }
+  const allFeatures =
+    inputs.features ?? computeFeatures(replay ? plan.strategyIndicators : plan.indicators, all);
+  assertVolumeAvailable(all, plan.indicators, allFeatures);
 
   onStep?.("simulation", "enter");
-  const signal = new Float64Array(candles.ts.length);
-  const report = strategySignal(plan, features, signal, candles.ts);
+  const allSignal = new Float64Array(all.ts.length);
+  const report = strategySignal(plan, allFeatures, allSignal, all.ts);
+  // The warm-up bars only gave the features (and any state the strategy keeps) their history.
+  const candles = warmup === 0 ? all : sliceCandles(all, warmup, all.ts.length);
+  const signal = allSignal.subarray(warmup);
+  const features = warmup === 0 ? allFeatures : sliceFeatures(allFeatures, warmup);
   const sim = simulate(candles, signal, {
     initialCash: plan.config.initial_cash,
     execution: plan.config.execution,
@@ -103,6 +118,16 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
   });
   onStep?.("metrics", "leave");
   return defineLazy({ ...result, metrics }, lazy);
+}
+
+/** The feature set without its first `from` bars (views, no copies). */
+function sliceFeatures(features: FeatureSet, from: number): FeatureSet {
+  const columns = features.columns.map((c) => ({
+    ...c,
+    raw: c.raw.subarray(from),
+    shifted: c.shifted.subarray(from),
+  }));
+  return featureSetFromColumns(columns, features.frame.length - from);
 }
 
 /** INSUFFICIENT_DATA unless the series is longer than the strategy's warm-up plus the bar it first trades on. */

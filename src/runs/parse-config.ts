@@ -2,8 +2,8 @@
  * @module runs/parse-config
  * Full RunConfig validation against a Catalog (the built-ins plus the user's plugins): the structural schema,
  * then every plugin name against its family and every plugin's params against the plugin's own schema, the
- * strategy's named inputs against the catalog's indicators, and the walk-forward grid against the strategy's
- * params. The
+ * strategy's named inputs against the catalog's indicators, the provider options against the provider's own
+ * schema, and the walk-forward grid against the strategy's params. The
  * result is normalized (every default filled, params in parsed form), so two configs that mean the same run
  * hash the same. Every problem is CONFIG_INVALID naming the JSON path and the offending value.
  */
@@ -11,6 +11,7 @@ import type { Catalog } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import { lookup } from "../core/registry.js";
 import { parseRunConfigShape, type RunConfig } from "../core/run-config.js";
+import { parseProviderOptions } from "../data/provider-options.js";
 import { planInputs } from "../engine/plan-backtest.js";
 import { resolveIndicator } from "../indicators/resolve-indicator.js";
 import { resolveRisk } from "../risk/resolve-risk.js";
@@ -21,7 +22,8 @@ import { builtinCatalog } from "./builtin-catalog.js";
 /** `catalog` defaults to the built-ins (the library, tests); a studio always passes its own. */
 export function parseRunConfig(input: unknown, catalog: Catalog = builtinCatalog()): RunConfig {
   const config = parseRunConfigShape(input);
-  lookup(catalog.providers, "provider", config.provider, "provider");
+  const provider = lookup(catalog.providers, "provider", config.provider, "provider");
+  const providerOptions = parseProviderOptions(provider, config.provider_options).options;
   const strategy = resolveStrategy(config.strategy, catalog, "strategy");
   // A typo in a strategy's input (or a rule naming an unknown indicator) fails at submit, not mid-run.
   planInputs(strategy, catalog);
@@ -56,6 +58,7 @@ export function parseRunConfig(input: unknown, catalog: Catalog = builtinCatalog
   }
   return {
     ...config,
+    ...(config.provider_options === undefined ? {} : { provider_options: { ...providerOptions } }),
     strategy: { name: config.strategy.name, params: strategy.params },
     indicators,
     risk: { name: config.risk.name, params: risk.params as Record<string, unknown> },

@@ -8,13 +8,16 @@
  */
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
+import { sliceCandles } from "../core/candles.js";
 import { CODE_VERSION } from "../core/code-version.js";
+import { quote, StudioError } from "../core/errors.js";
 import { runHash } from "../core/hashes.js";
 import type { Metrics } from "../core/results.js";
 import type { RunConfig } from "../core/run-config.js";
-import { loadCandles } from "../data/candle-cache.js";
+import { loadWithHistory } from "../data/load-with-history.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
+import { warmupBars } from "../indicators/warmup-bars.js";
 import { prepareRunPlugins } from "../plugins/run-plugins.js";
 import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
 import type { Stage } from "./events.js";
@@ -60,8 +63,10 @@ export async function runPipeline(
   const plan = planBacktest(config, catalog);
   const userPlugins = prepareRunPlugins(home, catalog, config, options);
 
-  const data = await timed("data_loading", () =>
-    loadCandles(
+  // Warm-up: history before `start` so the run's indicators are defined there (0: start cold, as before).
+  const warmupBarsAsked = config.warmup === "auto" ? warmupBars(plan.indicators) : config.warmup;
+  const history = await timed("data_loading", () =>
+    loadWithHistory(
       store.db,
       home,
       {
@@ -70,7 +75,9 @@ export async function runPipeline(
         timeframe: config.timeframe,
         start: config.start,
         end: config.end,
+        ...(config.provider_options === undefined ? {} : { providerOptions: config.provider_options }),
       },
+      warmupBarsAsked,
       {
         signal: ctx.signal,
         onProgress: (p) => (p.phase === "fetching" ? ctx.progress(p.ratio) : undefined),
@@ -78,24 +85,36 @@ export async function runPipeline(
       },
     ),
   );
-  const { candles } = data;
-  const bars = candles.ts.length;
+  const data = history.loaded;
+  const all = history.candles;
+  const warmup = history.warmup;
+  if (all.ts.length === warmup) {
+    throw new StudioError(
+      "DATA_NOT_FOUND",
+      `${config.provider}: no ${config.timeframe} bars for ${quote(config.symbol)} from ${new Date(config.start).toISOString()} on; the data ends at ${new Date(all.ts[all.ts.length - 1]!).toISOString()}`,
+    );
+  }
   // Checked before the features are computed (runPlan checks it again, with the same words).
-  assertEnoughBars(plan, bars);
-  const warnings: string[] = [...(data.warnings ?? [])];
+  assertEnoughBars(plan, all.ts.length);
+  const warnings: string[] = [...(data.warnings ?? []), ...history.warnings];
 
   const feats = await timed("indicators", () =>
-    loadFeatures(store, home, candles, data.candleHash, plan.indicators, ctx.clock, (r) => ctx.progress(r)),
+    loadFeatures(store, home, all, data.candleHash, plan.indicators, ctx.clock, (r) => ctx.progress(r)),
   );
   warnings.push(...feats.warnings);
 
   const sim = runPlan(plan, {
-    candles,
+    candles: all,
     features: feats.features,
+    warmup,
     onStep: (step: PlanStep, phase) => (phase === "enter" ? enter(step) : leave(step)),
   });
   warnings.push(...sim.warnings);
   const { metrics } = sim;
+  // Everything from here on starts at `start`: the warm-up bars only fed the indicators.
+  const candles = warmup === 0 ? all : (sliceCandles(all, warmup, all.ts.length) as typeof all);
+  const bars = candles.ts.length;
+  const historyBars = warmup === 0 ? undefined : sliceCandles(all, 0, warmup);
 
   const validation = await timed("validation", () =>
     hasValidation(config)
@@ -105,6 +124,7 @@ export async function runPipeline(
             catalog,
             home: home.root,
             candles,
+            ...(historyBars ? { history: historyBars } : {}),
             realEquity: sim.portfolio.equity,
             realTradeReturns: sim.trades.returnPct,
           },
@@ -144,6 +164,7 @@ export async function runPipeline(
         bars,
         first_ts: candles.ts[0],
         last_ts: candles.ts[bars - 1],
+        warmup_bars: warmup,
         from_cache: data.fromCache,
         cache_path: path.relative(home.root, data.path).split(path.sep).join("/"),
       },
@@ -165,7 +186,7 @@ export async function runPipeline(
         portfolio: sim.portfolio,
         drawdown: sim.drawdown,
         trades: sim.trades,
-        features: feats.features.columns,
+        features: sim.features.columns,
         metrics,
         validation,
         summary,

@@ -62,6 +62,8 @@ export interface ValidationInputs {
   /** The studio home's root, where workers find user plugin files again (without it they validate in-thread). */
   readonly home?: string;
   readonly candles: Candles;
+  /** Warm-up bars before the candles: every replication computes its features over them first. */
+  readonly history?: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
 }
@@ -78,7 +80,7 @@ export async function runValidationPooled(
   const ctx: ValidationContext = {
     candles: inputs.candles,
     baseParams: config.strategy.params,
-    replayer: createReplayer(config, inputs.candles, inputs.catalog),
+    replayer: createReplayer(config, inputs.candles, inputs.catalog, inputs.history),
     seed: config.seed,
     realEquity: inputs.realEquity,
     realTradeReturns: inputs.realTradeReturns,
@@ -100,6 +102,7 @@ export async function runValidationPooled(
     plugins,
     ...(inputs.home === undefined ? {} : { home: inputs.home }),
     candles: sharedCandles(inputs.candles),
+    ...(inputs.history ? { history: sharedCandles(inputs.history) } : {}),
     realEquity: sharedFloat64(inputs.realEquity),
     realTradeReturns: sharedFloat64(inputs.realTradeReturns),
     control,

@@ -28,6 +28,8 @@ export interface TaskInit {
   /** The studio home's root (absolute), which `plugins`' files are relative to. */
   readonly home?: string;
   readonly candles: Candles;
+  /** Warm-up bars before `candles` (see createReplayer). */
+  readonly history?: Candles;
   readonly realEquity: Float64Array;
   readonly realTradeReturns: Float64Array;
   readonly control: Int32Array;

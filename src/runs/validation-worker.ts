@@ -37,7 +37,7 @@ async function prepare(init: TaskInit): Promise<Prepared> {
     const ctx: ValidationContext = {
       candles: init.candles,
       baseParams: config.strategy.params,
-      replayer: createReplayer(config, init.candles, catalog),
+      replayer: createReplayer(config, init.candles, catalog, init.history),
       seed: config.seed,
       realEquity: init.realEquity,
       realTradeReturns: init.realTradeReturns,

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { studio, tempHome } from "../test-support/studio-cli.js";
@@ -146,5 +146,55 @@ describe("formatDuration", () => {
     expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000 + 5 * 60_000)).toBe("3d 4h");
     expect(formatDuration(90_000)).toBe("1m 30s");
     expect(formatDuration(5)).toBe("5ms");
+  });
+});
+
+describe("studio data import", () => {
+  it("checks a monthly month-end file, tells its timeframe, and copies it to data/", async () => {
+    const home = tempHome();
+    const file = path.join(FIXTURES, "monthly-month-end.csv");
+    const r = await studio(["--home", home, "data", "import", file, "--symbol", "BTCUSD", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      timeframe: "1M",
+      timeframe_detected: true,
+      rows: 13,
+      first_iso: "2012-01-01T00:00:00.000Z",
+      last_iso: "2013-01-01T00:00:00.000Z",
+      columns: { time: 1, open: 2, high: 3, low: 4, close: 5, volume: 6 },
+      time_format: "ISO date, in UTC",
+      provider_options: {},
+    });
+    expect(readFileSync(path.join(home, "data", "BTCUSD.csv"), "utf8")).toBe(readFileSync(file, "utf8"));
+    const again = await studio(["--home", home, "data", "import", file, "--symbol", "BTCUSD"]);
+    expect(again.code, "an existing file is kept without --force").not.toBe(0);
+    expect(again.stderr).toMatch(/data\/BTCUSD.csv already exists; pass --force to replace it/);
+  });
+
+  it("shows session bars in their zone and the provider_options a run needs; refuses a bad file with its line", async () => {
+    const home = tempHome();
+    const file = path.join(FIXTURES, "nyse-hourly.csv");
+    const args = [
+      "--home",
+      home,
+      "data",
+      "import",
+      file,
+      "--symbol",
+      "SPY",
+      "--timezone",
+      "America/New_York",
+    ];
+    const r = await studio([...args, "--align", "session"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/timeframe\s+1h \(told by the bars' spacing\)/);
+    expect(r.stdout).toMatch(/range\s+2024-03-07T14:30:00Z \.\. 2024-03-12T19:30:00Z/);
+    expect(r.stdout).toMatch(/provider_options\s+\{"timezone":"America\/New_York","align":"session"\}/);
+    const bad = path.join(home, "bad.csv");
+    writeFileSync(bad, readFileSync(file, "utf8").replace("2024-03-08 11:30:00,", "2024-03-08 11:30:00,abc"));
+    const b = await studio(["--home", home, "data", "import", bad, "--symbol", "BAD"]);
+    expect(b.stderr).toMatch(/DATA_INVALID: bad.csv:11: open "abc[^"]*" is not a decimal number/);
+    expect(existsSync(path.join(home, "data", "BAD.csv")), "nothing is copied").toBe(false);
   });
 });

@@ -2,7 +2,9 @@
  * @module cli/commands/data
  * `studio data fetch`: loads candles through the cache exactly as a run would, and says what came back (bars,
  * range, gaps, repairs) and whether it came from the cache. It is how a user checks a CSV file or warms the
- * cache before a batch of runs. Progress goes to stderr on a terminal; warnings always go to stderr.
+ * cache before a batch of runs (`--timezone`, `--date-format`, `--time-column` and `--align` are the csv
+ * provider's options). `studio data import` (data-import.ts) checks a new file and copies it into `data/`.
+ * Progress goes to stderr on a terminal; warnings always go to stderr.
  */
 import type { Command } from "commander";
 import { quote, StudioError } from "../../core/errors.js";
@@ -13,6 +15,7 @@ import { DEFAULT_PROVIDER, PROVIDERS } from "../../data/registry.js";
 import { openDatabase } from "../../store/db.js";
 import { action, type CliContext, printJson } from "../context.js";
 import { isoTime, keyValueTable } from "../format.js";
+import { registerDataImport } from "./data-import.js";
 
 interface FetchOptions {
   provider: string;
@@ -20,6 +23,10 @@ interface FetchOptions {
   timeframe: string;
   start: string;
   end: string;
+  timezone?: string;
+  dateFormat?: string;
+  timeColumn?: string;
+  align?: string;
 }
 
 export function registerDataCommands(program: Command): void {
@@ -32,7 +39,27 @@ export function registerDataCommands(program: Command): void {
     .requiredOption("--timeframe <tf>", `bar interval (${TIMEFRAMES.join(", ")})`)
     .requiredOption("--start <time>", "first bar, inclusive: epoch ms or ISO date / date-time (UTC)")
     .requiredOption("--end <time>", "last bar, inclusive: epoch ms or ISO date / date-time (UTC)")
+    .option("--timezone <zone>", "csv: IANA time zone of times without an offset (default UTC)")
+    .option("--date-format <pattern>", "csv: time column pattern, e.g. yyyyMMdd, dd.MM.yyyy")
+    .option("--time-column <name>", "csv: name of the time column")
+    .option("--align <mode>", "csv: grid (default) or session (exchange-hours bars)")
     .action(action(fetchCommand));
+  registerDataImport(data);
+}
+
+/** The csv reading options given on the command line, as `provider_options`. */
+export function providerOptionsOf(o: {
+  timezone?: string;
+  dateFormat?: string;
+  timeColumn?: string;
+  align?: string;
+}): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  if (o.timezone !== undefined) out.timezone = o.timezone;
+  if (o.dateFormat !== undefined) out.date_format = o.dateFormat;
+  if (o.timeColumn !== undefined) out.time_column = o.timeColumn;
+  if (o.align !== undefined) out.align = o.align;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function timestampOption(name: string, value: string): number {
@@ -54,11 +81,12 @@ async function fetchCommand(ctx: CliContext, o: FetchOptions): Promise<void> {
     start: timestampOption("start", o.start),
     end: timestampOption("end", o.end),
   };
+  const providerOptions = providerOptionsOf(o);
   const db = openDatabase(ctx.home.db);
   const live = !ctx.json && process.stderr.isTTY;
   let out: LoadedCandles;
   try {
-    out = await loadCandles(db, ctx.home, request, {
+    out = await loadCandles(db, ctx.home, providerOptions ? { ...request, providerOptions } : request, {
       onProgress: (p) => {
         if (live && p.phase === "fetching") {
           process.stderr.write(`\rfetching ${p.bars} bars (${Math.round(p.ratio * 100)}%)`);

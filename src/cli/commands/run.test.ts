@@ -20,7 +20,9 @@ describe("studio run (real binary)", () => {
       "run_dir",
       "metrics",
       "validation",
+      "warnings",
     ]);
+    expect(out.warnings, "the run's warnings, as summary.json has them").toEqual(expect.any(Array));
     expect(out.status).toBe("completed");
     expect(out.reused).toBe(false);
     expect(out.hash).toMatch(/^[0-9a-f]{64}$/);

@@ -84,6 +84,9 @@ export function registerRunCommand(program: Command): void {
           }
           const metrics = readJsonIfExists(path.join(dir, "metrics.json")) as Record<string, unknown> | null;
           const validation = readJsonIfExists(path.join(dir, "validation_summary.json"));
+          // The run's warnings (data quality: partial coverage, missing volume, session gaps; warm-up; repairs).
+          const summary = readJsonIfExists(path.join(dir, "summary.json")) as { warnings?: unknown } | null;
+          const warnings = Array.isArray(summary?.warnings) ? summary.warnings.map(String) : [];
           if (ctx.json) {
             printJson({
               run_id: done.run_id,
@@ -93,9 +96,11 @@ export function registerRunCommand(program: Command): void {
               run_dir: dir,
               metrics,
               validation,
+              warnings,
             });
             return;
           }
+          for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
           process.stdout.write(
             `run ${done.run_id} completed${reused ? " (reused an identical run)" : ""}\n\n`,
           );

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { quote, StudioError } from "../core/errors.js";
 import { MANIFEST_NAME, type Manifest, type ManifestFile } from "../runs/manifest.js";
-import { isPlainName, parseManifest } from "../runs/parse-manifest.js";
+import { isRunFilePath, parseManifest } from "../runs/parse-manifest.js";
 import { openRunFile } from "../runs/run-file.js";
 import { runDir } from "../runs/run-paths.js";
 import type { RunView } from "../runs/run-view.js";
@@ -50,7 +50,7 @@ export async function readRunManifest(home: HomePaths, view: RunView): Promise<R
   }
   // The database vouches for these bytes, but a row can be edited too: a manifest is never trusted unread.
   const manifest = parseManifest(bytes);
-  if (manifest === undefined || !manifest.files.every((f) => isPlainName(f.path))) {
+  if (manifest === undefined || !manifest.files.every((f) => isRunFilePath(f.path))) {
     throw new StudioError(
       "INTEGRITY_MISMATCH",
       `run ${view.run_id}: ${MANIFEST_NAME} is not a valid manifest; run verify`,

@@ -12,11 +12,12 @@ import { writeFileAtomic } from "../store/atomic-write.js";
 
 export const EXAMPLE_INDICATOR = `// An indicator: where the close sits in the high-low range of the last \`period\` bars (0 at the low, 1 at
 // the high). \`compute\` returns raw values over the whole series; the studio shifts them by one bar before any
-// strategy sees them. Check it (and the strategy of the same name) with: studio plugins check example
+// strategy sees them. Its name (not the file's) is how strategies and rules call it: range_position(14).
+// Check it with: studio plugins check range_position
 import { defineIndicator, z } from "backtest-studio";
 
 export default defineIndicator({
-  name: "example",
+  name: "range_position",
   summary: "Position of the close in its trailing high-low range, 0..1.",
   schema: z.strictObject({
     period: z.int().min(1).max(10_000).default(14).describe("Bars in the range."),
@@ -41,7 +42,7 @@ export default defineIndicator({
 `;
 
 export const EXAMPLE_STRATEGY = `// A strategy: buy when the close is near the bottom of its recent range, sell near the top. It reads the
-// indicator of indicators/example.ts by name; every input arrives shifted (the value at bar t was known at the
+// indicator of indicators/example.ts by its name, range_position; every input arrives shifted (the value at bar t was known at the
 // open of t), so it cannot see the future. Check it with: studio plugins check example
 import { defineStrategy, z } from "backtest-studio";
 
@@ -53,7 +54,7 @@ export default defineStrategy({
     lower: z.number().min(0).max(1).default(0.2).describe("Buy below this position in the range."),
     upper: z.number().min(0).max(1).default(0.8).describe("Sell above this position in the range."),
   }),
-  inputs: ({ period }) => ({ position: { name: "example", params: { period } } }),
+  inputs: ({ period }) => ({ position: { name: "range_position", params: { period } } }),
   signal: ({ position }, { lower, upper }, out) => {
     let target = 0;
     for (let t = 0; t < out.length; t++) {

@@ -54,6 +54,34 @@ describe("plugin examples", () => {
     expect(result.metrics.trade_count, "the rule fires on 600 market-like bars").toBeGreaterThan(0);
   });
 
+  it("gives the README's strategy module and its `rules` config the same targets, fills and trades", async () => {
+    const home = pluginHome({ "strategies/trend_rsi.ts": readmeBlock("// {home}/strategies/trend_rsi.ts") });
+    const load = await loadPlugins(home, builtinCatalog());
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const at = readme.indexOf("The same\nidea needs no code as a `rules` config");
+    expect(at, "README.md introduces the rules version of the module").toBeGreaterThan(0);
+    const jsonStart = readme.indexOf("```json\n", at) + "```json\n".length;
+    const rulesStrategy = JSON.parse(readme.slice(jsonStart, readme.indexOf("```", jsonStart)));
+    expect(rulesStrategy.name).toBe("rules");
+    const bars = marketCandles(3000);
+    const config = (strategy: { name: string; params: Record<string, unknown> }): RunConfigInput => ({
+      ...configOf(strategy),
+      start: bars.ts[0]!,
+      end: bars.ts[bars.ts.length - 1]!,
+    });
+    const module = runBacktest(config({ name: "trend_rsi", params: { fast: 10, slow: 50 } }), {
+      candles: bars,
+      catalog: load.catalog,
+    });
+    const rules = runBacktest(config(rulesStrategy), { candles: bars, catalog: load.catalog });
+    expect(module.metrics.trade_count, "the idea trades on 3000 market-like bars").toBeGreaterThan(3);
+    const bad = module.signal.findIndex((v, t) => !Object.is(v, rules.signal[t]));
+    expect(bad, `targets differ first at bar ${bad}`).toBe(-1);
+    expect(rules.fills, "same fills").toEqual(module.fills);
+    expect(rules.trades, "same round trips").toEqual(module.trades);
+    expect(rules.metrics, "same metrics").toEqual(module.metrics);
+  });
+
   it("runs the Keltner breakout example with its own indicator, both passing the look-ahead check", async () => {
     const home = pluginHome();
     writePlugin(home, "indicators/.keep", "");
@@ -104,7 +132,10 @@ describe("plugin examples", () => {
     const home = pluginHome();
     writeExampleHome(home.root);
     const load = await loadPlugins(home, builtinCatalog());
-    expect(load.plugins.map((p) => `${p.kind}:${p.name}`)).toEqual(["indicator:example", "strategy:example"]);
+    expect(load.plugins.map((p) => `${p.kind}:${p.name}`)).toEqual([
+      "indicator:range_position",
+      "strategy:example",
+    ]);
     for (const p of load.plugins)
       expect(checkPlugin(p.def, { catalog: load.catalog }).failure, p.file).toBeUndefined();
     const csv = readFileSync(path.join(home.data, "SAMPLE.csv"), "utf8").trim().split("\n");

@@ -177,6 +177,25 @@ export default defineIndicator({ name: "shifted", summary: "Close plus an offset
     expect(load.catalog.indicators.mean).toBeUndefined();
   });
 
+  it("refuses a user strategy and a user indicator sharing a name, naming both files", async () => {
+    const home = pluginHome({
+      "strategies/mean.ts": CROSS_STRATEGY.replace('name: "my_cross"', 'name: "mean"'),
+      "indicators/mean.ts": MEAN_INDICATOR,
+    });
+    const load = await loadPlugins(home, builtinCatalog());
+    const message =
+      'user plugin "mean" is defined by 2 files: indicators/mean.ts and strategies/mean.ts (a user strategy and a user indicator cannot share a name); rename all but one';
+    expect(
+      load.broken.map((b) => [b.file, b.error.code, b.error.message]),
+      "both files refused: the run folder keeps each plugin's code as plugins/NAME.mjs",
+    ).toEqual([
+      ["indicators/mean.ts", "PLUGIN_INVALID", message],
+      ["strategies/mean.ts", "PLUGIN_INVALID", message],
+    ]);
+    expect(load.catalog.indicators.mean, "neither is in the catalog").toBeUndefined();
+    expect(load.catalog.strategies.mean).toBeUndefined();
+  });
+
   it("refuses a plugin file that is a symlink out of the home, and accepts one that stays inside", async () => {
     const outside = mkdtempSync(path.join(tmpdir(), "outside-"));
     writeFileSync(path.join(outside, "evil.ts"), MEAN_INDICATOR.replace('name: "mean"', 'name: "evil"'));

@@ -2,9 +2,9 @@
  * @module plugins/load-plugins
  * Loads the home's plugin files into a catalog: each file is bundled, its bundle's sha256 becomes its version,
  * the bundle is imported and its default export checked. A file that fails any step is set aside as broken
- * (PLUGIN_INVALID naming the file and the cause) and everything else still loads. A name defined by two files,
- * or by a file and a built-in, is refused for every file involved, naming them all, so a run never silently
- * gets one of two definitions.
+ * (PLUGIN_INVALID naming the file and the cause) and everything else still loads. A name defined by two files
+ * (of one family or not: a run folder keeps a plugin's code as `plugins/NAME.mjs`), or by a file and a built-in,
+ * is refused for every file involved, naming them all, so a run never silently gets one of two definitions.
  */
 import { type Catalog, extendCatalog, type Origin } from "../core/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
@@ -78,12 +78,16 @@ export async function loadPlugins<C extends Catalog>(home: HomePaths, base: C): 
   const plugins: LoadedPlugin[] = [];
   for (const plugin of loaded) {
     const family = FAMILY_OF[plugin.kind];
-    const rivals = loaded.filter((p) => p.kind === plugin.kind && p.name === plugin.name);
+    // Unique across strategies and indicators too: a run folder keeps each one's code as plugins/NAME.mjs.
+    const rivals = loaded.filter((p) => p.name === plugin.name);
     try {
       if (rivals.length > 1) {
+        const kinds = rivals.every((p) => p.kind === plugin.kind) ? plugin.kind : "user plugin";
+        const why =
+          kinds === plugin.kind ? "" : " (a user strategy and a user indicator cannot share a name)";
         throw new StudioError(
           "PLUGIN_INVALID",
-          `${plugin.kind} ${quote(plugin.name)} is defined by ${rivals.length} files: ${rivals.map((p) => p.file).join(" and ")}; rename all but one`,
+          `${kinds} ${quote(plugin.name)} is defined by ${rivals.length} files: ${rivals.map((p) => p.file).join(" and ")}${why}; rename all but one`,
           { file: plugin.file, name: plugin.name, files: rivals.map((p) => p.file) },
         );
       }

@@ -83,11 +83,11 @@ describe("user plugin files in runs", () => {
       },
     ]);
     const dir = runDir(home, view.run_id);
-    const copied = readFileSync(path.join(dir, "plugin-indicator-mean.mjs"), "utf8");
+    const copied = readFileSync(path.join(dir, "plugins/mean.mjs"), "utf8");
     expect(sha256(copied), "the copy is the code the summary's sha256 names").toBe(sha.mean);
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
     expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(
-      expect.arrayContaining(["plugin-strategy-my_cross.mjs", "plugin-indicator-mean.mjs"]),
+      expect.arrayContaining(["plugins/my_cross.mjs", "plugins/mean.mjs"]),
     );
     expect(
       readdirSync(path.join(home.cache, "plugins", "checked")).sort(),
@@ -122,6 +122,38 @@ describe("user plugin files in runs", () => {
     expect(after.map((f) => f.feature_hash).some((h) => before.some((b) => b.feature_hash === h))).toBe(
       false,
     );
+  });
+
+  it("gives an edited strategy a new run hash, and keeps reading its unchanged indicator from the cache", async () => {
+    const home = pluginHome({
+      "strategies/my_cross.ts": CROSS_STRATEGY,
+      "indicators/mean.ts": MEAN_INDICATOR,
+    });
+    const first = await runToEnd((await studioOf(home)).studio, config());
+    writePlugin(
+      home,
+      "strategies/my_cross.ts",
+      CROSS_STRATEGY.replace("out[t] = fast[t] > slow[t] ? 1 : 0;", "out[t] = fast[t] >= slow[t] ? 1 : 0;"),
+    );
+    const edited = await runToEnd((await studioOf(home)).studio, config());
+    expect(edited.view.status, edited.view.error_message ?? "").toBe("completed");
+    expect(edited.reused, "edited code is never a stale reuse").toBe(false);
+    expect(edited.view.hash, "the strategy's sha256 is in config_hash").not.toBe(first.view.hash);
+    const plugins = (id: string) =>
+      Object.fromEntries(
+        summaryOf(home, id).plugins.map((p: { name: string; sha256: string }) => [p.name, p.sha256]),
+      );
+    expect(plugins(edited.view.run_id).my_cross).not.toBe(plugins(first.view.run_id).my_cross);
+    expect(plugins(edited.view.run_id).mean, "the indicator did not change").toBe(
+      plugins(first.view.run_id).mean,
+    );
+    const features = summaryOf(home, edited.view.run_id).hashes.features as { from_cache: boolean }[];
+    expect(
+      features.map((f) => f.from_cache),
+      "an unchanged indicator's features come from the cache",
+    ).toEqual([true, true]);
+    const copy = readFileSync(path.join(runDir(home, edited.view.run_id), "plugins", "my_cross.mjs"), "utf8");
+    expect(copy, "the run folder keeps the edited code").toContain(">=");
   });
 
   it("fails at submit a run that needs a broken file, with the file's error, and leaves other runs alone", async () => {

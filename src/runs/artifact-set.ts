@@ -7,10 +7,14 @@
  * folder is either complete or absent. A caller that gives up (an encoder or the plot threw) calls `abandon()`
  * before removing the folder, so no write is still running into it and no rejection goes unhandled.
  */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { StudioError } from "../core/errors.js";
 import { type WrittenFile, writeFileAtomicAsync } from "../store/atomic-write.js";
 import { safeJoin } from "../store/home.js";
 import { encodeParquetChunks, type ParquetColumn } from "../store/parquet.js";
 import { type Manifest, type ManifestFile, mimeOf, writeManifest } from "./manifest.js";
+import { runFileSegments } from "./parse-manifest.js";
 
 export class ArtifactSet {
   private readonly pending: Promise<ManifestFile>[] = [];
@@ -21,9 +25,15 @@ export class ArtifactSet {
     private readonly write: typeof writeFileAtomicAsync = writeFileAtomicAsync,
   ) {}
 
-  /** Starts writing `name`; manifest entries keep the order of these calls. */
+  /**
+   * Starts writing `name` (a plain file name, or `plugins/NAME`); manifest entries keep the order of these calls.
+   */
   addBytes(name: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-    const written = this.write(safeJoin(this.dir, name), data).then((w) => ({
+    const segments = runFileSegments(name);
+    if (segments === undefined) throw new StudioError("INTERNAL", `not a run file path: ${name}`);
+    const full = safeJoin(this.dir, ...segments);
+    if (segments.length > 1) mkdirSync(path.dirname(full), { recursive: true });
+    const written = this.write(full, data).then((w) => ({
       name,
       path: name,
       sha256: w.sha256,

@@ -1,11 +1,11 @@
 /**
  * @module runs/run-file
- * Opens one file of a run folder for reading without trusting what is on disk. A manifest names plain files,
- * but the folder can be changed behind the studio's back: a file replaced by a symlink to `/etc/passwd`, by a
+ * Opens one file of a run folder for reading without trusting what is on disk. A manifest names plain files (and
+ * plain files in the one known subfolder `plugins/`), but the folder can be changed behind the studio's back: a file replaced by a symlink to `/etc/passwd`, by a
  * directory or by a FIFO must be refused, not followed, read or waited on. So the file is opened with
  * O_NOFOLLOW (a symlink fails to open) and O_NONBLOCK (a FIFO opens at once instead of blocking), the opened
- * descriptor is checked to be a regular file (so what is checked is what is read), and its real path must lie
- * inside the run folder. Downloads, exports and verification all read run files through here.
+ * descriptor is checked to be a regular file (so what is checked is what is read), and its real path must be
+ * exactly the listed path inside the run folder (so a `plugins` folder replaced by a symlink is refused too). Downloads, exports and verification all read run files through here.
  */
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
@@ -13,6 +13,7 @@ import { type FileHandle, open, realpath } from "node:fs/promises";
 import path from "node:path";
 import { StudioError } from "../core/errors.js";
 import { safeJoin } from "../store/home.js";
+import { runFileSegments } from "./parse-manifest.js";
 
 /** Why a run file cannot be read, in the words `verify` reports. */
 export type RunFileProblem = "missing" | "not_regular" | "unsafe_path";
@@ -23,13 +24,19 @@ export type OpenedRunFile =
 
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** Opens `dir/rel` when it is a regular file inside `dir`; the caller closes the handle. */
+/** Opens `dir/rel` when it is a regular file at that path inside `dir`; the caller closes the handle. */
 export async function openRunFile(dir: string, rel: string): Promise<OpenedRunFile> {
+  const segments = runFileSegments(rel);
   let full: string;
   try {
-    full = safeJoin(dir, rel);
+    if (segments === undefined) throw new Error("not a run file path");
+    full = safeJoin(dir, ...segments);
   } catch {
-    return { ok: false, problem: "unsafe_path", reason: "is not a plain file name inside the run folder" };
+    return {
+      ok: false,
+      problem: "unsafe_path",
+      reason: "is not a plain file name inside the run folder or its plugins/ folder",
+    };
   }
   let handle: FileHandle;
   try {
@@ -48,7 +55,7 @@ export async function openRunFile(dir: string, rel: string): Promise<OpenedRunFi
       return { ok: false, problem: "not_regular", reason: `is ${kindOf(info)}, not a regular file` };
     }
     const [real, realDir] = await Promise.all([realpath(full), realpath(dir)]);
-    if (path.dirname(real) !== realDir) {
+    if (real !== path.join(realDir, ...segments)) {
       await handle.close();
       return { ok: false, problem: "unsafe_path", reason: "resolves outside the run folder" };
     }

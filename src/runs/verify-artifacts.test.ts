@@ -118,3 +118,67 @@ describe("verifyArtifacts", () => {
     expect(statusOf(report, "equity.parquet")).toBe("size_mismatch");
   });
 });
+
+describe("verifyArtifacts: the plugins/ subfolder", () => {
+  const code = "export default {};\n";
+  /** A run folder that also keeps a plugin's code as plugins/mean.mjs, listed in the manifest. */
+  function withPlugin(extra: (files: ManifestFile[]) => ManifestFile[] = (f) => f) {
+    return runFolder((files) => [
+      ...files,
+      ...extra([
+        {
+          name: "plugins/mean.mjs",
+          path: "plugins/mean.mjs",
+          sha256: sha256(code),
+          size: code.length,
+          mime: "x",
+        },
+      ]),
+    ]);
+  }
+  const writeCode = (dir: string) => {
+    mkdirSync(path.join(dir, "plugins"), { recursive: true });
+    writeFileSync(path.join(dir, "plugins", "mean.mjs"), code);
+  };
+
+  it("checks a listed plugins/NAME.mjs like every file and reports unlisted files in plugins/ as extra", async () => {
+    const { dir, sha } = withPlugin();
+    writeCode(dir);
+    expect((await verifyArtifacts(dir, sha)).ok, "listed and intact").toBe(true);
+    writeFileSync(path.join(dir, "plugins", "dropped.mjs"), "evil()");
+    const report = await verifyArtifacts(dir, sha);
+    expect(statusOf(report, "plugins/dropped.mjs"), "an unlisted file in plugins/").toBe("extra");
+    expect(statusOf(report, "plugins/mean.mjs")).toBe("ok");
+    writeFileSync(path.join(dir, "plugins", "mean.mjs"), "export default 1;\n");
+    expect(statusOf(await verifyArtifacts(dir, sha), "plugins/mean.mjs"), "edited copy").toBe(
+      "size_mismatch",
+    );
+  });
+
+  it("refuses other subfolders, .. and absolute paths as unsafe_path", async () => {
+    for (const bad of [
+      "other/mean.mjs",
+      "plugins/../metrics.json",
+      "plugins/x/y.mjs",
+      "/plugins/mean.mjs",
+      "plugins/",
+    ]) {
+      const { dir, sha } = withPlugin((files) => files.map((f) => ({ ...f, name: bad, path: bad })));
+      writeCode(dir);
+      const report = await verifyArtifacts(dir, sha);
+      expect(statusOf(report, bad), bad).toBe("unsafe_path");
+      expect(report.ok).toBe(false);
+    }
+  });
+
+  it("refuses a plugins folder that is a symlink, without following it", async () => {
+    const { dir, sha } = withPlugin();
+    const outside = mkdtempSync(path.join(tmpdir(), "outside-"));
+    writeFileSync(path.join(outside, "mean.mjs"), code);
+    symlinkSync(outside, path.join(dir, "plugins"));
+    const report = await verifyArtifacts(dir, sha);
+    expect(statusOf(report, "plugins/mean.mjs"), "resolves outside the run folder").toBe("unsafe_path");
+    expect(statusOf(report, "plugins"), "the symlink itself is reported").toBe("extra");
+    expect(report.ok).toBe(false);
+  });
+});

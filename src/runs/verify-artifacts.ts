@@ -2,12 +2,14 @@
  * @module runs/verify-artifacts
  * Verification: the manifest's own sha256 against the database, then every listed file's size and sha256
  * against the manifest, then the folder against the manifest. Nothing on disk is trusted and nothing is
- * repaired: a manifest that is not JSON, a listed path that leaves the folder, a file replaced by a symlink, a
- * directory or a FIFO, and files the manifest does not list are each reported by name, never thrown.
+ * repaired: a manifest that is not JSON, a listed path that leaves the folder (or names a subfolder other than
+ * `plugins/`), a file replaced by a symlink, a directory or a FIFO, and files the manifest does not list (in the
+ * folder or in its `plugins/` folder) are each reported by name, never thrown.
  */
-import { readdir } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
+import path from "node:path";
 import { MANIFEST_NAME } from "./manifest.js";
-import { isPlainName, parseManifest } from "./parse-manifest.js";
+import { isRunFilePath, PLUGINS_FOLDER, parseManifest } from "./parse-manifest.js";
 import { openRunFile, sha256OfHandle } from "./run-file.js";
 
 export const FILE_CHECKS = [
@@ -84,7 +86,7 @@ export async function verifyArtifacts(
   const files: FileReport[] = [];
   for (const f of manifest.files) {
     const expected = { name: f.name, expected_sha256: f.sha256, expected_size: f.size };
-    if (!isPlainName(f.path)) {
+    if (!isRunFilePath(f.path)) {
       files.push({ ...expected, status: "unsafe_path", actual_sha256: null, actual_size: null });
       continue;
     }
@@ -95,7 +97,7 @@ export async function verifyArtifacts(
     files.push({ ...expected, status, actual_sha256: got.sha256, actual_size: got.size });
   }
   const listed = new Set([MANIFEST_NAME, ...manifest.files.map((f) => f.path)]);
-  for (const name of (await readdir(runDir)).sort()) {
+  for (const name of await folderEntries(runDir)) {
     if (listed.has(name)) continue;
     const got = await measure(runDir, name);
     files.push({
@@ -113,4 +115,19 @@ export async function verifyArtifacts(
     manifest: manifestReport(manifestStatus),
     files,
   };
+}
+
+/**
+ * Every entry of the run folder, sorted, with the entries of a real `plugins/` folder listed as `plugins/NAME`
+ * in its place (a `plugins` that is a symlink or a file is listed as itself, so it is reported, never followed).
+ */
+async function folderEntries(runDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(runDir)).sort()) {
+    const info = name === PLUGINS_FOLDER ? await lstat(path.join(runDir, name)) : undefined;
+    if (info?.isDirectory()) {
+      for (const inner of (await readdir(path.join(runDir, name))).sort()) out.push(`${name}/${inner}`);
+    } else out.push(name);
+  }
+  return out;
 }

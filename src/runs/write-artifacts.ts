@@ -2,8 +2,8 @@
  * @module runs/write-artifacts
  * Writes a completed run's folder: series and records as Parquet (docs/architecture.md#run-folders-and-manifests, plus `portfolio.parquet`,
  * `round_trips.parquet` and `features.parquet`, what the strategy saw), metrics and validation as JSON, the plot,
- * the bundled code of every user plugin the run used (`plugin-strategy-NAME.mjs`, `plugin-indicator-NAME.mjs`,
- * byte for byte the code whose sha256 the summary names), then the manifest last. Everything goes into the
+ * the bundled code of every user plugin the run used (`plugins/NAME.mjs`, byte for byte the code whose sha256
+ * the summary names; user plugin names are unique across strategies and indicators), then the manifest last. Everything goes into the
  * staging folder the caller renames into place. If anything fails (an encoder, the plot, one write), the
  * returned promise rejects only once every write already started has settled, so the caller can remove the
  * staging folder without a write still running into it.
@@ -22,6 +22,7 @@ import type { ParquetColumn } from "../store/parquet.js";
 import { ArtifactSet } from "./artifact-set.js";
 import { parquetColumns as featureParquetColumns } from "./feature-cache.js";
 import type { Manifest } from "./manifest.js";
+import { PLUGINS_FOLDER } from "./parse-manifest.js";
 import { renderRunPlot } from "./plot.js";
 
 export interface RunArtifacts {
@@ -45,9 +46,12 @@ export interface RunArtifacts {
   }[];
 }
 
-/** The run-folder file holding a user plugin's bundled code (plugin names are letters, digits and `_`). */
-export function pluginArtifactName(family: "strategies" | "indicators", name: string): string {
-  return `plugin-${family === "strategies" ? "strategy" : "indicator"}-${name}.mjs`;
+/**
+ * The run-folder file holding a user plugin's bundled code. Plugin names are letters, digits and `_`, and the
+ * loader refuses a user strategy and a user indicator of the same name, so the path is unique.
+ */
+export function pluginArtifactName(name: string): string {
+  return `${PLUGINS_FOLDER}/${name}.mjs`;
 }
 
 const time = (name: string, data: Float64Array): ParquetColumn => ({ name, type: "TIMESTAMP", data });
@@ -102,8 +106,7 @@ export async function writeRunArtifacts(
         }),
       ),
   ];
-  for (const p of a.plugins ?? [])
-    steps.push(() => set.addBytes(pluginArtifactName(p.family, p.name), p.code));
+  for (const p of a.plugins ?? []) steps.push(() => set.addBytes(pluginArtifactName(p.name), p.code));
   try {
     steps.forEach((step, i) => {
       step();

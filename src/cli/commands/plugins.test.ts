@@ -53,7 +53,10 @@ describe("studio init, plugins and user plugin runs (real binary)", () => {
     const check = await studio(["--home", root, "plugins", "check", "example"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toMatch(/^strategy example: passes the look-ahead check/m);
-    expect(check.stdout).toMatch(/^indicator example: passes the look-ahead check/m);
+    const indicator = await studio(["--home", root, "plugins", "check", "range_position"]);
+    expect(indicator.code, indicator.stdout + indicator.stderr).toBe(0);
+    expect(indicator.stdout).toMatch(/^indicator range_position: passes the look-ahead check/m);
+    expect(list.stderr, "init's two files load without a clash").not.toMatch(/PLUGIN_INVALID/);
   });
 
   it("exits 1 on a leaking indicator, printing the first leaking bar, k and the change", async () => {

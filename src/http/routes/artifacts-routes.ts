@@ -3,11 +3,15 @@
  * A completed run's artifacts: the manifest (sent byte for byte, so its sha256 can be checked against the run's
  * `artifacts_manifest_sha`), each file streamed with its mime type and sha256 as ETag, optionally converted
  * (`?format=csv` for Parquet series), and a verification report that re-hashes every file. A file is served only
- * when it is a regular file inside the run folder with its manifest size and sha256; otherwise 409.
+ * when it is a regular file inside the run folder with its manifest size and sha256; otherwise 409. The bundled
+ * code of the user plugins a run used is listed as `plugins/NAME.mjs` and served under `artifacts/plugins/NAME`:
+ * the one subfolder a run folder has, a fixed route segment, never a path taken from the URL.
  */
 import { Readable } from "node:stream";
+import type { FastifyReply } from "fastify";
 import { StudioError } from "../../core/errors.js";
 import { exportArtifact } from "../../runs/export-artifact.js";
+import { PLUGINS_FOLDER } from "../../runs/parse-manifest.js";
 import { openArtifact } from "../../runs/run-file.js";
 import { runDir } from "../../runs/run-paths.js";
 import { verifyArtifacts } from "../../runs/verify-artifacts.js";
@@ -49,6 +53,46 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
     },
   );
 
+  const download = async (
+    req: { params: { id: string }; query: { format?: "csv" | "json" | undefined } },
+    reply: FastifyReply,
+    name: string,
+  ) => {
+    const run = await readRunManifest(home, studio.get(req.params.id));
+    // The name is looked up in the manifest, never joined to a path: only listed files can be served.
+    const file = manifestFile(run, name);
+    const format = req.query.format;
+    if (format !== undefined) {
+      if (!CONVERTIBLE.test(file.name)) {
+        throw new StudioError("CONFIG_INVALID", `${file.name} cannot be converted; omit ?format`, {
+          issues: [
+            {
+              path: "querystring.format",
+              message: "only Parquet and JSON artifacts convert",
+              value: format,
+            },
+          ],
+        });
+      }
+      const out = await exportArtifact(run.dir, file, format);
+      const base = file.name.replace(CONVERTIBLE, "");
+      reply.header("content-disposition", dispositionOf(`${base}.${format}`));
+      return rawReply(reply).type(out.mime).send(Readable.from(out.chunks));
+    }
+    // Checked in full before any header goes out: the ETag is the manifest's sha256, so it must be true.
+    const handle = await openArtifact(run.dir, file);
+    reply.header("etag", `"${file.sha256}"`);
+    reply.header("content-length", String(file.size));
+    reply.header("content-disposition", dispositionOf(file.name));
+    return rawReply(reply)
+      .type(file.mime)
+      .send(handle.createReadStream({ start: 0 }));
+  };
+  const fileResponses = {
+    200: bodyOf("The file with its manifest mime type (or text/csv, application/json when converted)", "*/*"),
+    ...ERROR_RESPONSES,
+  };
+
   app.get(
     "/api/runs/:id/artifacts/:name",
     {
@@ -57,45 +101,25 @@ export function registerArtifactsRoutes(app: ApiApp, ctx: ApiContext): void {
         summary: "Download one artifact by its manifest name (streamed; `?format=csv` converts Parquet)",
         params: ArtifactParams,
         querystring: ArtifactQuery,
-        response: {
-          200: bodyOf(
-            "The file with its manifest mime type (or text/csv, application/json when converted)",
-            "*/*",
-          ),
-          ...ERROR_RESPONSES,
-        },
+        response: fileResponses,
       },
     },
-    async (req, reply) => {
-      const run = await readRunManifest(home, studio.get(req.params.id));
-      const file = manifestFile(run, req.params.name);
-      const format = req.query.format;
-      if (format !== undefined) {
-        if (!CONVERTIBLE.test(file.name)) {
-          throw new StudioError("CONFIG_INVALID", `${file.name} cannot be converted; omit ?format`, {
-            issues: [
-              {
-                path: "querystring.format",
-                message: "only Parquet and JSON artifacts convert",
-                value: format,
-              },
-            ],
-          });
-        }
-        const out = await exportArtifact(run.dir, file, format);
-        const base = file.name.replace(CONVERTIBLE, "");
-        reply.header("content-disposition", dispositionOf(`${base}.${format}`));
-        return rawReply(reply).type(out.mime).send(Readable.from(out.chunks));
-      }
-      // Checked in full before any header goes out: the ETag is the manifest's sha256, so it must be true.
-      const handle = await openArtifact(run.dir, file);
-      reply.header("etag", `"${file.sha256}"`);
-      reply.header("content-length", String(file.size));
-      reply.header("content-disposition", dispositionOf(file.name));
-      return rawReply(reply)
-        .type(file.mime)
-        .send(handle.createReadStream({ start: 0 }));
+    (req, reply) => download(req, rawReply(reply), req.params.name),
+  );
+
+  app.get(
+    `/api/runs/:id/artifacts/${PLUGINS_FOLDER}/:name`,
+    {
+      schema: {
+        tags,
+        summary:
+          "Download the bundled code of a user plugin the run used (manifest name `plugins/NAME.mjs`), as it ran",
+        params: ArtifactParams,
+        querystring: ArtifactQuery,
+        response: fileResponses,
+      },
     },
+    (req, reply) => download(req, rawReply(reply), `${PLUGINS_FOLDER}/${req.params.name}`),
   );
 
   app.get(

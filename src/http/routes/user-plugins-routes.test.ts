@@ -46,10 +46,8 @@ describe("user plugins over HTTP", () => {
     expect(run.status, run.error_message).toBe("completed");
     const artifacts = await call(server.url, "GET", `/api/runs/${runId}/artifacts`);
     const names = artifacts.body.files.map((f: { name: string }) => f.name);
-    expect(names).toEqual(
-      expect.arrayContaining(["plugin-strategy-my_cross.mjs", "plugin-indicator-mean.mjs"]),
-    );
-    const res = await fetch(`${server.url}/api/runs/${runId}/artifacts/${"plugin-indicator-mean.mjs"}`);
+    expect(names).toEqual(expect.arrayContaining(["plugins/my_cross.mjs", "plugins/mean.mjs"]));
+    const res = await fetch(`${server.url}/api/runs/${runId}/artifacts/${"plugins/mean.mjs"}`);
     expect(res.status).toBe(200);
     const code = Buffer.from(await res.arrayBuffer());
     const catalog = (await call(server.url, "GET", "/api/catalog")).body;
@@ -57,6 +55,21 @@ describe("user plugins over HTTP", () => {
     expect(createHash("sha256").update(code).digest("hex"), "the served code is the catalog's version").toBe(
       sha,
     );
+    const encoded = await fetch(`${server.url}/api/runs/${runId}/artifacts/plugins%2Fmean.mjs`);
+    expect(encoded.status, "the manifest name with its slash encoded is the same file").toBe(200);
+    expect(Buffer.from(await encoded.arrayBuffer()).equals(code)).toBe(true);
+    for (const probe of [
+      "plugins/..%2Fsummary.json",
+      "plugins/..%2F..%2F..%2Fstudio.db",
+      "plugins%2F..%2Fsummary.json",
+      "other/mean.mjs",
+      "plugins/nope.mjs",
+      "plugins/plugins/mean.mjs",
+    ]) {
+      const bad = await fetch(`${server.url}/api/runs/${runId}/artifacts/${probe}`);
+      expect(bad.status, `${probe} names no manifest file`).toBe(404);
+      await bad.arrayBuffer();
+    }
     const verify = await call(server.url, "GET", `/api/runs/${runId}/verify`);
     expect(verify.body.ok, "the copies are verified like every artifact").toBe(true);
   });
@@ -69,5 +82,50 @@ describe("user plugins over HTTP", () => {
     expect(res.body.error.message).toMatch(
       /^strategies\/half_done\.ts: does not build: strategies\/half_done\.ts:2:1: /,
     );
+  });
+
+  it("has no route that takes code or a path into the plugin folders", async () => {
+    const { body } = await call(server.url, "GET", "/api/openapi.json");
+    const routes: string[] = [];
+    for (const [route, ops] of Object.entries(body.paths as Record<string, Record<string, unknown>>))
+      for (const method of Object.keys(ops)) routes.push(`${method.toUpperCase()} ${route}`);
+    // A new route must be reviewed against this: none may upload code or name a file of the home.
+    expect(routes.sort(), "every route of the API").toEqual(
+      [
+        "GET /api/runs",
+        "POST /api/runs",
+        "GET /api/runs/{id}",
+        "DELETE /api/runs/{id}",
+        "POST /api/runs/{id}/cancel",
+        "GET /api/runs/{id}/events",
+        "GET /api/runs/{id}/artifacts",
+        "GET /api/runs/{id}/artifacts/{name}",
+        "GET /api/runs/{id}/artifacts/plugins/{name}",
+        "GET /api/runs/{id}/verify",
+        "GET /api/presets",
+        "GET /api/presets/{name}",
+        "PUT /api/presets/{name}",
+        "DELETE /api/presets/{name}",
+        "GET /api/catalog",
+        "GET /api/health",
+        "GET /api/openapi.json",
+      ].sort(),
+    );
+    const refused = async (strategy: unknown, why: string) => {
+      const res = await call(server.url, "POST", "/api/runs", smallConfig({ strategy }));
+      expect([res.status, res.body.error?.code], why).toEqual([400, "CONFIG_INVALID"]);
+    };
+    await refused({ name: "strategies/my_cross.ts" }, "a strategy is a catalog name, never a file");
+    await refused({ name: "../strategies/my_cross" }, "nor a relative path");
+    await refused(
+      { name: "my_cross", params: { code: "process.exit(1)" } },
+      "params are the schema's, no more",
+    );
+    await refused(
+      { name: "rules", params: { long_entry: "import('node:fs')" } },
+      "a rule is an expression of the rules language, never JavaScript",
+    );
+    const preset = await call(server.url, "PUT", "/api/presets/..%2Fstrategies%2Fmy_cross", smallConfig());
+    expect(preset.status, "a preset name is a plain name").toBe(400);
   });
 });

@@ -176,10 +176,13 @@ const CASES: {
 describe("evaluate: every grammar rule against a bar-by-bar reference", () => {
   for (const c of CASES) {
     it(`${c.rule}: ${c.expression}`, () => {
-      const got = conditionOf(c.expression, c.vars);
+      // Alone, the last step is read inline by the state machine; under `and` it is computed as a column.
+      const inline = conditionOf(c.expression, c.vars);
+      const column = conditionOf(`(${c.expression}) and (${c.expression})`, c.vars);
       for (let t = 0; t < n; t++) {
         const want = c.naive(t) ? 1 : 0;
-        if (got[t] !== want) expect.fail(`bar ${t}: ${got[t]} vs ${want}`);
+        if (inline[t] !== want) expect.fail(`inline, bar ${t}: ${inline[t]} vs ${want}`);
+        if (column[t] !== want) expect.fail(`as a column, bar ${t}: ${column[t]} vs ${want}`);
       }
     });
   }

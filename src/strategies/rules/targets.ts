@@ -49,12 +49,14 @@ export function positionTargets(
   return { bothEntries: both, firstBothEntries: first };
 }
 
-/** The same machine without short rules: an entry sets +1, otherwise an exit sets 0. */
+/**
+ * The same machine without short rules: an entry sets +1, otherwise an exit sets 0. Conditions are 0/1, so this is
+ * `target = entry | (target & !exit)`, without a branch per bar.
+ */
 function longOnly(longEntry: Uint8Array, longExit: Uint8Array, out: Float64Array): void {
   let target = 0;
   for (let t = 0; t < out.length; t++) {
-    if (longEntry[t]) target = 1;
-    else if (longExit[t]) target = 0;
+    target = longEntry[t]! | (target & (longExit[t]! ^ 1));
     out[t] = target;
   }
 }

@@ -79,6 +79,8 @@ export const corePipeline1m: BenchCase = {
         fills: sim.fills,
         trades: sim.trades,
         initialCash: 10_000,
+        // As runPlan does: exposure from the engine's count, so the position column is not derived here.
+        exposedBars: sim.exposedBars,
       });
       parts.metrics.push(performance.now() - t);
     }

@@ -3,7 +3,8 @@
  * The hot loop of `simulate`, in a function of its own that ends with the loop: V8 compiles a long loop while it
  * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
  * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
- * target and close and writes position and equity, the two columns every consumer reads; everything that happens
+ * target and close and writes equity, the one column every consumer reads (the position changes only at fills,
+ * so its column is derived from the fill log); everything that happens
  * only on a target change is in `rebalance`, and everything about stops, targets and time exits in the exit
  * model, asked only while a position has live levels (only then are the bar's high and low read).
  */
@@ -14,9 +15,8 @@ import type { ExitModel } from "./exit-model.js";
 import { rebalance } from "./rebalance.js";
 import type { Sizer } from "./sizer.js";
 
-/** Per-bar outputs written by the loop, each of the candles' length; the rest derive from them lazily. */
+/** Per-bar output written by the loop, of the candles' length; the rest derive from it and the fills lazily. */
 export interface BarColumns {
-  readonly positionQty: Float64Array;
   readonly equity: Float64Array;
 }
 
@@ -48,47 +48,55 @@ export function runBars(
   exits: ExitModel | null,
 ): void {
   const { ts, open, high, low, close } = candles;
-  const { positionQty, equity } = cols;
+  const equity = cols.equity;
   const { startIndex, intervalMs, slippageBps, borrowRate } = settings;
   const n = ts.length;
   let acted = 0;
-  let solvent = true;
+  let skipped = 0;
+  let bustBar = -1;
   // The book only changes on a target change or a borrow charge; between them the loop works on copies.
   let pos = book.position;
   let cashNow = book.cash;
-  for (let t = 0; t < n; t++) {
+  // Bars before startIndex only mark the untouched book, so the main loop needs no per-bar test of the index.
+  const first = Math.min(startIndex, n);
+  for (let t = 0; t < first; t++) {
+    const eq = cashNow + pos * close[t]!;
+    equity[t] = eq;
+    if (eq <= 0 && bustBar < 0) bustBar = t;
+  }
+  for (let t = first; t < n; t++) {
     const px = close[t]!;
-    if (t >= startIndex) {
-      const raw = target[t]!;
-      const goal = Number.isNaN(raw) ? 0 : raw;
-      if (goal !== acted) {
-        outcome.skipped += rebalance(book, sizer, t, ts[t]!, open[t]!, goal, slippageBps);
-        acted = goal;
-        if (exits !== null) sideChanged(exits, book, pos, t);
-        pos = book.position;
+    const raw = target[t]!;
+    const goal = Number.isNaN(raw) ? 0 : raw;
+    // Read on every bar although used only on a target change: streamed, the loads cost little; read only at
+    // changes (a few dozen bars apart), each would be a cache miss, which more than doubled the loop's time.
+    const time = ts[t]!;
+    const price = open[t]!;
+    if (goal !== acted) {
+      skipped += rebalance(book, sizer, t, time, price, goal, slippageBps);
+      acted = goal;
+      if (exits !== null) sideChanged(exits, book, pos, t);
+      pos = book.position;
+      cashNow = book.cash;
+    }
+    if (exits?.live) {
+      const reason = exits.bar(t, price, high[t]!, low[t]!);
+      if (reason !== 0) {
+        closeOnExit(exits, book, t, time, reason);
+        pos = 0;
         cashNow = book.cash;
       }
-      if (exits?.live) {
-        const reason = exits.bar(t, open[t]!, high[t]!, low[t]!);
-        if (reason !== 0) {
-          closeOnExit(exits, book, t, ts[t]!, reason);
-          pos = 0;
-          cashNow = book.cash;
-        }
-      }
-      if (pos < 0 && borrowRate > 0) {
-        book.accrueBorrow(borrowCost(pos * px, barDurationMs(ts, t, intervalMs), borrowRate));
-        cashNow = book.cash;
-      }
+    }
+    if (pos < 0 && borrowRate > 0) {
+      book.accrueBorrow(borrowCost(pos * px, barDurationMs(ts, t, intervalMs), borrowRate));
+      cashNow = book.cash;
     }
     const eq = cashNow + pos * px;
-    positionQty[t] = pos;
     equity[t] = eq;
-    if (eq <= 0 && solvent) {
-      solvent = false;
-      outcome.bustBar = t;
-    }
+    if (eq <= 0 && bustBar < 0) bustBar = t;
   }
+  outcome.skipped = skipped;
+  outcome.bustBar = bustBar;
 }
 
 /** After a rebalance: a new side (from flat or by reversal) gets fresh levels, a close cancels them. */

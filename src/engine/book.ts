@@ -89,6 +89,7 @@ export class Book {
     c.cashAfter[i] = this.cash;
     c.feesAfter[i] = this.feesCum;
     c.avgEntryAfter[i] = this.avgEntry;
+    c.positionAfter[i] = this.position;
   }
 
   /** Charges borrow for holding the current short over one bar. */

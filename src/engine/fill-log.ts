@@ -12,7 +12,7 @@ import type { Fills } from "../core/results.js";
 
 type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int8ArrayConstructor;
 
-/** Every column of the log and its array type; the last four are the book state, the rest are `Fills`. */
+/** Every column of the log and its array type; the last five are the book state, the rest are `Fills`. */
 const COLUMNS = {
   barIndex: Int32Array,
   ts: Float64Array,
@@ -28,27 +28,41 @@ const COLUMNS = {
   cashAfter: Float64Array,
   feesAfter: Float64Array,
   avgEntryAfter: Float64Array,
+  positionAfter: Float64Array,
 } satisfies Record<string, ColumnType>;
 
 type ColumnName = keyof typeof COLUMNS;
 type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMNS)[K]> };
 const NAMES = Object.keys(COLUMNS) as ColumnName[];
-const STATE = ["equityBefore", "cashAfter", "feesAfter", "avgEntryAfter"] as const;
+const STATE = ["equityBefore", "cashAfter", "feesAfter", "avgEntryAfter", "positionAfter"] as const;
 type StateName = (typeof STATE)[number];
 
 /** Per fill: what round trips and the derived portfolio columns need from the book. */
 export type FillBookState = {
   /** equityBefore: equity marked at the fill price just before the fill, the base of a trip's return;
-   * cashAfter, feesAfter (cumulative commissions) and avgEntryAfter (0 when flat): the book after the fill. */
+   * cashAfter, feesAfter (cumulative commissions), avgEntryAfter (0 when flat) and positionAfter: the book after
+   * the fill. */
   readonly [K in StateName]: Float64Array;
 };
 
 const INITIAL_CAPACITY = 64;
 
+/** All columns as views of one buffer (one allocation per growth, not one per column), each 8-byte aligned. */
 function allocate(capacity: number): Columns {
+  let bytes = 0;
+  for (const name of NAMES) bytes += align8(capacity * COLUMNS[name].BYTES_PER_ELEMENT);
+  const buffer = new ArrayBuffer(bytes);
   const out = {} as Record<ColumnName, Float64Array | Int32Array | Int8Array>;
-  for (const name of NAMES) out[name] = new COLUMNS[name](capacity);
+  let offset = 0;
+  for (const name of NAMES) {
+    out[name] = new COLUMNS[name](buffer, offset, capacity);
+    offset += align8(capacity * COLUMNS[name].BYTES_PER_ELEMENT);
+  }
   return out as Columns;
+}
+
+function align8(bytes: number): number {
+  return (bytes + 7) & ~7;
 }
 
 export class FillLog {
@@ -82,8 +96,8 @@ export class FillLog {
 
   /** Book state around each fill, beyond the trades.parquet columns; see FillBookState. */
   bookState(): FillBookState {
-    const { equityBefore, cashAfter, feesAfter, avgEntryAfter } = this.views();
-    return { equityBefore, cashAfter, feesAfter, avgEntryAfter };
+    const { equityBefore, cashAfter, feesAfter, avgEntryAfter, positionAfter } = this.views();
+    return { equityBefore, cashAfter, feesAfter, avgEntryAfter, positionAfter };
   }
 
   private views(): Columns {

@@ -1,20 +1,25 @@
 /**
  * @module engine/portfolio-bars
- * Assembles the portfolio bars (docs/architecture.md#run-folders-and-manifests). The loop writes position and equity; ts and priceRef are the candles' own
- * ts and close columns (views, not copies); cash, market value, cumulative fees and unrealized P&L are derived
- * on first access (see derived-columns and define-lazy), each on its own, so a consumer pays only for the
- * columns it reads.
+ * Assembles the portfolio bars (docs/architecture.md#run-folders-and-manifests). The loop writes only equity; ts
+ * and priceRef are the candles' own ts and close columns (views, not copies); position, cash, market value,
+ * cumulative fees and unrealized P&L are derived on first access from the fill log (see derived-columns and
+ * define-lazy), each on its own, so a consumer pays only for the columns it reads: metrics read equity alone.
  */
 import type { Candles } from "../core/candles.js";
 import type { Fills, PortfolioBars } from "../core/results.js";
 import { defineLazy } from "./define-lazy.js";
-import { cashColumn, feesCumColumn, marketValueColumn, pnlUnrealizedColumn } from "./derived-columns.js";
+import {
+  cashColumn,
+  feesCumColumn,
+  marketValueColumn,
+  pnlUnrealizedColumn,
+  positionColumn,
+} from "./derived-columns.js";
 import type { FillBookState } from "./fill-log.js";
 
 export interface PortfolioInputs {
   readonly candles: Candles;
   /** Written by the loop. */
-  readonly positionQty: Float64Array;
   readonly equity: Float64Array;
   readonly fills: Fills;
   readonly state: FillBookState;
@@ -25,13 +30,15 @@ export interface PortfolioInputs {
 }
 
 export function portfolioBars(p: PortfolioInputs): PortfolioBars {
-  const { candles, positionQty, fills, state } = p;
+  const { candles, fills, state } = p;
   const close = candles.close;
-  const bars = { ts: candles.ts, positionQty, priceRef: close, equity: p.equity };
-  return defineLazy(bars, {
-    cash: () => cashColumn(candles, positionQty, fills, state, p.initialCash, p.borrowRate, p.intervalMs),
-    marketValue: () => marketValueColumn(positionQty, close),
-    feesCum: () => feesCumColumn(positionQty.length, fills, state),
-    pnlUnrealized: () => pnlUnrealizedColumn(positionQty, close, fills, state),
+  const n = p.equity.length;
+  const bars = defineLazy({ ts: candles.ts }, { positionQty: () => positionColumn(n, fills, state) });
+  const position = () => bars.positionQty;
+  return defineLazy(Object.assign(bars, { priceRef: close, equity: p.equity }), {
+    cash: () => cashColumn(candles, position(), fills, state, p.initialCash, p.borrowRate, p.intervalMs),
+    marketValue: () => marketValueColumn(position(), close),
+    feesCum: () => feesCumColumn(n, fills, state),
+    pnlUnrealized: () => pnlUnrealizedColumn(position(), close, fills, state),
   });
 }

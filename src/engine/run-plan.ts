@@ -114,6 +114,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
     trades: sim.trades,
     initialCash: plan.config.initial_cash,
     exitReasons: plan.exits !== undefined,
+    exposedBars: sim.exposedBars,
   });
   onStep?.("metrics", "leave");
   return defineLazy({ ...result, metrics }, lazy);

@@ -23,7 +23,7 @@ import type { RiskDef } from "../risk/types.js";
 import { LoopOutcome, runBars } from "./bar-loop.js";
 import { Book } from "./book.js";
 import { defineLazy } from "./define-lazy.js";
-import { drawdownColumn } from "./derived-columns.js";
+import { drawdownColumn, exposedBars } from "./derived-columns.js";
 import { type AtrColumns, ExitModel, type ResolvedExits } from "./exit-model.js";
 import { FillLog } from "./fill-log.js";
 import { portfolioBars } from "./portfolio-bars.js";
@@ -47,8 +47,8 @@ export interface SimulateOptions {
 
 export interface SimulationResult {
   readonly fills: Fills;
-  /** Per bar, marked at the close; `portfolio.equity` is the equity curve. Only position and equity are
-   * written by the loop; the other columns are computed on first access. */
+  /** Per bar, marked at the close; `portfolio.equity` is the equity curve. Only equity is written by the loop;
+   * the other columns (position included) are derived from the fills on first access. */
   readonly portfolio: PortfolioBars;
   /** equity[t] / max(equity[0..t]) - 1, always <= 0; computed on first access. */
   readonly drawdown: Float64Array;
@@ -57,6 +57,8 @@ export interface SimulationResult {
   readonly warnings: string[];
   /** Entries whose quantity rounded to 0 and were not traded. */
   readonly skippedEntries: number;
+  /** Bars whose position after the bar's fills is non-zero (what exposure_pct counts), from the fills. */
+  readonly exposedBars: number;
 }
 
 /** Runs the bar loop. `target` has one entry per candle: +1 long, -1 short, 0 or NaN flat, or fractions. */
@@ -71,7 +73,7 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const log = new FillLog();
   const book = new Book(options.initialCash, execution, log);
   const sizer = new Sizer(options.risk.def, options.risk.params, execution);
-  const cols = { positionQty: new Float64Array(n), equity: new Float64Array(n) };
+  const cols = { equity: new Float64Array(n) };
   const settings = { startIndex: start, intervalMs: options.intervalMs, slippageBps, borrowRate };
   const outcome = new LoopOutcome();
   runBars(candles, target, settings, book, sizer, cols, outcome, exitModel(options, slippageBps));
@@ -80,7 +82,7 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const state = log.bookState();
   const portfolio = portfolioBars({
     candles,
-    ...cols,
+    equity: cols.equity,
     fills,
     state,
     initialCash: options.initialCash,
@@ -93,6 +95,7 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
     trades: deriveRoundTrips(fills, state.equityBefore),
     warnings: warningsFor(outcome.skipped, execution.lot_size, outcome.bustBar),
     skippedEntries: outcome.skipped,
+    exposedBars: exposedBars(n, fills, state),
   };
   return defineLazy(result, { drawdown: () => drawdownColumn(cols.equity) });
 }

@@ -32,6 +32,19 @@ function handRun(): MetricsInput {
 }
 
 describe("computeMetrics", () => {
+  it("takes the exposed bars from a count without reading the position column", () => {
+    const run = handRun();
+    const portfolio = { ...run.portfolio };
+    Object.defineProperty(portfolio, "positionQty", {
+      get: () => {
+        throw new Error("positionQty must not be read when exposedBars is given");
+      },
+    });
+    const m = computeMetrics({ ...run, portfolio, exposedBars: 3 });
+    expect(m.exposure_pct, "3 of 6 bars").toBe(50);
+    expect(m, "every other metric as when counting from the column").toEqual(computeMetrics(run));
+  });
+
   it("reproduces every metric of a hand-worked run", () => {
     const m = computeMetrics(handRun());
     expect(m.total_return, "1025 / 1000 - 1").toBeCloseTo(0.025, 14);

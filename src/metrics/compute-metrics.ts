@@ -16,7 +16,7 @@ import { calmar } from "./calmar.js";
 import { drawdownStats } from "./drawdown-stats.js";
 import { exitsByReason } from "./exits-by-reason.js";
 import { expectancy } from "./expectancy.js";
-import { exposurePct } from "./exposure-pct.js";
+import { exposurePct, exposurePctOfCount } from "./exposure-pct.js";
 import { payoffRatio } from "./payoff-ratio.js";
 import { profitFactor } from "./profit-factor.js";
 import { returnStats } from "./return-stats.js";
@@ -24,7 +24,7 @@ import { sharpe } from "./sharpe.js";
 import { sortino } from "./sortino.js";
 import { sqn } from "./sqn.js";
 import { totalReturn } from "./total-return.js";
-import { turnover } from "./turnover.js";
+import { turnoverOfEquitySum } from "./turnover.js";
 import { volatility } from "./volatility.js";
 import { winRate } from "./win-rate.js";
 import { worstTrade } from "./worst-trade.js";
@@ -39,6 +39,10 @@ export interface MetricsInput {
   /** Adds `exits_by_reason` and `avg_return_by_exit_reason` (runs with an `exits` block); metrics.json of a run
    * without exits keeps exactly the fields it always had. */
   readonly exitReasons?: boolean;
+  /** Bars holding a non-zero position, when the caller has counted them (the engine does, from its fills:
+   * `SimulationResult.exposedBars`); else they are counted from `portfolio.positionQty`, which the engine derives
+   * only on first access. */
+  readonly exposedBars?: number;
 }
 
 /**
@@ -55,10 +59,12 @@ export function computeMetrics(input: MetricsInput): Metrics {
   if (!(initialCash > 0) || !Number.isFinite(initialCash)) {
     throw new StudioError("CONFIG_INVALID", `metrics: initial cash must be positive, got ${initialCash}`);
   }
-  if (ts.length !== n || portfolio.positionQty.length !== n || candles.close.length !== n) {
+  // Without a count the position column is read (and, for an engine result, derived); with one it is not touched.
+  const positions = input.exposedBars === undefined ? portfolio.positionQty.length : n;
+  if (ts.length !== n || positions !== n || candles.close.length !== n) {
     throw new StudioError(
       "INTERNAL",
-      `metrics: ${n} equity values but ${ts.length} timestamps, ${portfolio.positionQty.length} positions, ` +
+      `metrics: ${n} equity values but ${ts.length} timestamps, ${positions} positions, ` +
         `${candles.close.length} candles`,
     );
   }
@@ -94,8 +100,16 @@ export function computeMetrics(input: MetricsInput): Metrics {
     trade_count: trades.length,
     win_rate: winRate(pnl),
     payoff_ratio: payoffRatio(pnl),
-    turnover: turnover(fills.qty.subarray(0, fills.length), fills.price.subarray(0, fills.length), equity),
-    exposure_pct: exposurePct(portfolio.positionQty),
+    turnover: turnoverOfEquitySum(
+      fills.qty.subarray(0, fills.length),
+      fills.price.subarray(0, fills.length),
+      stats.equitySum,
+      n,
+    ),
+    exposure_pct:
+      input.exposedBars === undefined
+        ? exposurePct(portfolio.positionQty)
+        : exposurePctOfCount(input.exposedBars, n),
     start_ts: ts[0]!,
     end_ts: ts[n - 1]!,
     calmar: calmar(growth, dd.maxDrawdown),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exposurePct } from "./exposure-pct.js";
+import { exposurePct, exposurePctOfCount } from "./exposure-pct.js";
 import { f64 } from "./test-support/series.js";
 
 describe("exposurePct", () => {
@@ -15,5 +15,10 @@ describe("exposurePct", () => {
 
   it("is 0 with no bars", () => {
     expect(exposurePct(new Float64Array(0))).toBe(0);
+  });
+
+  it("is the same percentage from a count of exposed bars", () => {
+    expect(exposurePctOfCount(3, 5), "3 of 5 bars").toBe(60);
+    expect(exposurePctOfCount(0, 0), "no bars").toBe(0);
   });
 });

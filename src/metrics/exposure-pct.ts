@@ -9,8 +9,12 @@
  */
 export function exposurePct(positionQty: Float64Array): number {
   const n = positionQty.length;
-  if (n === 0) return 0;
   let exposed = 0;
   for (let t = 0; t < n; t++) if (positionQty[t] !== 0) exposed++;
-  return (100 * exposed) / n;
+  return exposurePctOfCount(exposed, n);
+}
+
+/** `exposurePct` from the count of exposed bars out of `bars` (the engine counts them from its fills). */
+export function exposurePctOfCount(exposedBars: number, bars: number): number {
+  return bars === 0 ? 0 : (100 * exposedBars) / bars;
 }

@@ -12,6 +12,13 @@ describe("returnStats", () => {
     expect(s.downsideDeviation, "sqrt(0.05^2 / 4), averaged over all 4 bars").toBeCloseTo(0.025, 14);
   });
 
+  it("sums the equity curve in the same pass", () => {
+    expect(returnStats(f64(110, 104.5, 125.4, 125.4), 100).equitySum, "110 + 104.5 + 125.4 + 125.4").toBe(
+      110 + 104.5 + 125.4 + 125.4,
+    );
+    expect(returnStats(new Float64Array(0), 100).equitySum, "no bars").toBe(0);
+  });
+
   it("has a mean and downside deviation but no stdev for one bar", () => {
     // r = 90/100 - 1 = -0.1; downside sqrt(0.01 / 1) = 0.1
     const s = returnStats(f64(90), 100);

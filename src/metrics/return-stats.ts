@@ -2,7 +2,8 @@
  * @module metrics/return-stats
  * The moments that volatility, Sharpe and Sortino share, gathered straight from the equity curve: returns are
  * recomputed on the fly (exactly as barReturns does) instead of being materialized, so a million bars cost two
- * passes and no allocation. The variance uses the two-pass formula (mean first, then squared deviations), which
+ * passes and no allocation. The first pass also sums the equity itself, for turnover, so metrics.json reads the
+ * curve three times in all (two here, one for drawdowns). The variance uses the two-pass formula (mean first, then squared deviations), which
  * keeps full precision where the one-pass sum-of-squares formula cancels catastrophically.
  */
 
@@ -15,6 +16,8 @@ export interface ReturnStats {
   readonly stdev: number;
   /** `sqrt(mean over ALL bars of min(r, 0)^2)`: the Sortino denominator; NaN with no bars. */
   readonly downsideDeviation: number;
+  /** Sum of the equity values in bar order, gathered in the same pass (turnover's mean capital); 0 with no bars. */
+  readonly equitySum: number;
 }
 
 /**
@@ -36,14 +39,18 @@ export function hasDispersion(mean: number, stdev: number): boolean {
  */
 export function returnStats(equity: Float64Array, initialCash: number): ReturnStats {
   const n = equity.length;
-  if (n === 0) return { count: 0, mean: Number.NaN, stdev: Number.NaN, downsideDeviation: Number.NaN };
+  if (n === 0) {
+    return { count: 0, mean: Number.NaN, stdev: Number.NaN, downsideDeviation: Number.NaN, equitySum: 0 };
+  }
   let sum = 0;
+  let equitySum = 0;
   let downSq = 0;
   let prev = initialCash;
   for (let t = 0; t < n; t++) {
     const e = equity[t]!;
     const r = e / prev - 1;
     prev = e;
+    equitySum += e;
     sum += r;
     // (r - |r|) / 2 is exactly min(r, 0) but has no branch: a branch on the sign of a return is a coin flip the
     // CPU mispredicts half the time, which made this loop five times slower.
@@ -64,5 +71,6 @@ export function returnStats(equity: Float64Array, initialCash: number): ReturnSt
     mean,
     stdev: n < 2 ? Number.NaN : Math.sqrt(sq / (n - 1)),
     downsideDeviation: Math.sqrt(downSq / n),
+    equitySum,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { f64 } from "./test-support/series.js";
-import { turnover } from "./turnover.js";
+import { turnover, turnoverOfEquitySum } from "./turnover.js";
 
 describe("turnover", () => {
   it("is traded notional over mean equity", () => {
@@ -21,5 +21,11 @@ describe("turnover", () => {
     expect(turnover(f64(1), f64(1), new Float64Array(0))).toBeNull();
     expect(turnover(f64(1), f64(1), f64(50, -50)), "mean equity 0").toBeNull();
     expect(turnover(f64(1), f64(1), f64(-10, -20)), "negative capital").toBeNull();
+  });
+
+  it("gives the same value from the equity's sum as from the curve itself", () => {
+    // sum 440 over 4 bars: mean 110, as in the first case
+    expect(turnoverOfEquitySum(f64(10, 10), f64(10, 12), 440, 4)).toBe(2);
+    expect(turnoverOfEquitySum(f64(1), f64(1), 0, 0), "no bars").toBeNull();
   });
 });

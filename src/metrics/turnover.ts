@@ -11,10 +11,19 @@ import { finiteOrNull } from "./finite-or-null.js";
  * negative capital has no meaning).
  */
 export function turnover(qty: Float64Array, price: Float64Array, equity: Float64Array): number | null {
-  const n = equity.length;
-  if (n === 0) return null;
   let equitySum = 0;
-  for (let t = 0; t < n; t++) equitySum += equity[t]!;
+  for (let t = 0; t < equity.length; t++) equitySum += equity[t]!;
+  return turnoverOfEquitySum(qty, price, equitySum, equity.length);
+}
+
+/** `turnover` given the sum of the n equity values in bar order (as returnStats gathers it), without a pass. */
+export function turnoverOfEquitySum(
+  qty: Float64Array,
+  price: Float64Array,
+  equitySum: number,
+  n: number,
+): number | null {
+  if (n === 0) return null;
   const meanEquity = equitySum / n;
   if (!(meanEquity > 0)) return null;
   let notional = 0;

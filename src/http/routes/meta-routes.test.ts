@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODE_VERSION } from "../../core/code-version.js";
 import { call } from "../test-support/api-client.js";
+import { API_ROUTES } from "../test-support/api-routes.js";
 import { startTestServer, type TestServer } from "../test-support/start-test-server.js";
 
 let t: TestServer;
@@ -42,34 +43,7 @@ describe("meta routes", () => {
     const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
     );
-    expect(routes.sort()).toEqual(
-      [
-        "POST /api/runs",
-        "GET /api/runs",
-        "GET /api/runs/{id}",
-        "POST /api/runs/{id}/cancel",
-        "DELETE /api/runs/{id}",
-        "GET /api/runs/{id}/events",
-        "GET /api/runs/{id}/artifacts",
-        "GET /api/runs/{id}/artifacts/{name}",
-        "GET /api/runs/{id}/verify",
-        "GET /api/presets",
-        "GET /api/presets/{name}",
-        "PUT /api/presets/{name}",
-        "DELETE /api/presets/{name}",
-        "GET /api/candles/{candle_hash}",
-        "GET /api/catalog",
-        "GET /api/health",
-        "GET /api/openapi.json",
-        "POST /api/sweeps",
-        "GET /api/sweeps",
-        "GET /api/sweeps/{id}",
-        "GET /api/sweeps/{id}/trials",
-        "GET /api/sweeps/{id}/artifacts/{name}",
-        "GET /api/sweeps/{id}/events",
-        "POST /api/sweeps/{id}/cancel",
-      ].sort(),
-    );
+    expect(routes.sort()).toEqual([...API_ROUTES].sort());
     const submit = doc.paths["/api/runs"].post.requestBody.content["application/json"].schema;
     const configSchema = submit.anyOf[0];
     expect(Object.keys(configSchema.properties), "the body is the CLI's RunConfig schema").toEqual(

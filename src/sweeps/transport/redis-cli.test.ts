@@ -84,7 +84,7 @@ describe("studio sweep --redis with two studio worker processes", () => {
     const out = JSON.parse(r.stdout);
     expect(out.error.code).toBe("PLUGIN_INVALID");
     expect(out.error.message).toMatch(
-      /worker refuses the job: user plugin "(strategies|indicators)\/example"/,
+      /worker refuses the job: user plugin "(strategies\/example|indicators\/range_position)"/,
     );
     const shown = await studio(["--home", home, "--json", "sweeps", "show", out.sweep_id]);
     const view = JSON.parse(shown.stdout);

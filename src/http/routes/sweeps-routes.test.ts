@@ -1,3 +1,5 @@
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../test-support/api-client.js";
 import { followSse } from "../test-support/sse-client.js";
@@ -49,6 +51,24 @@ describe("/api/sweeps", () => {
     const summary = await call(t.url, "GET", `/api/sweeps/${id}/artifacts/summary.json`);
     expect(summary.status).toBe(200);
     expect(summary.body.best.trial).toBe(view.best_trial);
+    expect(summary.headers.get("etag"), "the ETag is the manifest's sha256").toMatch(/^"[0-9a-f]{64}"$/);
+    const file = path.join(t.home.root, "sweeps", id, "summary.json");
+    const original = readFileSync(file);
+    writeFileSync(file, Buffer.concat([original, Buffer.from(" ")]));
+    const resized = await call(t.url, "GET", `/api/sweeps/${id}/artifacts/summary.json`);
+    expect([resized.status, resized.body.error?.code], "a changed artifact is refused").toEqual([
+      409,
+      "INTEGRITY_MISMATCH",
+    ]);
+    rmSync(file);
+    symlinkSync("/etc/passwd", file);
+    const linked = await call(t.url, "GET", `/api/sweeps/${id}/artifacts/summary.json`);
+    expect([linked.status, linked.body.error?.code], "a symlink is never followed").toEqual([
+      409,
+      "INTEGRITY_MISMATCH",
+    ]);
+    rmSync(file);
+    writeFileSync(file, original);
     const again = await call(t.url, "POST", "/api/sweeps", spec(1));
     expect(again.status, "the same spec returns the existing sweep").toBe(200);
     expect(again.body.sweep.sweep_id).toBe(id);

@@ -5,11 +5,11 @@
  * `/trials` pages the trials sorted by the objective, the trial index or any metric; `/artifacts/:name` serves
  * a file named in the sweep's manifest; `/events` is Server-Sent Events with the runs' Last-Event-ID rule.
  */
-import { createReadStream } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { StudioError } from "../../core/errors.js";
 import { parseManifest } from "../../runs/parse-manifest.js";
+import { openArtifact } from "../../runs/run-file.js";
 import { readWholeFile } from "../../store/read-whole-file.js";
 import type { SweepRow } from "../../store/sweeps-repo.js";
 import type { SweepEvent } from "../../sweeps/sweep-service.js";
@@ -195,10 +195,13 @@ export function registerSweepsRoutes(app: ApiApp, ctx: ApiContext): void {
           "NOT_FOUND",
           `sweep ${row.sweepId} has no artifact ${JSON.stringify(req.params.name)}`,
         );
+      // The same checks as a run's downloads: a regular file inside the folder, its size and sha256 as listed.
+      const handle = await openArtifact(dir, file);
+      reply.header("etag", `"${file.sha256}"`);
       return rawReply(reply)
         .type(file.mime)
-        .header("content-length", file.size)
-        .send(createReadStream(path.join(dir, file.path)));
+        .header("content-length", String(file.size))
+        .send(handle.createReadStream({ start: 0 }));
     },
   );
 

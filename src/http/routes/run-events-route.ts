@@ -9,7 +9,7 @@ import { quote, StudioError } from "../../core/errors.js";
 import { isTerminal, type RunEvent } from "../../runs/events.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { bodyOf, ERROR_RESPONSES, EventsQuery, RunIdParams } from "../api-schemas.js";
-import { SseStream } from "../sse-stream.js";
+import { followEvents } from "../follow-events.js";
 
 /** The seq to resume after: the header wins over the query; absent or empty means from the start. */
 export function resumeAfter(header: string | string[] | undefined, query: string | undefined): number {
@@ -30,7 +30,7 @@ export function resumeAfter(header: string | string[] | undefined, query: string
 }
 
 export function registerRunEventsRoute(app: ApiApp, ctx: ApiContext): void {
-  const { studio, streams } = ctx;
+  const { studio } = ctx;
 
   app.get(
     "/api/runs/:id/events",
@@ -53,30 +53,12 @@ export function registerRunEventsRoute(app: ApiApp, ctx: ApiContext): void {
     async (req, reply) => {
       const runId = req.params.id;
       const after = resumeAfter(req.headers["last-event-id"], req.query.last_event_id);
-      // Events replayed during subscribe() arrive before the stream exists; they wait here in order.
-      const early: RunEvent[] = [];
-      let deliver: ((event: RunEvent) => void) | undefined;
-      const unsubscribe = studio.subscribe(runId, after, (event) =>
-        deliver ? deliver(event) : early.push(event),
+      return followEvents<RunEvent>(
+        rawReply(reply),
+        ctx,
+        (listener) => studio.subscribe(runId, after, listener),
+        () => isTerminal(studio.get(runId).status),
       );
-      if (early.length === 0 && isTerminal(studio.get(runId).status)) {
-        unsubscribe();
-        return rawReply(reply).code(204).send();
-      }
-      reply.hijack();
-      const stream = new SseStream(reply.raw, { heartbeatMs: ctx.heartbeatMs });
-      streams.add(stream);
-      stream.onClose(() => {
-        unsubscribe();
-        streams.delete(stream);
-      });
-      stream.open();
-      deliver = (event) => {
-        stream.send({ id: event.seq, event: event.type, data: event });
-        if (event.type === "end") stream.end();
-      };
-      for (const event of early.splice(0)) deliver(event);
-      return reply;
     },
   );
 }

@@ -16,7 +16,7 @@ import type { SweepEvent } from "../../sweeps/sweep-service.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { bodyOf, ERROR_RESPONSES, EventsQuery } from "../api-schemas.js";
 import { bodyPassthrough } from "../body-passthrough.js";
-import { SseStream } from "../sse-stream.js";
+import { followEvents } from "../follow-events.js";
 import { resumeAfter } from "./run-events-route.js";
 
 const tags = ["sweeps"];
@@ -79,7 +79,7 @@ export function viewOf(s: SweepRow): z.infer<typeof SweepView> {
 const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
 
 export function registerSweepsRoutes(app: ApiApp, ctx: ApiContext): void {
-  const { sweeps, streams } = ctx;
+  const { sweeps } = ctx;
 
   app.post(
     "/api/sweeps",
@@ -233,30 +233,13 @@ export function registerSweepsRoutes(app: ApiApp, ctx: ApiContext): void {
     },
     async (req, reply) => {
       const after = resumeAfter(req.headers["last-event-id"], req.query.last_event_id);
-      const early: SweepEvent[] = [];
-      let deliver: ((e: SweepEvent) => void) | undefined;
-      const unsubscribe = sweeps.subscribe(req.params.id, after, (e) =>
-        deliver ? deliver(e) : early.push(e),
+      const id = req.params.id;
+      return followEvents<SweepEvent>(
+        rawReply(reply),
+        ctx,
+        (listener) => sweeps.subscribe(id, after, listener),
+        () => ["completed", "failed", "cancelled"].includes(sweeps.get(id).status),
       );
-      const row = sweeps.get(req.params.id);
-      if (early.length === 0 && ["completed", "failed", "cancelled"].includes(row.status)) {
-        unsubscribe();
-        return rawReply(reply).code(204).send();
-      }
-      reply.hijack();
-      const stream = new SseStream(reply.raw, { heartbeatMs: ctx.heartbeatMs });
-      streams.add(stream);
-      stream.onClose(() => {
-        unsubscribe();
-        streams.delete(stream);
-      });
-      stream.open();
-      deliver = (e) => {
-        stream.send({ id: e.seq, event: e.type, data: e });
-        if (e.type === "end") stream.end();
-      };
-      for (const e of early.splice(0)) deliver(e);
-      return reply;
     },
   );
 }

@@ -10,33 +10,12 @@ import path from "node:path";
 import type { Command } from "commander";
 import { StudioError } from "../../core/errors.js";
 import { openStore } from "../../store/store.js";
-import type { SweepRow } from "../../store/sweeps-repo.js";
+import { sweepView } from "../../sweeps/sweep-view.js";
 import { action, printJson } from "../context.js";
 import { formatValue, isoTime, table } from "../format.js";
 import { follow, report, withSweeps } from "./sweep.js";
 
 const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png)$/;
-
-function view(s: SweepRow) {
-  return {
-    sweep_id: s.sweepId,
-    sweep_hash: s.sweepHash,
-    status: s.status,
-    stage: s.stage,
-    created_at: s.createdAt,
-    finished_at: s.finishedAt,
-    trials: {
-      planned: s.trialsPlanned,
-      done: s.trialsDone,
-      skipped: s.trialsSkipped,
-      failed: s.trialsFailed,
-    },
-    best_trial: s.bestTrial,
-    best_objective: s.bestObjective,
-    artifacts_manifest_sha: s.artifactsManifestSha,
-    error: s.errorCode ? { code: s.errorCode, message: s.errorMessage } : null,
-  };
-}
 
 export function registerSweepsCommands(program: Command): void {
   const sweeps = program.command("sweeps").description("list and manage parameter sweeps");
@@ -50,7 +29,7 @@ export function registerSweepsCommands(program: Command): void {
         const store = openStore(ctx.home.db);
         try {
           const rows = store.sweeps.list(Number.parseInt(opts.limit, 10) || 50);
-          if (ctx.json) return printJson({ sweeps: rows.map(view) });
+          if (ctx.json) return printJson({ sweeps: rows.map(sweepView) });
           process.stdout.write(
             `${table(
               ["sweep_id", "status", "created", "done/planned", "best"],
@@ -77,9 +56,9 @@ export function registerSweepsCommands(program: Command): void {
       action(async (ctx, id: string) => {
         await withSweeps(ctx, undefined, async (service) => {
           const row = service.get(id);
-          if (ctx.json) return printJson(view(row));
+          if (ctx.json) return printJson(sweepView(row));
           if (row.status === "completed") report(ctx, row, false);
-          else process.stdout.write(`${JSON.stringify(view(row), null, 2)}\n`);
+          else process.stdout.write(`${JSON.stringify(sweepView(row), null, 2)}\n`);
         });
       }),
     );
@@ -186,7 +165,7 @@ export function registerSweepsCommands(program: Command): void {
       action(async (ctx, id: string) => {
         await withSweeps(ctx, undefined, async (service) => {
           const row = await service.cancel(id);
-          if (ctx.json) printJson(view(row));
+          if (ctx.json) printJson(sweepView(row));
           else process.stdout.write(`sweep ${id} ${row.status}\n`);
         });
       }),

@@ -13,6 +13,7 @@ import { openArtifact } from "../../runs/run-file.js";
 import { readWholeFile } from "../../store/read-whole-file.js";
 import type { SweepRow } from "../../store/sweeps-repo.js";
 import type { SweepEvent } from "../../sweeps/sweep-service.js";
+import { sweepView } from "../../sweeps/sweep-view.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { bodyOf, ERROR_RESPONSES, EventsQuery } from "../api-schemas.js";
 import { bodyPassthrough } from "../body-passthrough.js";
@@ -54,26 +55,7 @@ const TrialView = z.object({
   error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
 });
 
-export function viewOf(s: SweepRow): z.infer<typeof SweepView> {
-  return {
-    sweep_id: s.sweepId,
-    sweep_hash: s.sweepHash,
-    status: s.status,
-    stage: s.stage,
-    created_at: s.createdAt,
-    finished_at: s.finishedAt,
-    trials: {
-      planned: s.trialsPlanned,
-      done: s.trialsDone,
-      skipped: s.trialsSkipped,
-      failed: s.trialsFailed,
-    },
-    best_trial: s.bestTrial,
-    best_objective: s.bestObjective !== null && Number.isFinite(s.bestObjective) ? s.bestObjective : null,
-    artifacts_manifest_sha: s.artifactsManifestSha,
-    error: s.errorCode ? { code: s.errorCode, message: s.errorMessage } : null,
-  };
-}
+export const viewOf = (s: SweepRow): z.infer<typeof SweepView> => sweepView(s);
 
 /** JSON has no Infinity: an objective that is ±Infinity (a riskless gain or loss) is sent as null. */
 const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);

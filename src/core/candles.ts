@@ -59,6 +59,23 @@ export function sliceCandles(c: Candles, from: number, to: number): Candles {
   return out;
 }
 
+/** The bars with start <= ts <= end of time-sorted candles, as views (no copy); found by binary search. */
+export function candlesBetween(c: Candles, start: number, end: number): Candles {
+  return sliceCandles(c, countBefore(c.ts, start, false), countBefore(c.ts, end, true));
+}
+
+/** How many sorted values are below `value` (or at most `value` when `inclusive`). */
+function countBefore(ts: Float64Array, value: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid]! < value || (inclusive && ts[mid] === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Throws DATA_INVALID unless all columns have the same length. */
 export function assertCandleShape(c: Candles): void {
   const n = c.ts.length;

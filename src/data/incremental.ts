@@ -6,7 +6,7 @@
  * that was forming when it was written (`created_at`), so bars that closed since are fetched, not assumed absent.
  * The entry with the largest overlap is used; one that fails its checks is skipped (the full fetch follows).
  */
-import type { Candles } from "../core/candles.js";
+import { type Candles, candlesBetween } from "../core/candles.js";
 import { alignDown, alignUp, type Timeframe } from "../core/timeframe.js";
 import type { CandleCacheRepo } from "../store/candle-cache-repo.js";
 import type { HomePaths } from "../store/home.js";
@@ -45,7 +45,7 @@ export async function fetchMissingParts(
       parts.push(head.candles);
       rejected += head.report.rowsRejected ?? 0;
     }
-    parts.push(within(read.candles, span.start, span.end));
+    parts.push(candlesBetween(read.candles, span.start, span.end));
     const tailStart = alignUp(span.end + 1, tf);
     if (tailStart <= request.end) {
       const tail = await provider.fetch({ ...request, start: tailStart }, ctx);
@@ -60,23 +60,6 @@ export async function fetchMissingParts(
     };
   }
   return undefined;
-}
-
-function within(c: Candles, start: number, end: number): Candles {
-  const idx: number[] = [];
-  for (let i = 0; i < c.ts.length; i++) if (c.ts[i]! >= start && c.ts[i]! <= end) idx.push(i);
-  const from = idx[0] ?? 0;
-  const to = idx.length ? idx[idx.length - 1]! + 1 : 0;
-  const cut = (a: Float64Array) => a.subarray(from, to);
-  return {
-    ts: cut(c.ts),
-    open: cut(c.open),
-    high: cut(c.high),
-    low: cut(c.low),
-    close: cut(c.close),
-    volume: cut(c.volume),
-    ...(c.vwap ? { vwap: cut(c.vwap) } : {}),
-  };
 }
 
 function concat(parts: readonly Candles[]): Candles {

@@ -9,7 +9,7 @@
  * bar is never a gap); repair counts are the whole file's. A new source version removes the old source entry and
  * every range entry on it (their files are the old source file).
  */
-import type { Candles } from "../core/candles.js";
+import { type Candles, candlesBetween } from "../core/candles.js";
 import { quote, StudioError } from "../core/errors.js";
 import { type CandleKey, candleHash } from "../core/hashes.js";
 import { CandleCacheRepo, type CandleCacheRow } from "../store/candle-cache-repo.js";
@@ -141,32 +141,10 @@ export async function loadWholeSource(
 
 /** The bars with start <= ts <= end (views), gap flags recomputed so the first is never a gap. */
 function sliceRange(c: Bars, start: number, end: number): Bars {
-  const from = lowerBound(c.ts, start);
-  const to = lowerBound(c.ts, end + 1);
-  const gapFlag = c.gapFlag.slice(from, to);
+  const slice = candlesBetween(c, start, end);
+  const gapFlag = slice.gapFlag!.slice();
   if (gapFlag.length > 0) gapFlag[0] = 0;
-  const cut = (a: Float64Array) => a.subarray(from, to);
-  return {
-    ts: cut(c.ts),
-    open: cut(c.open),
-    high: cut(c.high),
-    low: cut(c.low),
-    close: cut(c.close),
-    volume: cut(c.volume),
-    ...(c.vwap ? { vwap: cut(c.vwap) } : {}),
-    gapFlag,
-  };
-}
-
-function lowerBound(ts: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ts[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { ...slice, gapFlag };
 }
 
 function iso(ms: number): string {

@@ -4,6 +4,7 @@
  * bench/cases/ and is listed once in bench/cases/index.ts; `npm run bench -- NAME` runs it alone (next to the
  * floor it is measured against).
  */
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Measurement } from "./measure.js";
@@ -54,3 +55,21 @@ export function minuteRequest(bars: number) {
 
 /** The bench's reference strategy (the one backtesting.py is compared on): SMA 10/50 crossover, long and short. */
 export const SMA_10_50 = { name: "sma_crossover", params: { fast: 10, slow: 50 } };
+
+/** Writes the `studio run` config both 1M-bar process cases use (SMA 10/50 on a million synthetic 1m bars) into
+ * `home`; returns its path. */
+export function writeStudioRun1mConfig(home: string): string {
+  const cfg = path.join(home, "bench.json");
+  const { start, end, ...rest } = minuteRequest(1_000_000);
+  writeFileSync(
+    cfg,
+    JSON.stringify({
+      ...rest,
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      provider: "synthetic",
+      strategy: SMA_10_50,
+    }),
+  );
+  return cfg;
+}

@@ -7,11 +7,11 @@
  * file in the notes.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BenchCase } from "../case.js";
-import { BENCH_START, MINUTE, SMA_10_50 } from "../case.js";
+import { writeStudioRun1mConfig } from "../case.js";
 import { memory, summarize } from "../measure.js";
 
 const RUNS = 5;
@@ -65,18 +65,7 @@ export const studioRun1mSplit: BenchCase = {
   async run(ctx) {
     const home = mkdtempSync(path.join(tmpdir(), "studio-bench-split-"));
     try {
-      const cfg = path.join(home, "bench.json");
-      writeFileSync(
-        cfg,
-        JSON.stringify({
-          symbol: "BENCH",
-          timeframe: "1m",
-          start: new Date(BENCH_START).toISOString(),
-          end: new Date(BENCH_START + 999_999 * MINUTE).toISOString(),
-          provider: "synthetic",
-          strategy: SMA_10_50,
-        }),
-      );
+      const cfg = writeStudioRun1mConfig(home);
       await timedRun(ctx.root, home, cfg); // fills the candle and feature caches
       const parts = new Map<string, number[]>();
       let runDir = "";

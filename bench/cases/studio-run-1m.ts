@@ -4,11 +4,11 @@
  * artifact and the manifest written; then the same with the feature cache emptied before each run.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BenchCase } from "../case.js";
-import { BENCH_START, MINUTE, SMA_10_50 } from "../case.js";
+import { writeStudioRun1mConfig } from "../case.js";
 import { measure, summarize } from "../measure.js";
 
 export const studioRun1m: BenchCase = {
@@ -17,18 +17,7 @@ export const studioRun1m: BenchCase = {
   async run(ctx) {
     const home = mkdtempSync(path.join(tmpdir(), "studio-bench-"));
     try {
-      const cfg = path.join(home, "bench.json");
-      writeFileSync(
-        cfg,
-        JSON.stringify({
-          symbol: "BENCH",
-          timeframe: "1m",
-          start: new Date(BENCH_START).toISOString(),
-          end: new Date(BENCH_START + 999_999 * MINUTE).toISOString(),
-          provider: "synthetic",
-          strategy: SMA_10_50,
-        }),
-      );
+      const cfg = writeStudioRun1mConfig(home);
       const run = () => {
         const r = spawnSync(
           process.execPath,

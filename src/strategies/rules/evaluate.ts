@@ -1,24 +1,24 @@
 /**
  * @module strategies/rules/evaluate
- * Runs a compiled `Program` over whole columns: each step is one kernel call over every bar, then the four
- * conditions go through the position state machine into `out`. Input columns are read, never written. A step's
- * buffer goes back to a pool after its last reader, so a long expression needs a few columns, not one per node.
+ * Runs a compiled `Program` block by block (vectorized, cache-blocked evaluation): every step runs over one block
+ * of bars before any step sees the next block, so a step's result is still in L1/L2 when the next step reads it,
+ * and the position state machine consumes each block of conditions as soon as it is produced. Input columns are
+ * read in place, never written; step results live in block-sized registers (`block-plan`); the functions that look
+ * back carry what they need from one block to the next (`window-ops`), so the result is exactly that of one pass
+ * over whole columns, whatever the block size. A series shorter than a block is one block.
  */
 import { StudioError } from "../../core/errors.js";
-import { and, arith, type Operand as ColumnOperand, compare, negate, not, or } from "./column-ops.js";
-import type { ValueType } from "./functions.js";
-import { type Operand, type Program, RULE_KEYS, type RuleKey, type Step } from "./program.js";
+import { type BlockPlan, blockPlan } from "./block-plan.js";
+import { runStep, stepCarry } from "./block-step.js";
+import { type Program, RULE_KEYS, type RuleKey } from "./program.js";
 import { type Column, Scratch } from "./scratch.js";
-import { positionTargets, type TargetReport } from "./targets.js";
-import {
-  barsSince,
-  crossAbove,
-  crossBelow,
-  crossPair,
-  prevCondition,
-  prevNumber,
-  rollingExtreme,
-} from "./window-ops.js";
+import { positionCarry, positionTargets, type TargetReport } from "./targets.js";
+
+/**
+ * Bars per block: the registers of a typical rule (a few Float64Array and Uint8Array blocks) and the inputs' block
+ * stay within L2 (measured with bench case rules_signal_1m).
+ */
+export const BLOCK_BARS = 4096;
 
 /** The scratch `evaluate` uses between calls (one per thread: workers load their own copy of this module). */
 const shared = new Scratch();
@@ -28,20 +28,26 @@ export function evaluate(
   inputs: Readonly<Record<string, Float64Array>>,
   out: Float64Array,
   scratch: Scratch = shared,
+  blockBars: number = BLOCK_BARS,
 ): TargetReport {
-  const { conditions, release } = runSteps(program, inputs, out.length, scratch);
-  const none = scratch.zeros(out.length);
-  const c = (rule: RuleKey) => conditions[rule] ?? null;
-  const report = positionTargets(
-    c("long_entry") ?? none,
-    c("long_exit") ?? none,
-    c("short_entry"),
-    c("short_exit"),
-    out,
-    none,
-  );
-  release();
-  return report;
+  const plan = blockPlan(program);
+  const none = scratch.zeros(blockBars);
+  const carry = positionCarry();
+  const { long_entry, long_exit, short_entry, short_exit } = plan.conditions;
+  runBlocks(plan, inputs, out.length, scratch, blockBars, (from, length, registers) => {
+    const at = (r: number | null) => (r === null ? null : (registers[r] as Uint8Array));
+    const block = out.subarray(from, from + length);
+    positionTargets(
+      at(long_entry) ?? none,
+      at(long_exit) ?? none,
+      at(short_entry),
+      at(short_exit),
+      block,
+      none,
+      carry,
+    );
+  });
+  return { bothEntries: carry.bothEntries, firstBothEntries: carry.firstBothEntries };
 }
 
 /** Each rule's condition over `n` bars (1 = true) in fresh columns; an empty rule is all 0. */
@@ -49,26 +55,38 @@ export function evaluateConditions(
   program: Program,
   inputs: Readonly<Record<string, Float64Array>>,
   n: number,
+  blockBars: number = BLOCK_BARS,
 ): Record<RuleKey, Uint8Array> {
-  const { conditions } = runSteps(program, inputs, n, new Scratch());
-  return Object.fromEntries(RULE_KEYS.map((rule) => [rule, conditions[rule] ?? new Uint8Array(n)])) as Record<
+  const plan = blockPlan(program);
+  const conditions = Object.fromEntries(RULE_KEYS.map((rule) => [rule, new Uint8Array(n)])) as Record<
     RuleKey,
     Uint8Array
   >;
+  runBlocks(plan, inputs, n, new Scratch(), blockBars, (from, _length, registers) => {
+    for (const rule of RULE_KEYS) {
+      const r = plan.conditions[rule];
+      if (r !== null) conditions[rule].set(registers[r]!, from);
+    }
+  });
+  return conditions;
 }
 
 /**
- * Runs every step; each rule's condition column (null for an empty rule). `release` hands every column back to
- * the scratch once the caller is done with them.
+ * Runs every step over each block of `n` bars in turn and hands the block's registers (views of the block's
+ * length) to `consume` with the block's first bar and length. Registers go back to the scratch at the end.
  */
-function runSteps(
-  program: Program,
+function runBlocks(
+  plan: BlockPlan,
   inputs: Readonly<Record<string, Float64Array>>,
   n: number,
   scratch: Scratch,
-): { conditions: Record<RuleKey, Uint8Array | null>; release: () => void } {
-  const slots: Column[] = new Array(program.slotTypes.length);
-  for (const { key, slot } of program.inputs) {
+  blockBars: number,
+  consume: (from: number, length: number, registers: readonly Column[]) => void,
+): void {
+  if (!Number.isSafeInteger(blockBars) || blockBars < 1) {
+    throw new StudioError("INTERNAL", `rules: block size must be a whole number >= 1, not ${blockBars}`);
+  }
+  const columns = plan.inputs.map((key) => {
     const column = Object.hasOwn(inputs, key) ? inputs[key] : undefined;
     if (column === undefined || column.length !== n) {
       throw new StudioError(
@@ -76,106 +94,22 @@ function runSteps(
         `rules: input ${JSON.stringify(key)} is ${column === undefined ? "missing" : `${column.length} bars long, not ${n}`}`,
       );
     }
-    slots[slot] = column;
-  }
-  const keep = new Set<number>();
-  for (const c of Object.values(program.conditions)) if (c !== null && "slot" in c) keep.add(c.slot);
-  const lastUse = new Map<number, number>();
-  program.steps.forEach((step, i) => {
-    for (const a of step.args) if ("slot" in a) lastUse.set(a.slot, i);
+    return column;
   });
-  const computed = new Set(program.steps.flatMap((s) => (s.out2 === undefined ? [s.out] : [s.out, s.out2])));
-  const held: { type: ValueType; column: Column }[] = [];
-  program.steps.forEach((step, i) => {
-    const type = program.slotTypes[step.out]!;
-    const buffer = scratch.take(type, n);
-    slots[step.out] = buffer;
-    if (step.out2 !== undefined) slots[step.out2] = scratch.take("condition", n);
-    run(step, slots, buffer);
-    for (const slot of new Set(step.args.flatMap((a) => ("slot" in a ? [a.slot] : [])))) {
-      // A column goes back after its last reader, unless it is an input or a rule's condition.
-      if (lastUse.get(slot) === i && computed.has(slot) && !keep.has(slot)) {
-        scratch.give(program.slotTypes[slot]!, slots[slot]!);
-      }
+  const registers = plan.registers.map((type) => scratch.take(type, blockBars));
+  for (const { register, value } of plan.constants) registers[register]!.fill(value);
+  const carries = plan.steps.map((s) => stepCarry(s, plan.registers[s.out]!, n));
+  try {
+    for (let from = 0; from < n; from += blockBars) {
+      const length = Math.min(blockBars, n - from);
+      const views = length === blockBars ? registers : registers.map((r) => r.subarray(0, length));
+      const block = columns.map((c) => c.subarray(from, from + length));
+      for (let i = 0; i < plan.steps.length; i++) runStep(plan.steps[i]!, block, views, carries[i]!);
+      consume(from, length, views);
     }
-  });
-  for (const slot of keep) held.push({ type: "condition", column: slots[slot]! });
-  const conditions = {} as Record<RuleKey, Uint8Array | null>;
-  for (const rule of RULE_KEYS) {
-    const c = program.conditions[rule];
-    if (c === null) conditions[rule] = null;
-    else if ("slot" in c) conditions[rule] = slots[c.slot] as Uint8Array;
-    else {
-      const filled = scratch.take("condition", n).fill(c.value) as Uint8Array;
-      held.push({ type: "condition", column: filled });
-      conditions[rule] = filled;
-    }
-  }
-  return {
-    conditions,
-    release: () => {
-      for (const h of held) scratch.give(h.type, h.column);
-    },
-  };
-}
-
-function run(step: Step, slots: readonly Column[], out: Column): void {
-  const arg = (i: number): ColumnOperand => {
-    const a: Operand = step.args[i]!;
-    return "slot" in a ? (slots[a.slot] as Float64Array) : a.value;
-  };
-  const condition = (i: number): Uint8Array => slots[(step.args[i] as { slot: number }).slot] as Uint8Array;
-  const numbers = (i: number): Float64Array => slots[(step.args[i] as { slot: number }).slot] as Float64Array;
-  const k = step.k ?? 0;
-  switch (step.op) {
-    case "+":
-    case "-":
-    case "*":
-    case "/":
-      arith(step.op, arg(0), arg(1), out as Float64Array);
-      break;
-    case "<":
-    case "<=":
-    case ">":
-    case ">=":
-    case "==":
-    case "!=":
-      compare(step.op, arg(0), arg(1), out as Uint8Array);
-      break;
-    case "and":
-      and(condition(0), condition(1), out as Uint8Array);
-      break;
-    case "or":
-      or(condition(0), condition(1), out as Uint8Array);
-      break;
-    case "not":
-      not(condition(0), out as Uint8Array);
-      break;
-    case "neg":
-      negate(numbers(0), out as Float64Array);
-      break;
-    case "fill":
-      out.fill(k);
-      break;
-    case "prev":
-      if (out instanceof Uint8Array) prevCondition(condition(0), k, out);
-      else prevNumber(numbers(0), k, out);
-      break;
-    case "cross_above":
-      crossAbove(numbers(0), arg(1), out as Uint8Array);
-      break;
-    case "cross_below":
-      crossBelow(numbers(0), arg(1), out as Uint8Array);
-      break;
-    case "cross_pair":
-      crossPair(numbers(0), arg(1), out as Uint8Array, slots[step.out2!] as Uint8Array);
-      break;
-    case "highest":
-    case "lowest":
-      rollingExtreme(numbers(0), k, step.op === "highest", out as Float64Array);
-      break;
-    case "bars_since":
-      barsSince(condition(0), out as Float64Array);
-      break;
+  } finally {
+    plan.registers.forEach((type, i) => {
+      scratch.give(type, registers[i]!);
+    });
   }
 }

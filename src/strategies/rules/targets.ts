@@ -4,6 +4,9 @@
  * Per bar, in this order: both entries true -> the target does not change (counted, reported as a warning);
  * long_entry -> +1; short_entry -> -1 (so an entry of the other side reverses, and an entry beats an exit on the
  * same bar); otherwise long_exit closes a long and short_exit closes a short. Flat (0) before the first entry.
+ * Rules fire on few bars, so the machine reads the conditions four bars at a time (one Uint32 per condition) and
+ * skips a quiet group, where no condition holds and the target cannot change, writing the run of unchanged
+ * targets at once when it ends; a busy group goes bar by bar.
  */
 
 export interface TargetReport {
@@ -14,8 +17,22 @@ export interface TargetReport {
 }
 
 /**
- * Targets into `out`. Empty short rules may be passed as null: the long-only loop then skips them. `none` is an
- * all-false column of at least `out.length` values, read for a null short rule when the other is not null.
+ * The position and the conflict count carried from one block of bars to the next, and the bar the next block
+ * starts at (for the first conflicting bar's index).
+ */
+export interface PositionCarry {
+  target: number;
+  t: number;
+  bothEntries: number;
+  firstBothEntries: number;
+}
+
+export const positionCarry = (): PositionCarry => ({ target: 0, t: 0, bothEntries: 0, firstBothEntries: -1 });
+
+/**
+ * Targets into `out`, continuing from `carry` (a fresh one: from bar 0, flat); returns the report so far. Empty
+ * short rules may be passed as null: the long-only loop then skips them. `none` is an all-false column of at least
+ * `out.length` values, read for a null short rule when the other is not null.
  */
 export function positionTargets(
   longEntry: Uint8Array,
@@ -24,39 +41,97 @@ export function positionTargets(
   shortExit: Uint8Array | null,
   out: Float64Array,
   none: Uint8Array = new Uint8Array(out.length),
+  carry: PositionCarry = positionCarry(),
 ): TargetReport {
-  if (shortEntry === null && shortExit === null) {
-    longOnly(longEntry, longExit, out);
-    return { bothEntries: 0, firstBothEntries: -1 };
-  }
-  const se = shortEntry ?? none;
-  const sx = shortExit ?? none;
-  let target = 0;
-  let both = 0;
-  let first = -1;
-  for (let t = 0; t < out.length; t++) {
-    const le = longEntry[t]!;
-    const s = se[t]!;
-    if (le & s) {
-      if (both++ === 0) first = t;
-    } else if (le) target = 1;
-    else if (s) target = -1;
-    else if (target === 1) {
-      if (longExit[t]) target = 0;
-    } else if (target === -1 && sx[t]) target = 0;
-    out[t] = target;
-  }
-  return { bothEntries: both, firstBothEntries: first };
+  if (shortEntry === null && shortExit === null) longOnly(longEntry, longExit, out, carry);
+  else longShort(longEntry, longExit, shortEntry ?? none, shortExit ?? none, out, carry);
+  carry.t += out.length;
+  return { bothEntries: carry.bothEntries, firstBothEntries: carry.firstBothEntries };
 }
 
 /**
- * The same machine without short rules: an entry sets +1, otherwise an exit sets 0. Conditions are 0/1, so this is
+ * The machine without short rules: an entry sets +1, otherwise an exit sets 0. Conditions are 0/1, so this is
  * `target = entry | (target & !exit)`, without a branch per bar.
  */
-function longOnly(longEntry: Uint8Array, longExit: Uint8Array, out: Float64Array): void {
-  let target = 0;
-  for (let t = 0; t < out.length; t++) {
-    target = longEntry[t]! | (target & (longExit[t]! ^ 1));
-    out[t] = target;
+function longOnly(
+  longEntry: Uint8Array,
+  longExit: Uint8Array,
+  out: Float64Array,
+  carry: PositionCarry,
+): void {
+  const n = out.length;
+  const words = wholeWords(n, longEntry, longExit);
+  const entry32 = asWords(longEntry, words);
+  const exit32 = asWords(longExit, words);
+  let target = carry.target;
+  let run = 0;
+  // Group w covers bars 4w..4w+3; the extra last group is the bars after the whole words.
+  for (let w = 0; w <= words; w++) {
+    if (w < words && (entry32[w]! | exit32[w]!) === 0) continue;
+    const from = w << 2;
+    const to = w < words ? from + 4 : n;
+    fillRun(out, run, from, target);
+    for (let t = from; t < to; t++) {
+      target = longEntry[t]! | (target & (longExit[t]! ^ 1));
+      out[t] = target;
+    }
+    run = to;
   }
+  carry.target = target;
+}
+
+function longShort(
+  longEntry: Uint8Array,
+  longExit: Uint8Array,
+  shortEntry: Uint8Array,
+  shortExit: Uint8Array,
+  out: Float64Array,
+  carry: PositionCarry,
+): void {
+  const n = out.length;
+  const words = wholeWords(n, longEntry, longExit, shortEntry, shortExit);
+  const le32 = asWords(longEntry, words);
+  const lx32 = asWords(longExit, words);
+  const se32 = asWords(shortEntry, words);
+  const sx32 = asWords(shortExit, words);
+  let { target, bothEntries: both, firstBothEntries: first } = carry;
+  let run = 0;
+  for (let w = 0; w <= words; w++) {
+    if (w < words && (le32[w]! | lx32[w]! | se32[w]! | sx32[w]!) === 0) continue;
+    const from = w << 2;
+    const to = w < words ? from + 4 : n;
+    fillRun(out, run, from, target);
+    for (let t = from; t < to; t++) {
+      const le = longEntry[t]!;
+      const s = shortEntry[t]!;
+      if (le & s) {
+        if (both++ === 0) first = carry.t + t;
+      } else if (le) target = 1;
+      else if (s) target = -1;
+      else if (target === 1) {
+        if (longExit[t]) target = 0;
+      } else if (target === -1 && shortExit[t]) target = 0;
+      out[t] = target;
+    }
+    run = to;
+  }
+  carry.target = target;
+  carry.bothEntries = both;
+  carry.firstBothEntries = first;
+}
+
+/** How many whole groups of four bars the conditions can be read as Uint32s (0 if one is not 4-byte aligned). */
+function wholeWords(n: number, ...conditions: Uint8Array[]): number {
+  for (const c of conditions) if (c.byteOffset % 4 !== 0) return 0;
+  return n >> 2;
+}
+
+function asWords(c: Uint8Array, words: number): Uint32Array {
+  return new Uint32Array(c.buffer, c.byteOffset, words);
+}
+
+/** out[from..to) = value; a short run is cheaper written than handed to `fill`. */
+function fillRun(out: Float64Array, from: number, to: number, value: number): void {
+  if (to - from < 32) for (let t = from; t < to; t++) out[t] = value;
+  else out.fill(value, from, to);
 }

@@ -1,94 +1,161 @@
 /**
  * @module strategies/rules/window-ops
- * The functions of the rules language that look back along a column, each one O(n) over the whole column. They
- * only ever read the current and earlier bars, so a rule built from shifted features cannot see the future.
+ * The functions of the rules language that look back along a column. They only ever read the current and earlier
+ * bars, so a rule built from shifted features cannot see the future. Each kernel runs over one block of bars and
+ * takes a carry: what it must remember of the earlier blocks (the previous bar's operands, a delay line, a
+ * window, a counter), so the evaluator can stream a series block by block and get exactly what one call over the
+ * whole column gives. Left out, the carry is a fresh one: the call covers a whole series from bar 0.
  * - `crossAbove(a, b)[t]` = a[t-1] < b[t-1] and a[t] > b[t] (strict on both bars, as `crossoverSignal`, so a
  *   touch is not a cross); false at bar 0 and whenever a NaN is involved. `crossBelow` mirrors it; `crossPair`
  *   writes both in one pass.
- * - `rollingExtreme(x, n)[t]` = max (or min) of x[t-n+1..t]: NaN until n values exist and while any of them is
- *   NaN. Monotonic deque, so O(n) whatever the window.
+ * - `rollingExtreme(x, n)[t]` = max (or min) of x[t-n+1..t] (see `extreme-window`).
  * - `barsSince(c)[t]` = t minus the last bar at or before t where c was true (0 on such a bar); NaN before the
  *   first one.
  * - `prev(x, k)[t]` = x[t-k]; NaN (false for conditions) for t < k.
  */
 import type { Operand } from "./column-ops.js";
 
-export function crossAbove(a: Float64Array, b: Operand, out: Uint8Array): void {
-  crosses(a, b, out, null);
+export { ExtremeWindow, rollingExtreme } from "./extreme-window.js";
+
+/** The previous bar's operands of a cross (NaN before bar 0, so bar 0 never crosses). */
+export interface CrossCarry {
+  a: number;
+  b: number;
 }
 
-export function crossBelow(a: Float64Array, b: Operand, out: Uint8Array): void {
-  crosses(a, b, null, out);
+export const crossCarry = (): CrossCarry => ({ a: Number.NaN, b: Number.NaN });
+
+export function crossAbove(a: Float64Array, b: Operand, out: Uint8Array, carry = crossCarry()): void {
+  crosses(a, b, out, null, carry);
+}
+
+export function crossBelow(a: Float64Array, b: Operand, out: Uint8Array, carry = crossCarry()): void {
+  crosses(a, b, null, out, carry);
 }
 
 /** crossAbove into `up` and crossBelow into `down` in one pass over the columns. */
-export function crossPair(a: Float64Array, b: Operand, up: Uint8Array, down: Uint8Array): void {
-  crosses(a, b, up, down);
+export function crossPair(
+  a: Float64Array,
+  b: Operand,
+  up: Uint8Array,
+  down: Uint8Array,
+  carry = crossCarry(),
+): void {
+  crosses(a, b, up, down, carry);
 }
 
 /**
  * Both cross directions (either output may be null). Crosses are rare, so the outputs are cleared first and only
- * the crossing bars are written; the previous bar's values are carried in locals.
+ * the crossing bars are written; the previous bar's values are carried in locals. A constant `b` has its own
+ * loop rather than a column filled with it.
  */
-function crosses(a: Float64Array, b: Operand, up: Uint8Array | null, down: Uint8Array | null): void {
+function crosses(
+  a: Float64Array,
+  b: Operand,
+  up: Uint8Array | null,
+  down: Uint8Array | null,
+  carry: CrossCarry,
+): void {
   up?.fill(0);
   down?.fill(0);
   const n = (up ?? down)!.length;
-  if (n === 0) return;
-  const column = typeof b === "number" ? new Float64Array(n).fill(b) : b;
-  let pa = a[0]!;
-  let pb = column[0]!;
-  for (let t = 1; t < n; t++) {
-    const x = a[t]!;
-    const y = column[t]!;
-    if (pa < pb) {
-      if (x > y && up !== null) up[t] = 1;
-    } else if (pa > pb && x < y && down !== null) down[t] = 1;
-    pa = x;
-    pb = y;
-  }
-}
-
-/** Rolling max (`wantMax`) or min of the last `window` values, including the current one. */
-export function rollingExtreme(x: Float64Array, window: number, wantMax: boolean, out: Float64Array): void {
-  const n = out.length;
-  // Indices in the window, their values strictly decreasing (max) or increasing (min) from head to tail. Each
-  // index is pushed once, so a plain array of n slots never wraps.
-  const deque = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  let lastNaN = -1;
-  for (let t = 0; t < n; t++) {
-    const v = x[t]!;
-    if (Number.isNaN(v)) {
-      lastNaN = t;
-    } else {
-      while (tail > head && (wantMax ? x[deque[tail - 1]!]! <= v : x[deque[tail - 1]!]! >= v)) tail--;
-      deque[tail++] = t;
+  let pa = carry.a;
+  let pb = carry.b;
+  if (typeof b === "number") {
+    for (let t = 0; t < n; t++) {
+      const x = a[t]!;
+      if (pa < b) {
+        if (x > b && up !== null) up[t] = 1;
+      } else if (pa > b && x < b && down !== null) down[t] = 1;
+      pa = x;
     }
-    while (tail > head && deque[head]! <= t - window) head++;
-    out[t] = t < window - 1 || lastNaN > t - window ? Number.NaN : x[deque[head]!]!;
+    pb = b;
+  } else {
+    for (let t = 0; t < n; t++) {
+      const x = a[t]!;
+      const y = b[t]!;
+      if (pa < pb) {
+        if (x > y && up !== null) up[t] = 1;
+      } else if (pa > pb && x < y && down !== null) down[t] = 1;
+      pa = x;
+      pb = y;
+    }
   }
+  carry.a = pa;
+  carry.b = pb;
 }
 
-export function barsSince(c: Uint8Array, out: Float64Array): void {
-  let last = -1;
-  for (let t = 0; t < out.length; t++) {
-    if (c[t] === 1) last = t;
-    out[t] = last < 0 ? Number.NaN : t - last;
+/** The bar the next block starts at, and the last bar where the condition was true (-1: none yet). */
+export interface BarsSinceCarry {
+  t: number;
+  last: number;
+}
+
+export const barsSinceCarry = (): BarsSinceCarry => ({ t: 0, last: -1 });
+
+export function barsSince(c: Uint8Array, out: Float64Array, carry = barsSinceCarry()): void {
+  const start = carry.t;
+  let last = carry.last;
+  for (let i = 0; i < out.length; i++) {
+    if (c[i] === 1) last = start + i;
+    out[i] = last < 0 ? Number.NaN : start + i - last;
   }
+  carry.last = last;
+  carry.t = start + out.length;
 }
 
-export function prevNumber(x: Float64Array, k: number, out: Float64Array): void {
-  const n = out.length;
-  const shift = Math.min(k, n);
-  out.fill(Number.NaN, 0, shift);
-  out.set(x.subarray(0, n - shift), shift);
+/**
+ * The last k values of a column, oldest at `at`, for `prev(x, k)`; it starts full of the blank value (NaN, or
+ * false), which is what the first k bars read. `ring` is null when k reaches past the whole series: then every bar
+ * is blank and nothing need be kept.
+ */
+export interface DelayLine<A extends Float64Array | Uint8Array> {
+  readonly ring: A | null;
+  readonly blank: number;
+  at: number;
 }
 
-export function prevCondition(c: Uint8Array, k: number, out: Uint8Array): void {
-  const n = out.length;
-  const shift = Math.min(k, n);
-  out.fill(0, 0, shift);
-  out.set(c.subarray(0, n - shift), shift);
+/** A delay line of k bars for a number column of a series of `n` bars. */
+export function numberDelay(k: number, n: number): DelayLine<Float64Array> {
+  return { ring: k < n ? new Float64Array(k).fill(Number.NaN) : null, blank: Number.NaN, at: 0 };
+}
+
+/** A delay line of k bars for a condition column of a series of `n` bars. */
+export function conditionDelay(k: number, n: number): DelayLine<Uint8Array> {
+  return { ring: k < n ? new Uint8Array(k) : null, blank: 0, at: 0 };
+}
+
+export function prevNumber(
+  x: Float64Array,
+  k: number,
+  out: Float64Array,
+  line = numberDelay(k, out.length),
+): void {
+  delay(x, out, line);
+}
+
+export function prevCondition(
+  c: Uint8Array,
+  k: number,
+  out: Uint8Array,
+  line = conditionDelay(k, out.length),
+): void {
+  delay(c, out, line);
+}
+
+/** Each bar reads the value k bars back from the line, then leaves its own there. */
+function delay<A extends Float64Array | Uint8Array>(x: A, out: A, line: DelayLine<A>): void {
+  const ring = line.ring;
+  if (ring === null) {
+    out.fill(line.blank);
+    return;
+  }
+  const k = ring.length;
+  let at = line.at;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = ring[at]!;
+    ring[at] = x[i]!;
+    if (++at === k) at = 0;
+  }
+  line.at = at;
 }

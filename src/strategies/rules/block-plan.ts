@@ -48,7 +48,9 @@ export function blockPlan(program: Program): BlockPlan {
 
 function makePlan(program: Program): BlockPlan {
   const place = new Map<number, Place>();
-  program.inputs.forEach(({ slot }, input) => place.set(slot, { input }));
+  program.inputs.forEach(({ slot }, input) => {
+    place.set(slot, { input });
+  });
   const registers: ValueType[] = [];
   const free: Record<ValueType, number[]> = { number: [], condition: [] };
   const take = (type: ValueType): number => free[type].pop() ?? registers.push(type) - 1;

@@ -60,3 +60,48 @@ describe("positionTargets", () => {
     );
   });
 });
+
+describe("positionTargets over long series", () => {
+  /** Sparse events (runs of quiet groups longer than a fill) and dense ones, at every alignment. */
+  function events(n: number, every: number, seed: number): Uint8Array {
+    const c = new Uint8Array(n + 3);
+    for (let t = 0; t < n; t++) c[t] = (t * 7919 + seed * 104729) % every === 0 ? 1 : 0;
+    return c;
+  }
+  function naive(le: Uint8Array, lx: Uint8Array, se: Uint8Array, sx: Uint8Array, n: number, start: number) {
+    const out = new Float64Array(n);
+    let target = start;
+    for (let t = 0; t < n; t++) {
+      if (le[t] && se[t]) {
+      } else if (le[t]) target = 1;
+      else if (se[t]) target = -1;
+      else if (target === 1 && lx[t]) target = 0;
+      else if (target === -1 && sx[t]) target = 0;
+      out[t] = target;
+    }
+    return out;
+  }
+
+  it("equals the bar-by-bar machine for sparse and dense rules, aligned or not, long-only or not", () => {
+    const n = 5003;
+    for (const every of [3, 50, 700]) {
+      for (const offset of [0, 1, 2, 3]) {
+        const [le, lx, se, sx] = [1, 2, 3, 4].map((s) =>
+          events(n, every, s).subarray(offset, offset + n),
+        ) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+        const none = new Uint8Array(n);
+        const longOnly = new Float64Array(n).fill(Number.NaN);
+        positionTargets(le, lx, null, null, longOnly);
+        const both = new Float64Array(n).fill(Number.NaN);
+        positionTargets(le, lx, se, sx, both);
+        const wantLong = naive(le, lx, none, none, n, 0);
+        const wantBoth = naive(le, lx, se, sx, n, 0);
+        for (let t = 0; t < n; t++) {
+          if (longOnly[t] !== wantLong[t])
+            expect.fail(`every ${every}, offset ${offset}, long-only bar ${t}`);
+          if (both[t] !== wantBoth[t]) expect.fail(`every ${every}, offset ${offset}, long/short bar ${t}`);
+        }
+      }
+    }
+  });
+});

@@ -126,8 +126,10 @@ function wholeWords(n: number, ...conditions: Uint8Array[]): number {
   return n >> 2;
 }
 
+const NO_WORDS = new Uint32Array(0);
+
 function asWords(c: Uint8Array, words: number): Uint32Array {
-  return new Uint32Array(c.buffer, c.byteOffset, words);
+  return words === 0 ? NO_WORDS : new Uint32Array(c.buffer, c.byteOffset, words);
 }
 
 /** out[from..to) = value; a short run is cheaper written than handed to `fill`. */

@@ -108,6 +108,8 @@ const EXPRESSIONS = [
   "cross_above(close, open)",
   "cross_below(close + 1, prev(open, 2))",
   "cross_above(close, 4) or cross_below(4, high)",
+  "cross_above(close, open) or cross_below(close, open) and volume > 3",
+  "cross_above(high, 3) or cross_below(high, 3)",
   "close >= highest(high, 5)",
   "close >= highest(high, $w)",
   "low <= lowest(low, 37) + 1",
@@ -118,7 +120,7 @@ const EXPRESSIONS = [
   "prev(bars_since(close == 7), 4) >= 3",
 ];
 const VARS = { k: 17, w: 64 };
-const BLOCKS = [1, 3, 7, 16, 64];
+const BLOCKS = [1, 3, 5, 7, 16, 64];
 
 describe("blocked evaluation: the same bars whatever the block size", () => {
   for (const n of [400, 50]) {

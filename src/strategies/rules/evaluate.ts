@@ -15,10 +15,11 @@ import { type Column, Scratch } from "./scratch.js";
 import { positionCarry, positionTargets, type TargetReport } from "./targets.js";
 
 /**
- * Bars per block: the registers of a typical rule (a few Float64Array and Uint8Array blocks) and the inputs' block
- * stay within L2 (measured with bench case rules_signal_1m).
+ * Bars per block: the inputs' block and the registers of a typical rule (a few Float64Array and Uint8Array blocks)
+ * stay within L2, and the per-block work (views, kernel calls) is spread over enough bars. Measured with bench
+ * case rules_signal_1m: 2048 and 4096 were slower, 16384 to 32768 the best.
  */
-export const BLOCK_BARS = 4096;
+export const BLOCK_BARS = 16_384;
 
 /** The scratch `evaluate` uses between calls (one per thread: workers load their own copy of this module). */
 const shared = new Scratch();

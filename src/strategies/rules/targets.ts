@@ -132,8 +132,21 @@ function asWords(c: Uint8Array, words: number): Uint32Array {
   return words === 0 ? NO_WORDS : new Uint32Array(c.buffer, c.byteOffset, words);
 }
 
-/** out[from..to) = value; a short run is cheaper written than handed to `fill`. */
+/**
+ * out[from..to) = value. `fill` is a call, worth it for a long run; a short one is written four bars per
+ * iteration, since V8 re-checks a typed array on every turn of a loop.
+ */
 function fillRun(out: Float64Array, from: number, to: number, value: number): void {
-  if (to - from < 32) for (let t = from; t < to; t++) out[t] = value;
-  else out.fill(value, from, to);
+  if (to - from >= 64) {
+    out.fill(value, from, to);
+    return;
+  }
+  let t = from;
+  for (; t + 4 <= to; t += 4) {
+    out[t] = value;
+    out[t + 1] = value;
+    out[t + 2] = value;
+    out[t + 3] = value;
+  }
+  for (; t < to; t++) out[t] = value;
 }

@@ -6,7 +6,7 @@
  * same bar); otherwise long_exit closes a long and short_exit closes a short. Flat (0) before the first entry.
  * Rules fire on few bars, so the machine reads the conditions four bars at a time (one Uint32 per condition) and
  * skips a quiet group, where no condition holds and the target cannot change, writing the run of unchanged
- * targets at once when it ends; a busy group goes bar by bar.
+ * targets at once when it ends; a busy group goes bar by bar (for long-only rules, from the words already read).
  */
 
 export interface TargetReport {
@@ -66,16 +66,27 @@ function longOnly(
   let target = carry.target;
   let run = 0;
   // Group w covers bars 4w..4w+3; the extra last group is the bars after the whole words.
-  for (let w = 0; w <= words; w++) {
-    if (w < words && (entry32[w]! | exit32[w]!) === 0) continue;
-    const from = w << 2;
-    const to = w < words ? from + 4 : n;
-    fillRun(out, run, from, target);
-    for (let t = from; t < to; t++) {
-      target = longEntry[t]! | (target & (longExit[t]! ^ 1));
-      out[t] = target;
-    }
-    run = to;
+  for (let w = 0; w < words; w++) {
+    const e = entry32[w]!;
+    const x = exit32[w]!;
+    if ((e | x) === 0) continue;
+    // The group's four bars straight from the words just read, rather than from the byte arrays again.
+    const t = w << 2;
+    fillRun(out, run, t, target);
+    target = ((e >>> B0) & 1) | (target & ~(x >>> B0));
+    out[t] = target;
+    target = ((e >>> B1) & 1) | (target & ~(x >>> B1));
+    out[t + 1] = target;
+    target = ((e >>> B2) & 1) | (target & ~(x >>> B2));
+    out[t + 2] = target;
+    target = ((e >>> B3) & 1) | (target & ~(x >>> B3));
+    out[t + 3] = target;
+    run = t + 4;
+  }
+  fillRun(out, run, words << 2, target);
+  for (let t = words << 2; t < n; t++) {
+    target = longEntry[t]! | (target & (longExit[t]! ^ 1));
+    out[t] = target;
   }
   carry.target = target;
 }
@@ -127,6 +138,10 @@ function wholeWords(n: number, ...conditions: Uint8Array[]): number {
 }
 
 const NO_WORDS = new Uint32Array(0);
+
+/** The shift that brings bar j of a group (byte j of its Uint32) to bit 0, on this machine's byte order. */
+const [B0, B1, B2, B3] =
+  new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? [0, 8, 16, 24] : [24, 16, 8, 0];
 
 function asWords(c: Uint8Array, words: number): Uint32Array {
   return words === 0 ? NO_WORDS : new Uint32Array(c.buffer, c.byteOffset, words);

@@ -1,6 +1,6 @@
 /**
  * @module strategies/rules/column-ops
- * Element-wise operators of the rules language over whole columns: arithmetic into a Float64Array, comparisons
+ * Element-wise operators of the rules language over columns (a block of bars): arithmetic into a Float64Array, comparisons
  * and logic into a Uint8Array of 0/1. One operand may be a constant (a number), never both: the compiler folds
  * constant-only expressions. Each operator is its own loop so every loop stays monomorphic and tight; NaN follows
  * IEEE 754 (arithmetic propagates it, every comparison with it is false, `!=` included).

@@ -1,7 +1,7 @@
 /**
  * @module strategies/rules/compile
- * Compiles the four rule expressions of a `rules` config into one `Program`: a list of whole-column steps over
- * numbered slots, run by `evaluate` once per column, never per bar. On the way it type-checks (numbers vs
+ * Compiles the four rule expressions of a `rules` config into one `Program`: a list of column steps over
+ * numbered slots, run by `evaluate` once per block of bars, never per bar. On the way it type-checks (numbers vs
  * conditions), folds constants (numbers, `$vars` and arithmetic of them), shares repeated sub-expressions across
  * the four rules, and names every input column the program reads. Input keys are the call as written with its
  * constants folded (`sma(close,10)`, `macd(12,26,9).hist`, `close`), so they can be computed without the

@@ -1,7 +1,7 @@
 /**
  * @module strategies/rules/program
  * What the rules compiler produces and the evaluator runs: numbered slots (input columns and step results), the
- * whole-column steps in dependency order, and the condition of each of the four rules.
+ * column steps in dependency order, and the condition of each of the four rules.
  */
 import type { ArithOp, CompareOp } from "./column-ops.js";
 import type { ValueType } from "./functions.js";

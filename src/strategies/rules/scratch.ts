@@ -1,9 +1,10 @@
 /**
  * @module strategies/rules/scratch
- * Column buffers for the evaluator's steps, kept between evaluations. A validation run evaluates the same rules
- * on thousands of series of one length; allocating (and page-faulting) fresh columns every time would cost more
- * than the steps themselves. Buffers of another length are dropped, and at most MAX_RETAINED_BYTES (or the given limit) are kept, so
- * a long-lived process holds little after a big run. Evaluation is synchronous, so one scratch per thread is safe.
+ * The evaluator's registers (block-sized step buffers), kept between evaluations. A validation run evaluates the
+ * same rules on thousands of series; allocating (and page-faulting) fresh buffers every time would cost more than
+ * the steps themselves. Buffers of another length are dropped, and at most MAX_RETAINED_BYTES (or the given limit)
+ * are kept, so a long-lived process holds little after a big run. Evaluation is synchronous, so one scratch per
+ * thread is safe.
  */
 import type { ValueType } from "./functions.js";
 

@@ -49,6 +49,7 @@ export {
   type PboResult,
   probabilityOfBacktestOverfitting,
 } from "./probability-of-backtest-overfitting.js";
+export { type Histogram, HISTOGRAM_BINS, histogram } from "./histogram.js";
 export { quantile, quantileSorted } from "./quantile.js";
 export { planValidation, runValidation, type ValidationPlan } from "./run-validation.js";
 export { methodStream, STREAMS } from "./streams.js";

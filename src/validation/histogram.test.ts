@@ -40,7 +40,10 @@ describe("histogram", () => {
     const reversed = Float64Array.from(v).reverse();
     expect(histogram(reversed)).toEqual(histogram(v));
     const h = histogram(v)!;
-    expect(h.counts.reduce((a, b) => a + b, 0), "every value lands in a bin").toBe(500);
+    expect(
+      h.counts.reduce((a, b) => a + b, 0),
+      "every value lands in a bin",
+    ).toBe(500);
   });
 
   it("is stored in the permutation and bootstrap summaries, over the replications' statistics", () => {

@@ -21,6 +21,7 @@ export {
   trialSharpeVariance,
 } from "./deflated-sharpe-ratio.js";
 export { expectedMaxSharpe } from "./expected-max-sharpe.js";
+export { HISTOGRAM_BINS, type Histogram, histogram } from "./histogram.js";
 export { minTrackRecordLength } from "./min-track-record-length.js";
 export { kurtosis, mean, skewness, stdev } from "./moments.js";
 export { normalCdf, normalQuantile } from "./normal-distribution.js";
@@ -49,7 +50,6 @@ export {
   type PboResult,
   probabilityOfBacktestOverfitting,
 } from "./probability-of-backtest-overfitting.js";
-export { type Histogram, HISTOGRAM_BINS, histogram } from "./histogram.js";
 export { quantile, quantileSorted } from "./quantile.js";
 export { planValidation, runValidation, type ValidationPlan } from "./run-validation.js";
 export { methodStream, STREAMS } from "./streams.js";

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { StudioError } from "../core/errors.js";
 import { buildReportData, type ReportData, type ReportInputs } from "./report-data.js";
+import { encodeTimes } from "./time-codec.js";
 
 /** dist/web beside the compiled module, or the built one when running from source (tests). */
 const CANDIDATES = [new URL("../web/", import.meta.url), new URL("../../dist/web/", import.meta.url)];
@@ -37,8 +38,9 @@ const escapeHtml = (s: string): string =>
 
 export function reportHtml(data: ReportData): string {
   const { js, css } = pageAssets();
-  // `<` escaped as \u003c: no value of the run can close the JSON script element.
-  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  // `<` escaped as \u003c: no value of the run can close the JSON script element. Times are delta-encoded
+  // (a third of a million-bar report's bytes otherwise); the page decodes them.
+  const json = JSON.stringify(encodeTimes(data)).replace(/</g, "\\u003c");
   return `<!doctype html>
 <html lang="en">
 <head>

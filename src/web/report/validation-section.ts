@@ -10,6 +10,7 @@ import { isoUtc, percent, plainNumber } from "../../report/format-metric.js";
 import { h, kvTable } from "../common/dom.js";
 import { chartIn } from "../common/echarts.js";
 import { distributionChart } from "./distribution-chart.js";
+import { whenVisible } from "./when-visible.js";
 
 type Rec = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "number" ? v : Number.NaN);
@@ -96,6 +97,9 @@ function wfoChart(el: HTMLElement, segments: Rec[]): void {
   });
 }
 
+/** Draws once the section is in the document (after the report's layout) and the chart is near the view. */
+const later = (el: HTMLElement, draw: () => void) => queueMicrotask(() => whenVisible(el, draw));
+
 /** A histogram's chart element, carrying the stored values it shows, and its caption. */
 function histogramBox(id: string, s: Rec, caption: string): { box: HTMLElement; chart: HTMLElement } {
   const chart = h("div", {
@@ -180,7 +184,7 @@ export function validationSection(v: Rec | null): HTMLElement {
       `observed ${pct(p.observed_return)}, p-value ${fmt(p.p_value)}`,
     );
     charts.append(el.box);
-    queueMicrotask(() =>
+    later(el.chart, () =>
       distributionChart(el.chart, {
         title: `Permutation null: ${fmt(p.n)} shuffled markets (p = ${fmt(p.p_value)})`,
         histogram: hp as never,
@@ -198,7 +202,7 @@ export function validationSection(v: Rec | null): HTMLElement {
       `observed ${pct(b.observed_return)}, ${pct(b.confidence)} interval ${pct(ci.lower)} to ${pct(ci.upper)}`,
     );
     charts.append(el.box);
-    queueMicrotask(() =>
+    later(el.chart, () =>
       distributionChart(el.chart, {
         title: `Block bootstrap: ${fmt(b.n)} resampled returns`,
         histogram: hb as never,
@@ -217,7 +221,7 @@ export function validationSection(v: Rec | null): HTMLElement {
       "aria-label": "validation intervals",
     });
     out.append(el);
-    queueMicrotask(() => intervalsChart(el, rows));
+    later(el, () => intervalsChart(el, rows));
   }
   const w = v.wfo as Rec | undefined;
   if (w) {
@@ -236,7 +240,7 @@ export function validationSection(v: Rec | null): HTMLElement {
       "aria-label": "walk-forward segments",
     });
     out.append(el);
-    queueMicrotask(() => wfoChart(el, segments));
+    later(el, () => wfoChart(el, segments));
     out.append(
       h(
         "div",

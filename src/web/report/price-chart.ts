@@ -84,6 +84,9 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
     const candles: number[][] = [];
     for (let i = from; i < to; i++) candles.push([l.t[i]!, l.o[i]!, l.c[i]!, l.l[i]!, l.h[i]!]);
     const m = markers(t0, t1);
+    // What the view holds, for a reader's tools and the browser test: points of the stop and target lines.
+    el.dataset.stopPoints = String(m.stops.length);
+    el.dataset.targetPoints = String(m.targets.length);
     return {
       title:
         (l.bars > 1 ? `candles of ${l.bars} bars` : "one candle per bar") +

@@ -15,7 +15,7 @@ import { action, printJson } from "../context.js";
 import { formatValue, isoTime, table } from "../format.js";
 import { follow, report, withSweeps } from "./sweep.js";
 
-const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png)$/;
+const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png|html)$/;
 
 export function registerSweepsCommands(program: Command): void {
   const sweeps = program.command("sweeps").description("list and manage parameter sweeps");

@@ -78,6 +78,11 @@ export function candidateText(v: SweepCandidate | undefined): string {
   return v === null || v === undefined ? "none" : String(v);
 }
 
+/** A config date (epoch ms once normalized) as an ISO day, or its time when not midnight. */
+const day = (v: number | string): string => {
+  const iso = typeof v === "number" ? isoUtc(v) : v;
+  return iso.endsWith("T00:00:00Z") ? iso.slice(0, 10) : iso;
+};
 const fmt = (v: number | null | undefined): string =>
   v === null || v === undefined ? "-" : plainNumber(Number(v.toPrecision(7)));
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? "-" : percent(v, 1));
@@ -185,7 +190,7 @@ export function buildSweepReportData(
   return {
     kind: "sweep",
     title: `Sweep ${shortId(sweepId)}: ${base.strategy.name} on ${base.symbol} ${base.timeframe}`,
-    subtitle: `${base.start} to ${base.end}; ${dims.map((d) => d.path).join(" x ")}; ${method}; objective ${objective}; ${summary.counts.run} trials run of ${summary.counts.planned} planned; holdout ${percent(plan.spec.holdout, 0)} (${summary.bars.holdout} bars)`,
+    subtitle: `${day(base.start)} to ${day(base.end)} UTC; ${dims.map((d) => d.path).join(" x ")}; ${method}; objective ${objective}; ${summary.counts.run} trials run of ${summary.counts.planned} planned; holdout ${percent(plan.spec.holdout, 0)} (${summary.bars.holdout} bars)`,
     objective,
     dims: dims.map((d) => ({ path: d.path, values: d.values.map(candidateText) })),
     heatmaps: heatmapPairs(dims).map(([a, b]) => ({

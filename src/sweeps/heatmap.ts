@@ -51,6 +51,8 @@ export function renderHeatmap(
       xAxis: { type: "category", data: xs, name: dims[a]!.path, nameLocation: "middle", nameGap: 40 },
       yAxis: { type: "category", data: ys, name: dims[b]!.path, nameLocation: "middle", nameGap: 60 },
       visualMap: {
+        // Only the heatmap is coloured by value; otherwise the best cell's frame would be filled too.
+        seriesIndex: 0,
         min,
         max: max > min ? max : min + 1,
         calculable: false,

@@ -87,13 +87,15 @@ export async function sweepsPage(root: HTMLElement): Promise<() => void> {
   root.replaceChildren(
     h("h1", {}, "Sweeps"),
     h("div", { class: "toolbar" }, h("label", { for: "sweeps-filter" }, "Filter "), filter, count),
-    sweeps.length === 0
-      ? h(
-          "p",
-          { class: "note", id: "no-sweeps" },
-          "No sweeps yet: submit a spec with `studio sweep SPEC.json` or POST /api/sweeps (docs/sweeps.md).",
-        )
-      : null,
+    ...(sweeps.length === 0
+      ? [
+          h(
+            "p",
+            { class: "note", id: "no-sweeps" },
+            "No sweeps yet: submit a spec with `studio sweep SPEC.json` or POST /api/sweeps (docs/sweeps.md).",
+          ),
+        ]
+      : []),
     h(
       "div",
       { class: "scroll" },

@@ -49,7 +49,7 @@ function drawHeatmap(el: HTMLElement, data: SweepReportData, m: SweepHeatmap): v
   const max = values.length ? Math.max(...values) : 1;
   chartIn(el).setOption({
     animation: false,
-    grid: { left: 80, right: 90, top: 20, bottom: 60 },
+    grid: { left: 80, right: 120, top: 20, bottom: 60 },
     tooltip: {
       formatter: (p: { data: number[] }) =>
         `${xs.path} = ${xs.values[p.data[0]!]}<br>${ys.path} = ${ys.values[p.data[1]!]}<br>best ${data.objective}: ${plainNumber(p.data[2]!)}`,
@@ -57,13 +57,15 @@ function drawHeatmap(el: HTMLElement, data: SweepReportData, m: SweepHeatmap): v
     xAxis: { type: "category", data: xs.values, name: xs.path, nameLocation: "middle", nameGap: 36 },
     yAxis: { type: "category", data: ys.values, name: ys.path, nameLocation: "middle", nameGap: 56 },
     visualMap: {
+      // The colour scale is the heatmap's only: the best cell's frame keeps its own transparent fill.
+      seriesIndex: 0,
       min,
       max: max > min ? max : min + 1,
       calculable: true,
       orient: "vertical",
       right: 6,
       top: "middle",
-      text: [plainNumber(max), plainNumber(min)],
+      formatter: (v: number) => plainNumber(Number(v.toPrecision(4))),
       inRange: { color: RAMP },
     },
     series: [
@@ -72,7 +74,7 @@ function drawHeatmap(el: HTMLElement, data: SweepReportData, m: SweepHeatmap): v
         type: "scatter",
         data: m.best ? [m.best] : [],
         symbol: "rect",
-        symbolSize: 14,
+        symbolSize: 18,
         silent: true,
         itemStyle: { color: "rgba(0,0,0,0)", borderColor: "#000000", borderWidth: 2 },
         z: 10,

@@ -36,7 +36,7 @@ const RECORD_PROGRESS = `(() => {
   });
 })()`;
 
-/** A 2 x 2 grid on a few months of synthetic bars: seconds, with a holdout and one top run. */
+/** A 3 x 3 grid on a few months of synthetic bars: seconds, with a holdout and one top run. */
 const SWEEP_SPEC = {
   base: {
     symbol: "SWEEP",
@@ -46,7 +46,7 @@ const SWEEP_SPEC = {
     provider: "synthetic",
     strategy: { name: "sma_crossover", params: {} },
   },
-  space: { "strategy.params.fast": [5, 10], "strategy.params.slow": [30, 60] },
+  space: { "strategy.params.fast": [5, 10, 20], "strategy.params.slow": [30, 60, 90] },
   holdout: 0.25,
   top_k: 1,
   pbo_partitions: 8,
@@ -235,11 +235,11 @@ describe("web studio in chromium", () => {
         clip: { x: 0, y: 0, width: 1360, height: 360 },
       });
     await row.locator(".status.completed").waitFor({ timeout: 60_000 });
-    expect(await row.textContent(), "the finished sweep shows all 4 trials and its best objective").toMatch(
-      /4 \/ 4 trials\s*-?\d/,
+    expect(await row.textContent(), "the finished sweep shows all 9 trials and its best objective").toMatch(
+      /9 \/ 9 trials\s*-?\d/,
     );
     const seen = (await page.evaluate("window.__progress")) as number[];
-    if (seen.length > 0) expect(seen.at(-1), `progress values seen: ${seen.join(", ")}`).toBe(4);
+    if (seen.length > 0) expect(seen.at(-1), `progress values seen: ${seen.join(", ")}`).toBe(9);
     await page.screenshot({ path: screenshotPath("sweeps"), clip: { x: 0, y: 0, width: 1360, height: 360 } });
 
     await row.getByRole("link").first().click();
@@ -251,7 +251,7 @@ describe("web studio in chromium", () => {
     const report = (await frameEl!.contentFrame())!;
     await report.waitForFunction(canvasesPainted, [".heatmap-chart", 1] as const, { timeout: 20_000 });
     expect(await report.locator(".heatmap-chart").count(), "one heatmap for fast x slow").toBe(1);
-    expect(await report.locator("#trials tbody tr").count()).toBe(4);
+    expect(await report.locator("#trials tbody tr").count()).toBe(9);
     expect(await report.locator("#sweep-statistics").textContent()).toContain("deflated Sharpe ratio");
     expect(await report.locator("#best-holdout").textContent()).toContain("holdout");
     await page.screenshot({ path: screenshotPath("sweep"), fullPage: true });
@@ -291,14 +291,22 @@ describe("web studio in chromium", () => {
       "ascending",
     );
     await page.getByLabel("Filter trials").fill("fast=5");
-    await expect.poll(() => page.locator("#trials tbody tr").count()).toBe(2);
-    expect(await page.locator("#trials-count").textContent()).toBe("2 of 4 trials");
+    await expect.poll(() => page.locator("#trials tbody tr").count()).toBe(3);
+    expect(await page.locator("#trials-count").textContent()).toBe("3 of 9 trials");
     await page.getByLabel("Filter trials").fill("");
     await page.getByLabel("Filter trials").blur();
     await page.evaluate(() =>
       (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
     );
     await page.screenshot({ path: screenshotPath("sweep-report"), fullPage: true });
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { getElementById(id: string): { scrollIntoView(): void } } }
+      ).document
+        .getElementById("statistics")
+        .scrollIntoView(),
+    );
+    await page.screenshot({ path: screenshotPath("sweep-report-statistics") });
     expect(requests, "report.html loads nothing").toEqual([]);
     expect(problems).toEqual([]);
   }, 60_000);

@@ -26,7 +26,7 @@ function topRuns(runs: RunView[], objective: string): HTMLElement {
     h(
       "caption",
       {},
-      `the sweep's best trials re-run as ordinary runs with every artifact (objective ${objective} on the whole range)`,
+      `the sweep's best trials by ${objective}, re-run as ordinary runs over the whole range (in-sample and holdout) with every artifact`,
     ),
     h("thead", {}, h("tr", {}, th("run"), th("strategy"), th("status"), ...keys.map(th))),
     h(

@@ -53,6 +53,19 @@ const SWEEP_SPEC = {
   seed: 1,
 };
 
+async function completedSweepId(spec: object): Promise<string> {
+  const posted = await call(t.url, "POST", "/api/sweeps", spec);
+  expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+  const id: string = posted.body.sweep.sweep_id;
+  for (let i = 0; i < 600; i++) {
+    const s = (await call(t.url, "GET", `/api/sweeps/${id}`)).body;
+    if (s.status === "completed") return id;
+    expect(["queued", "running"], `sweep ${id} ended ${s.status}`).toContain(s.status);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`sweep ${id} did not complete`);
+}
+
 async function completedRunId(fast: number, validation?: object): Promise<string> {
   const cfg = {
     ...(validation ? { validation } : {}),
@@ -219,27 +232,30 @@ describe("web studio in chromium", () => {
   }, 60_000);
 
   it("follows a sweep in the sweeps list to the end, then opens its page: top run, heatmap, trials table", async () => {
-    const posted = await call(t.url, "POST", "/api/sweeps", SWEEP_SPEC);
-    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
-    const id: string = posted.body.sweep.sweep_id;
+    const id = await completedSweepId(SWEEP_SPEC);
     const { page, problems } = await watchedPage(browser);
     await page.addInitScript(RECORD_PROGRESS);
+    // The list as read while the sweep ran: the page follows its event stream, which this server replays from
+    // the first progress event to the end, so the live path is exercised without racing a real sweep.
+    await page.route(`${t.url}/api/sweeps`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const s of body.sweeps)
+        if (s.sweep_id === id) Object.assign(s, { status: "running", stage: "trials", best_objective: null });
+      await route.fulfill({ response, json: body });
+      await page.unroute(`${t.url}/api/sweeps`);
+    });
     await page.goto(`${t.url}/#/`);
     await page.getByRole("link", { name: "Sweeps", exact: true }).click();
     await page.waitForURL(/#\/sweeps$/);
     const row = page.locator(`tr[data-sweep-id="${id}"]`);
     await row.waitFor();
-    if ((await row.locator("progress").count()) > 0)
-      await page.screenshot({
-        path: screenshotPath("sweeps-live"),
-        clip: { x: 0, y: 0, width: 1360, height: 360 },
-      });
     await row.locator(".status.completed").waitFor({ timeout: 60_000 });
     expect(await row.textContent(), "the finished sweep shows all 9 trials and its best objective").toMatch(
       /9 \/ 9 trials\s*-?\d/,
     );
     const seen = (await page.evaluate("window.__progress")) as number[];
-    if (seen.length > 0) expect(seen.at(-1), `progress values seen: ${seen.join(", ")}`).toBe(9);
+    expect(seen.at(-1), `the bar counted trials to the end: ${seen.join(", ")}`).toBe(9);
     await page.screenshot({ path: screenshotPath("sweeps"), clip: { x: 0, y: 0, width: 1360, height: 360 } });
 
     await row.getByRole("link").first().click();
@@ -262,14 +278,7 @@ describe("web studio in chromium", () => {
   }, 90_000);
 
   it("opens a sweep's report.html from disk without a single request; it is listed in the manifest", async () => {
-    const posted = await call(t.url, "POST", "/api/sweeps", { ...SWEEP_SPEC, top_k: 0, seed: 2 });
-    const id: string = posted.body.sweep.sweep_id;
-    for (let i = 0; i < 600; i++) {
-      const s = (await call(t.url, "GET", `/api/sweeps/${id}`)).body;
-      if (s.status === "completed") break;
-      expect(["queued", "running"], `sweep ${id} ended ${s.status}`).toContain(s.status);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const id = await completedSweepId({ ...SWEEP_SPEC, top_k: 0, seed: 2 });
     const dir = path.join(t.home.root, "sweeps", id);
     const file = path.join(dir, "report.html");
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));

@@ -2,8 +2,9 @@
  * @module web/studio/sweeps-page
  * The sweeps list, newest first: short id, strategy and varied parameters, market, objective, status with a
  * live progress bar (trials done of the trials that can run, best objective so far) for queued and running
- * sweeps, trial counts, best objective, created. A filter box narrows by any shown text. Rows of sweeps that
- * finish are refreshed in place.
+ * sweeps, trial counts, best objective, created. A filter box narrows by any shown text. The list is read again
+ * when a followed sweep ends, and every 2 s while one is unfinished: a sweep another process runs (`studio
+ * sweep`) has no events here, but its row's counts move.
  */
 import { isoUtc, plainNumber } from "../../report/format-metric.js";
 import { shortId } from "../../report/strategy-label.js";
@@ -123,7 +124,17 @@ export async function sweepsPage(root: HTMLElement): Promise<() => void> {
     ),
   );
   render();
+  const timer = setInterval(async () => {
+    if (sweeps.every((s) => isFinished(s.status))) return;
+    const fresh = await api<{ sweeps: SweepView[] }>("/api/sweeps").catch(() => undefined);
+    const key = (list: SweepView[]) => list.map((s) => `${s.sweep_id}:${s.status}:${s.trials.done}`).join();
+    if (fresh && key(fresh.sweeps) !== key(sweeps)) {
+      sweeps = fresh.sweeps;
+      render();
+    }
+  }, 2000);
   return () => {
+    clearInterval(timer);
     for (const s of stops.splice(0)) s();
   };
 }

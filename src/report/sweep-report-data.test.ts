@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomWalkCandles } from "../indicators/test-support/random-walk-candles.js";
 import { runSweep } from "../sweeps/run-sweep.js";
 import { percent } from "./format-metric.js";
-import { buildSweepReportData } from "./sweep-report-data.js";
+import { buildSweepReportData, tableRecords } from "./sweep-report-data.js";
 import { sweepReportHtml } from "./sweep-report-html.js";
 
 const candles = randomWalkCandles(900, 7);
@@ -63,6 +63,18 @@ describe("buildSweepReportData", async () => {
     expect(new Set(data.trials.values[2]), "booleans read as words").toEqual(new Set(["false", "true"]));
     expect(Object.keys(data.trials.metrics)).toContain("sharpe");
     expect(data.trials.metrics.total_return!.length).toBe(n);
+  });
+
+  it("past the table's limit keeps the best trials by objective, failed ones last, in trial order", () => {
+    const kept = tableRecords(outcome.records, 3);
+    const ranked = outcome.records
+      .filter((r) => r.status === "done")
+      .map((r) => r.result!.objective)
+      .sort((a, b) => b - a);
+    expect(kept.map((r) => r.result!.objective).sort((a, b) => b - a)).toEqual(ranked.slice(0, 3));
+    const idx = kept.map((r) => r.index);
+    expect(idx, "trial order").toEqual([...idx].sort((a, b) => a - b));
+    expect(data.trials.total).toBe(outcome.records.length);
   });
 
   it("puts the best in-sample beside its holdout and explains each statistic", () => {

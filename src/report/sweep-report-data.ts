@@ -2,12 +2,13 @@
  * @module report/sweep-report-data
  * The JSON blob a sweep's report.html renders, built from the plan, the trial records and summary.json: one
  * heatmap grid per pair of numeric dimensions (the cells of the PNG heatmaps), the trials as columns (a table
- * of thousands of rows sorts and filters in the page without re-parsing), the best trial in-sample beside its
+ * of thousands of rows sorts and filters in the page without re-parsing; past MAX_TABLE_TRIALS only the best are
+ * carried, so the page stays a few MB), the best trial in-sample beside its
  * holdout, and the best-of statistics each with the sentence that says what it means. Numbers are rounded to
  * 7 significant digits for display only; trials.parquet keeps full precision. Nothing here reads a clock, so
  * the same sweep writes the same report bytes on any thread count.
  */
-import type { SweepOutcome } from "../sweeps/execute-sweep.js";
+import type { SweepOutcome, TrialRecord } from "../sweeps/execute-sweep.js";
 import { heatmapGrid, heatmapPairs } from "../sweeps/plan/heatmap-grid.js";
 import type { SweepPlan } from "../sweeps/plan/sweep-plan.js";
 import type { SweepCandidate } from "../sweeps/plan/sweep-spec.js";
@@ -29,6 +30,9 @@ export const TABLE_METRICS = [
   "exposure_pct",
 ] as const;
 
+/** Trials the table carries at most (the best by objective); trials.parquet has every one. */
+export const MAX_TABLE_TRIALS = 20_000;
+
 export interface SweepHeatmap {
   /** Dimension indices of the x and y axes. */
   readonly a: number;
@@ -47,6 +51,8 @@ export interface SweepReportData {
   readonly dims: { readonly path: string; readonly values: string[] }[];
   readonly heatmaps: SweepHeatmap[];
   readonly trials: {
+    /** Trials run (done and failed); more than the rows below past MAX_TABLE_TRIALS. */
+    readonly total: number;
     readonly index: number[];
     readonly status: string[];
     /** One column per dimension, each value as shown (a candidate null as "none"). */
@@ -158,6 +164,23 @@ function warningsOf(summary: SweepSummary): string[] {
   return out;
 }
 
+/** Every record, or past MAX_TABLE_TRIALS the best by objective (failed last), still in trial order. */
+export function tableRecords(
+  records: readonly TrialRecord[],
+  max = MAX_TABLE_TRIALS,
+): readonly TrialRecord[] {
+  if (records.length <= max) return records;
+  const score = (r: TrialRecord) => r.result?.objective ?? Number.NEGATIVE_INFINITY;
+  const keep = new Set(
+    records
+      .map((r, pos) => ({ r, pos }))
+      .sort((a, b) => score(b.r) - score(a.r) || a.pos - b.pos)
+      .slice(0, max)
+      .map(({ r }) => r.index),
+  );
+  return records.filter((r) => keep.has(r.index));
+}
+
 export function buildSweepReportData(
   sweepId: string,
   plan: SweepPlan,
@@ -166,13 +189,13 @@ export function buildSweepReportData(
 ): SweepReportData {
   const { dims } = plan;
   const base = plan.spec.base;
-  const records = outcome.records;
+  const records = tableRecords(outcome.records);
   const cellOf = (values: Readonly<Record<string, SweepCandidate>>) =>
     dims.map((d) => d.values.findIndex((v) => v === values[d.path]));
-  const cells = records
+  const cells = outcome.records
     .filter((r) => r.status === "done")
     .map((r) => ({ cell: cellOf(r.values), objective: r.result!.objective }));
-  const best = records.find((r) => r.index === outcome.bestIndex);
+  const best = outcome.records.find((r) => r.index === outcome.bestIndex);
   const bestCell = best ? cellOf(best.values) : null;
   const firstMetrics = (records.find((r) => r.result)?.result?.metrics ?? {}) as Record<string, unknown>;
   const metrics: Record<string, (number | null)[]> = {};
@@ -200,6 +223,7 @@ export function buildSweepReportData(
       best: bestCell ? [bestCell[a]!, bestCell[b]!] : null,
     })),
     trials: {
+      total: outcome.records.length,
       index: records.map((r) => r.index),
       status: records.map((r) => r.status),
       values: dims.map((d) => records.map((r) => candidateText(r.values[d.path]))),

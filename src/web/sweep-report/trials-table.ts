@@ -97,7 +97,9 @@ export function trialsTable(data: SweepReportData): HTMLElement {
     shown = sorted.filter(f.test);
     limit = PAGE;
     const unknown = f.unknown.length ? `; ignored (no such column): ${f.unknown.join(" ")}` : "";
-    count.textContent = `${shown.length} of ${n} trials${unknown}`;
+    const cut =
+      data.trials.total > n ? ` (the best ${n} of ${data.trials.total}; trials.parquet has all)` : "";
+    count.textContent = `${shown.length} of ${n} trials${cut}${unknown}`;
     render();
   };
   const headers = columns.map((c) => {

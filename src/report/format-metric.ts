@@ -78,7 +78,7 @@ export function percent(fraction: number, digits = 2): string {
 /** Formats one value of a metrics object; `barMs` (the timeframe) turns bar counts into time too. */
 export function formatMetric(key: string, value: unknown, barMs?: number): string {
   if (value === null || value === undefined) return "-";
-  if (isNumberRecord(value)) {
+  if (PER_REASON.has(key) && isNumberRecord(value)) {
     // One value per exit reason: "signal 42, stop_loss 3" (reasons that never happened left out).
     const parts = Object.entries(value)
       .filter(([, v]) => v !== null && v !== 0)
@@ -101,6 +101,9 @@ export function formatMetric(key: string, value: unknown, barMs?: number): strin
       return plainNumber(value);
   }
 }
+
+/** Metrics holding one value per exit reason. */
+const PER_REASON = new Set(["exits_by_reason", "avg_return_by_exit_reason"]);
 
 function isNumberRecord(v: unknown): v is Record<string, number | null> {
   return (

@@ -61,12 +61,25 @@ function longOnly(
 ): void {
   const n = out.length;
   const words = wholeWords(n, longEntry, longExit);
-  const entry32 = asWords(longEntry, words);
-  const exit32 = asWords(longExit, words);
-  let target = carry.target;
+  const end = longOnlyGroups(asWords(longEntry, words), asWords(longExit, words), out, carry.target);
+  let target = end % 2;
+  fillRun(out, (end - target) / 2, words << 2, target);
+  for (let t = words << 2; t < n; t++) {
+    target = longEntry[t]! | (target & (longExit[t]! ^ 1));
+    out[t] = target;
+  }
+  carry.target = target;
+}
+
+/**
+ * The long-only machine over whole groups of four bars, up to the last busy one. Returns `run * 2 + target`: the
+ * last target and the bar its unwritten run starts at. Nothing follows the loop, so the optimized code V8 enters
+ * it with (and reuses from call to call) never meets an operation it has not seen run (see `crosses`).
+ */
+function longOnlyGroups(entry32: Uint32Array, exit32: Uint32Array, out: Float64Array, from: number): number {
+  let target = from;
   let run = 0;
-  // Group w covers bars 4w..4w+3; the extra last group is the bars after the whole words.
-  for (let w = 0; w < words; w++) {
+  for (let w = 0; w < entry32.length; w++) {
     const e = entry32[w]!;
     const x = exit32[w]!;
     if ((e | x) === 0) continue;
@@ -83,12 +96,7 @@ function longOnly(
     out[t + 3] = target;
     run = t + 4;
   }
-  fillRun(out, run, words << 2, target);
-  for (let t = words << 2; t < n; t++) {
-    target = longEntry[t]! | (target & (longExit[t]! ^ 1));
-    out[t] = target;
-  }
-  carry.target = target;
+  return run * 2 + target;
 }
 
 function longShort(

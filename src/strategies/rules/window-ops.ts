@@ -46,8 +46,10 @@ export function crossPair(
 
 /**
  * Both cross directions (either output may be null). Crosses are rare, so the outputs are cleared first and only
- * the crossing bars are written; the previous bar's values are carried in locals. The pair of two columns (the
- * usual entry and exit) has its own loop, unrolled and without the null checks; a constant `b` is a flat column.
+ * the crossing bars are written; the previous bar's values are carried in locals. Nothing follows the loops (the
+ * carry is written first, the odd bars go first): V8 reuses a loop's optimized (OSR) code from call to call, and
+ * code after the loop that it never saw run made it deoptimize on every block. The pair of two columns (the usual
+ * entry and exit) has its own loop, four bars per turn and without the null checks; a constant `b` is a flat column.
  */
 function crosses(
   a: Float64Array,
@@ -59,12 +61,24 @@ function crosses(
   up?.fill(0);
   down?.fill(0);
   const n = (up ?? down)!.length;
+  if (n === 0) return;
   let pa = carry.a;
   let pb = carry.b;
+  carry.a = a[n - 1]!;
+  carry.b = typeof b === "number" ? b : b[n - 1]!;
   if (typeof b !== "number" && up !== null && down !== null) {
-    // Four bars per turn: V8 re-checks every typed array on each turn of a loop, which costs more than the compares.
     let t = 0;
-    for (; t + 4 <= n; t += 4) {
+    for (; t < n % 4; t++) {
+      const x = a[t]!;
+      const y = b[t]!;
+      if (pa < pb) {
+        if (x > y) up[t] = 1;
+      } else if (pa > pb && x < y) down[t] = 1;
+      pa = x;
+      pb = y;
+    }
+    // Four bars per turn: V8 re-checks every typed array on each turn of a loop, which costs more than the compares.
+    for (; t < n; t += 4) {
       const x0 = a[t]!;
       const y0 = b[t]!;
       const x1 = a[t + 1]!;
@@ -88,15 +102,6 @@ function crosses(
       pa = x3;
       pb = y3;
     }
-    for (; t < n; t++) {
-      const x = a[t]!;
-      const y = b[t]!;
-      if (pa < pb) {
-        if (x > y) up[t] = 1;
-      } else if (pa > pb && x < y) down[t] = 1;
-      pa = x;
-      pb = y;
-    }
   } else {
     for (let t = 0; t < n; t++) {
       const x = a[t]!;
@@ -108,8 +113,6 @@ function crosses(
       pb = y;
     }
   }
-  carry.a = pa;
-  carry.b = pb;
 }
 
 /** The bar the next block starts at, and the last bar where the condition was true (-1: none yet). */

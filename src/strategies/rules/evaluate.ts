@@ -21,6 +21,13 @@ import { positionCarry, positionTargets, type TargetReport } from "./targets.js"
  */
 export const BLOCK_BARS = 16_384;
 
+/**
+ * The first block of a series is short, so every kernel runs once from start to end before V8 optimizes its loop
+ * in the middle of a long block: code it had not seen run (after the loop, say) would make that optimized code,
+ * which V8 reuses from call to call, deoptimize on every block.
+ */
+const FIRST_BLOCK_BARS = 256;
+
 /** The scratch `evaluate` uses between calls (one per thread: workers load their own copy of this module). */
 const shared = new Scratch();
 
@@ -101,8 +108,8 @@ function runBlocks(
   for (const { register, value } of plan.constants) registers[register]!.fill(value);
   const carries = plan.steps.map((s) => stepCarry(s, plan.registers[s.out]!, n));
   try {
-    for (let from = 0; from < n; from += blockBars) {
-      const length = Math.min(blockBars, n - from);
+    for (let from = 0, length = 0; from < n; from += length) {
+      length = Math.min(from === 0 ? FIRST_BLOCK_BARS : blockBars, blockBars, n - from);
       const views = length === blockBars ? registers : registers.map((r) => r.subarray(0, length));
       const block = columns.map((c) => c.subarray(from, from + length));
       for (let i = 0; i < plan.steps.length; i++) runStep(plan.steps[i]!, block, views, carries[i]!);

@@ -9,7 +9,6 @@
  * epoch-ms numbers.
  */
 import { type FileMetaData, parquetMetadata, parquetRead } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
 import { CODE_VERSION } from "../core/code-version.js";
 import { StudioError } from "../core/errors.js";
 import { decodeStudioColumn } from "./parquet-decode.js";
@@ -148,6 +147,8 @@ async function decodeWithHyparquet(
     element.logical_type = undefined;
   }
   const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
+  // Only other writers' files can be compressed: the studio's own never load the codecs.
+  const { compressors } = await import("hyparquet-compressors");
   try {
     await parquetRead({
       file,

@@ -113,7 +113,7 @@ export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[
 }
 
 /** A file this studio wrote: its own layout, which `parquet-decode` reads directly. */
-function isStudioLayout(meta: FileMetaData): boolean {
+export function isStudioLayout(meta: FileMetaData): boolean {
   return (
     (meta.created_by ?? "").startsWith("backtest-studio") &&
     meta.row_groups.length === 1 &&

@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
+import type { EChartsOption } from "echarts";
 import type * as EChartsCore from "echarts/core";
 import {
   REASON_STOP_LOSS,
@@ -81,9 +82,20 @@ function fillMarks(
   };
 }
 
-/** Renders the SVG of the run's panels. The echarts instance is always disposed: an undisposed SSR instance
- * keeps timers alive and the process would never exit. */
+/** What echarts needs to draw a run's plot: the option (series already downsampled) and the picture's size.
+ * Plain data, so it can be posted to a worker thread (runs/plot-off-thread). */
+export interface PlotJob {
+  readonly option: EChartsOption;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Renders the SVG of the run's panels. */
 export function renderRunSvg(input: RunPlotInput): string {
+  return renderJobSvg(plotJob(input));
+}
+
+export function plotJob(input: RunPlotInput): PlotJob {
   const { ts } = input;
   const n = ts.length;
   const buckets = PLOT_AREA_WIDTH;
@@ -108,14 +120,20 @@ export function renderRunSvg(input: RunPlotInput): string {
         }
       : {}),
   });
+  return { option, width: PLOT_WIDTH, height: plotHeight(input.close !== undefined) };
+}
+
+/** The echarts instance is always disposed: an undisposed SSR instance keeps timers alive and the process would
+ * never exit. */
+export function renderJobSvg(job: PlotJob): string {
   const chart = echarts().init(null, null, {
     renderer: "svg",
     ssr: true,
-    width: PLOT_WIDTH,
-    height: plotHeight(input.close !== undefined),
+    width: job.width,
+    height: job.height,
   });
   try {
-    chart.setOption(option);
+    chart.setOption(job.option);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

@@ -7,7 +7,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import type { CandleCacheRow } from "../store/candle-cache-repo.js";
-import { readParquetColumn } from "../store/read-parquet-column.js";
+import { readParquetColumns } from "../store/read-parquet-columns.js";
 import { readWholeFile } from "../store/read-whole-file.js";
 import { decodeCandleFile } from "./cache-file.js";
 
@@ -51,9 +51,9 @@ export type CacheTimesRead =
 
 /** The cached file's bar times, checked as `readCachedCandles` checks the whole file (same problems). */
 export async function readCachedTimes(file: string, row: CandleCacheRow): Promise<CacheTimesRead> {
-  let read: Awaited<ReturnType<typeof readParquetColumn>>;
+  let read: Awaited<ReturnType<typeof readParquetColumns>>;
   try {
-    read = await readParquetColumn(file, "ts_utc");
+    read = await readParquetColumns(file, ["ts_utc"]);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, problem: code === "ENOENT" ? "missing" : `unreadable (${(err as Error).message})` };
@@ -64,7 +64,7 @@ export async function readCachedTimes(file: string, row: CandleCacheRow): Promis
       problem: `${read.size} bytes instead of the ${row.sizeBytes} written (size mismatch)`,
     };
   }
-  const ts = read.values;
+  const ts = read.columns.ts_utc;
   if (!(ts instanceof Float64Array))
     return { ok: false, problem: "unreadable (ts_utc is not a time column)" };
   for (let i = 1; i < ts.length; i++) {

@@ -1,6 +1,6 @@
 /**
- * @module store/read-parquet-column
- * Reads one column of a Parquet file from disk without reading the rest: the footer, then only that column's
+ * @module store/read-parquet-columns
+ * Reads some columns of a Parquet file from disk without reading the rest: the footer, then only those columns'
  * bytes. A million cached candles are ~40 MB, of which the timestamps (DELTA_BINARY_PACKED) are a few kilobytes,
  * so a caller that only needs the bars' times (how many bars lie before a date) reads a thousandth of the file.
  * The footer and the column are decoded by the same code as `decodeParquet`; a file the studio did not write
@@ -13,11 +13,12 @@ import { decodeParquet, isStudioLayout, type ParquetValues } from "./parquet.js"
 import { decodeStudioColumn } from "./parquet-decode.js";
 import { openRegularFile, type ReadWholeFileOptions } from "./read-whole-file.js";
 
-export interface ParquetFileColumn {
+export interface ParquetFileColumns {
   /** The file's size in bytes, as opened. */
   readonly size: number;
   readonly rowCount: number;
-  readonly values: ParquetValues;
+  /** By name, as `decodeParquet` returns them. */
+  readonly columns: Record<string, ParquetValues>;
 }
 
 const unreadable = (what: string, err: unknown) =>
@@ -36,12 +37,12 @@ async function readAt(fh: FileHandle, position: number, length: number): Promise
   return buf;
 }
 
-/** DATA_INVALID when the file is not Parquet or has no column `name`; file-system errors as they are. */
-export async function readParquetColumn(
+/** DATA_INVALID when the file is not Parquet or lacks one of `names`; file-system errors as they are. */
+export async function readParquetColumns(
   file: string,
-  name: string,
+  names: readonly string[],
   options: ReadWholeFileOptions = {},
-): Promise<ParquetFileColumn> {
+): Promise<ParquetFileColumns> {
   const { handle, size } = await openRegularFile(file, options);
   try {
     let meta: FileMetaData;
@@ -55,29 +56,36 @@ export async function readParquetColumn(
       throw unreadable("footer", err);
     }
     const leaves = meta.schema.slice(1);
-    const i = leaves.findIndex((s) => s.name === name);
-    if (i < 0) throw new StudioError("DATA_INVALID", `parquet: no column ${JSON.stringify(name)}`);
+    for (const name of names) {
+      if (!leaves.some((s) => s.name === name))
+        throw new StudioError("DATA_INVALID", `parquet: no column ${JSON.stringify(name)}`);
+    }
     const rowCount = Number(meta.num_rows);
     if (!isStudioLayout(meta)) {
       const whole = await readAt(handle, 0, size);
-      return { size, rowCount, values: (await decodeParquet(whole, [name])).columns[name]! };
+      return { size, rowCount, columns: (await decodeParquet(whole, names)).columns };
     }
-    const chunk = meta.row_groups[0]!.columns[i]!.meta_data!;
-    const start = Number(chunk.dictionary_page_offset ?? chunk.data_page_offset);
-    try {
-      const length = Number(chunk.total_compressed_size);
-      if (start < 0 || start + length > size) throw new RangeError("column chunk outside the file");
-      const bytes = await readAt(handle, start, length);
-      // The chunk's offsets are the file's; in the bytes read they start at 0.
-      const local = {
-        ...chunk,
-        data_page_offset: BigInt(Number(chunk.data_page_offset) - start),
-        ...(chunk.dictionary_page_offset === undefined ? {} : { dictionary_page_offset: 0n }),
-      };
-      return { size, rowCount, values: decodeStudioColumn(bytes, local, leaves[i]!, rowCount) };
-    } catch (err) {
-      throw unreadable("data", err);
+    const columns: Record<string, ParquetValues> = {};
+    for (const name of names) {
+      const i = leaves.findIndex((s) => s.name === name);
+      const chunk = meta.row_groups[0]!.columns[i]!.meta_data!;
+      const start = Number(chunk.dictionary_page_offset ?? chunk.data_page_offset);
+      try {
+        const length = Number(chunk.total_compressed_size);
+        if (start < 0 || start + length > size) throw new RangeError("column chunk outside the file");
+        const bytes = await readAt(handle, start, length);
+        // The chunk's offsets are the file's; in the bytes read they start at 0.
+        const local = {
+          ...chunk,
+          data_page_offset: BigInt(Number(chunk.data_page_offset) - start),
+          ...(chunk.dictionary_page_offset === undefined ? {} : { dictionary_page_offset: 0n }),
+        };
+        columns[name] = decodeStudioColumn(bytes, local, leaves[i]!, rowCount);
+      } catch (err) {
+        throw unreadable("data", err);
+      }
     }
+    return { size, rowCount, columns };
   } finally {
     await handle.close();
   }

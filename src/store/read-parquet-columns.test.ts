@@ -4,7 +4,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { decodeParquet, encodeParquet } from "./parquet.js";
-import { readParquetColumn } from "./read-parquet-column.js";
+import { readParquetColumns } from "./read-parquet-columns.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pq-column-"));
 const n = 5000;
@@ -30,15 +30,20 @@ function firstDifference(a: ArrayLike<unknown>, b: ArrayLike<unknown>): number {
   return -1;
 }
 
-describe("readParquetColumn", () => {
+describe("readParquetColumns", () => {
   it("reads each column of a studio file as decodeParquet reads it from the whole file", async () => {
     const whole = await decodeParquet(bytes);
     for (const name of ["ts_utc", "close", "cash", "gap_flag", "side"]) {
-      const one = await readParquetColumn(file, name);
+      const one = await readParquetColumns(file, [name]);
       expect(one.size).toBe(bytes.length);
       expect(one.rowCount).toBe(n);
-      expect(firstDifference(one.values, whole.columns[name]!), `${name}: first differing row`).toBe(-1);
+      expect(Object.keys(one.columns)).toEqual([name]);
+      expect(firstDifference(one.columns[name]!, whole.columns[name]!), `${name}: first differing row`).toBe(
+        -1,
+      );
     }
+    const two = await readParquetColumns(file, ["side", "close"]);
+    expect(Object.keys(two.columns), "in the order asked for").toEqual(["side", "close"]);
   });
 
   it("reads another writer's compressed file through the whole-file decoder", async () => {
@@ -49,18 +54,18 @@ describe("readParquetColumn", () => {
       `COPY (SELECT i::BIGINT * 3 AS v, i::DOUBLE / 2 AS x FROM range(1000) t(i)) TO '${foreign}' (FORMAT parquet, COMPRESSION snappy)`,
     );
     con.closeSync();
-    const x = (await readParquetColumn(foreign, "x")).values as Float64Array;
+    const x = (await readParquetColumns(foreign, ["x"])).columns.x as Float64Array;
     expect(x.length).toBe(1000);
     expect([x[0], x[1], x[999]]).toEqual([0, 0.5, 499.5]);
   });
 
   it("refuses a missing column and a file that is not Parquet with DATA_INVALID", async () => {
-    await expect(readParquetColumn(file, "nope")).rejects.toMatchObject({
+    await expect(readParquetColumns(file, ["close", "nope"])).rejects.toMatchObject({
       code: "DATA_INVALID",
       message: expect.stringContaining('no column "nope"'),
     });
     const junk = path.join(dir, "junk.parquet");
     writeFileSync(junk, "not a parquet file at all");
-    await expect(readParquetColumn(junk, "ts_utc")).rejects.toMatchObject({ code: "DATA_INVALID" });
+    await expect(readParquetColumns(junk, ["ts_utc"])).rejects.toMatchObject({ code: "DATA_INVALID" });
   });
 });

@@ -119,7 +119,11 @@ export function fanChart(el: HTMLElement, view: FanView): void {
             {
               yAxis: e0,
               lineStyle: { color: "#333", width: 1, type: "dashed" },
-              label: { formatter: `start ${plainNumber(e0)}`, color: "#333", position: "insideStartTop" },
+              label: {
+                formatter: `initial equity ${plainNumber(e0)}`,
+                color: "#333",
+                position: "insideStartTop",
+              },
             },
           ],
         },

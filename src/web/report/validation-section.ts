@@ -219,8 +219,8 @@ export function validationSection(v: Rec | null): HTMLElement {
     const m = fan.trades.at(-1);
     const caption =
       `Equity after each number of trades over ${fmt(mc.n)} sequences of ${fmt(m)} trades drawn with ` +
-      "replacement from the run's own: half the sequences end inside the dark band (p25 to p75), 90% inside " +
-      `the light one (p5 to p95); the line is the median, ending at ${fmt(fan.p50.at(-1))}.`;
+      "replacement from the run's own: after any number of trades, half the sequences are inside the dark band " +
+      `(p25 to p75) and 90% inside the light one (p5 to p95); the line is the median, ending at ${fmt(fan.p50.at(-1))}.`;
     const chart = h("div", {
       class: "chart",
       id: "chart-fan",

@@ -81,8 +81,7 @@ export function runPlan(plan: BacktestPlan, inputs: RunPlanInputs): ReplayResult
   }
   const workspace = inputs.workspace;
   const allFeatures =
-    inputs.features ??
-    computeFeatures(replay ? plan.strategyIndicators : plan.indicators, all, workspace);
+    inputs.features ?? computeFeatures(replay ? plan.strategyIndicators : plan.indicators, all, workspace);
   assertVolumeAvailable(all, plan.indicators, allFeatures);
 
   onStep?.("simulation", "enter");

@@ -33,8 +33,8 @@ export class LoopOutcome {
   skipped = 0;
   /** First bar whose equity is <= 0, or -1. */
   bustBar = -1;
-  /** Bars the loop only marked whose open or time is negative (none in valid candles): counted so that the loads
-   * streaming those columns are kept; not reported. */
+  /** Bars the loop only marked whose open or time is negative or, with exits, whose high is below its low (none in
+   * valid candles): counted so that the loads streaming those columns are kept; not reported. */
   unusualBars = 0;
 }
 
@@ -68,6 +68,7 @@ export function runBars(
   }
   let t = first;
   let unusual = 0;
+  const watched = exits !== null;
   while (t < n) {
     // Until the target changes, a bar with no live levels and no short paying borrow only marks the book: a tight
     // loop over the target and the close with no call in its body, left at the next event and re-entered after
@@ -77,10 +78,11 @@ export function runBars(
       const heldCash = cashNow;
       const held = pos;
       for (; t < n; t++) {
-        // The bar's open and time are loaded although unused here, so their columns stream into the cache with
-        // the target's and the close's and the event bar that ends the loop finds them there (loaded only at
-        // events, each was a cache miss: measured slower). The count keeps the loads from being dropped.
-        if (open[t]! < 0 || ts[t]! < 0) unusual++;
+        // The bar's open and time (and, with exits, its high and low) are loaded although unused here, so their
+        // columns stream into the cache with the target's and the close's and the event bar that ends the loop
+        // finds them there (loaded only at events, each was a cache miss: measured slower). The count keeps the
+        // loads from being dropped.
+        if (open[t]! < 0 || ts[t]! < 0 || (watched && high[t]! < low[t]!)) unusual++;
         const raw = target[t]!;
         if ((Number.isNaN(raw) ? 0 : raw) !== acted) break;
         const eq = heldCash + held * close[t]!;

@@ -9,6 +9,7 @@ import { resolveIndicator } from "../indicators/resolve-indicator.js";
 import { randomWalkCandles } from "../indicators/test-support/random-walk-candles.js";
 import { engineCatalog } from "./engine-catalog.js";
 import { planBacktest } from "./plan-backtest.js";
+import { createReplayer } from "./replayer.js";
 import { type BacktestResult, runPlan } from "./run-plan.js";
 
 const catalog = engineCatalog();
@@ -143,6 +144,42 @@ describe("runPlan through a column workspace", () => {
         { equity: fresh.equity, signal: fresh.signal },
       );
       expectSameColumns("replay.trades", pooled.trades, fresh.trades);
+    }
+  });
+
+  it("lets a replayer with warm-up history reuse its workspace from replication to replication", () => {
+    const cfg = config(
+      { name: "sma_crossover", params: { fast: 5, slow: 30, allow_short: true } },
+      { exits: EXITS },
+    );
+    const history = sliceCandles(long, 0, 400);
+    const joined = (series: typeof long) => {
+      const cat = (a: Float64Array, b: Float64Array) => Float64Array.from([...a, ...b]);
+      return {
+        ts: cat(history.ts, series.ts),
+        open: cat(history.open, series.open),
+        high: cat(history.high, series.high),
+        low: cat(history.low, series.low),
+        close: cat(history.close, series.close),
+        volume: cat(history.volume, series.volume),
+      };
+    };
+    const later = (c: typeof long) => ({ ...c, ts: c.ts.map((t) => t + 1e10) });
+    const replayer = createReplayer(cfg, later(short), catalog, history);
+    const plan = planBacktest(cfg, catalog);
+    for (const series of [
+      later(sliceCandles(long, 400, 3000)),
+      later(short),
+      later(sliceCandles(long, 400, 1000)),
+    ]) {
+      const got = replayer.run(series, cfg.strategy.params, 10);
+      const want = runPlan(plan, {
+        candles: joined(series),
+        warmup: history.ts.length,
+        startIndex: 10,
+        scope: "replay",
+      });
+      expectSameColumns("replayer", got, { equity: want.equity, tradeReturns: want.trades.returnPct });
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * @module cli/commands/sweeps
- * `studio sweeps list|show|trials|export|verify|resume|cancel|delete`: the sweeps of a home. `trials` lists the
+ * `studio sweeps list|show|trials|open|export|verify|resume|cancel|delete`: the sweeps of a home. `trials` lists the
  * trials best first (or by any metric with --sort), `export` copies an artifact out, `verify` checks every file
  * against the manifest and the manifest against the database, `resume` runs only the missing trials of an
  * interrupted sweep.
@@ -14,8 +14,9 @@ import { sweepView } from "../../sweeps/sweep-view.js";
 import { action, printJson } from "../context.js";
 import { formatValue, isoTime, table } from "../format.js";
 import { follow, report, withSweeps } from "./sweep.js";
+import { registerSweepsOpenCommand } from "./sweeps-open.js";
 
-const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png)$/;
+const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png|html)$/;
 
 export function registerSweepsCommands(program: Command): void {
   const sweeps = program.command("sweeps").description("list and manage parameter sweeps");
@@ -107,6 +108,8 @@ export function registerSweepsCommands(program: Command): void {
         }
       }),
     );
+
+  registerSweepsOpenCommand(sweeps);
 
   sweeps
     .command("export")

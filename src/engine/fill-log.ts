@@ -131,8 +131,10 @@ export class FillLog {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    // ensure() swaps in a new buffer; the current columns still view the old one until they are copied.
-    const next = allocate(capacity, this.slot?.ensure(layoutBytes(capacity)));
+    // Always a new buffer (the columns are copied out of the old one); the slot keeps it for the next run.
+    const buffer = new ArrayBuffer(layoutBytes(capacity));
+    if (this.slot !== undefined) this.slot.buffer = buffer;
+    const next = allocate(capacity, buffer);
     for (const name of NAMES) next[name].set(this.cols[name] as never);
     this.cols = next;
     this.capacity = capacity;

@@ -48,7 +48,7 @@ export const corePipelineExits1m: BenchCase = {
     ctx.record(
       await measure("core_pipeline_exits_1m", pooled(fractions), {
         // The target issue 11 set (at most 7x the floor with all four exits on); not met yet on the 2-core
-        // development machine, where the case measured 21-29x (core_pipeline_1m without exits: 18-24x).
+        // development machine, where the case measured 8-12x busy (2026-12-01; .fresh 12-20x).
         budgetX: 7,
         runs: 9,
         notes: `features + signal + simulation + metrics, SMA 10/50 with exits ${JSON.stringify(EXITS)}, 1,000,000 1m bars, through one column workspace`,

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { StudioError } from "../core/errors.js";
 import { buildReportData, type ReportData, type ReportInputs } from "./report-data.js";
+import { encodeTimes } from "./time-codec.js";
 
 /** dist/web beside the compiled module, or the built one when running from source (tests). */
 const CANDIDATES = [new URL("../web/", import.meta.url), new URL("../../dist/web/", import.meta.url)];
@@ -45,7 +46,8 @@ const escapeHtml = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 export function reportHtml(data: ReportData): string {
-  return pageHtml("report", data.title, data);
+  // Times are delta-encoded (a third of a million-bar report's bytes otherwise); the run page decodes them.
+  return pageHtml("report", data.title, encodeTimes(data));
 }
 
 /** A report page: the bundle's script and style inlined, `data` as the JSON blob it renders. */

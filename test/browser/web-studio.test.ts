@@ -13,6 +13,7 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../src/http/test-support/api-client.js";
 import { startTestServer, type TestServer } from "../../src/http/test-support/start-test-server.js";
+import { plainNumber } from "../../src/report/format-metric.js";
 import { canvasesPainted, launchBrowser, paintedCanvases, screenshotPath, watchedPage } from "./browser.js";
 
 let t: TestServer;
@@ -66,9 +67,10 @@ async function completedSweepId(spec: object): Promise<string> {
   throw new Error(`sweep ${id} did not complete`);
 }
 
-async function completedRunId(fast: number, validation?: object): Promise<string> {
+async function completedRunId(fast: number, validation?: object, exits?: object): Promise<string> {
   const cfg = {
     ...(validation ? { validation } : {}),
+    ...(exits ? { exits } : {}),
     symbol: "WEB",
     timeframe: "1h",
     start: "2023-01-02",
@@ -163,6 +165,55 @@ describe("web studio in chromium", () => {
     );
     await page.screenshot({ path: screenshotPath("report-top") });
     expect(await page.locator("#validation").textContent()).toContain("probability of backtest overfitting");
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("draws the permutation and bootstrap histograms and every trade's stop and target levels", async () => {
+    const id = await completedRunId(
+      5,
+      { permutation: { n: 40 }, block_bootstrap: { n: 80 } },
+      { stop_loss: { atr: 14, mult: 3 }, take_profit: 0.03, trailing_stop: 0.015 },
+    );
+    const stored = (await call(t.url, "GET", `/api/runs/${id}/artifacts/validation_summary.json`)).body;
+    const counts: number[] = stored.permutation.histogram.counts;
+    expect(
+      counts.reduce((a, b) => a + b, 0) + stored.permutation.histogram.non_finite,
+      "the stored histogram holds every permutation",
+    ).toBe(40);
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${t.url}/api/runs/${id}/artifacts/report.html`);
+    const perm = page.locator("#chart-permutation");
+    await perm.scrollIntoViewIfNeeded();
+    await page.waitForFunction(canvasesPainted, ["#chart-permutation", 1] as const, { timeout: 20_000 });
+    await page.waitForFunction(canvasesPainted, ["#chart-bootstrap", 1] as const, { timeout: 20_000 });
+    expect(
+      Number(await perm.getAttribute("data-observed")),
+      "the observed return drawn is the stored one",
+    ).toBe(stored.permutation.observed_return);
+    expect(Number(await perm.getAttribute("data-p-value")), "the p-value shown is the stored one").toBe(
+      stored.permutation.p_value,
+    );
+    const caption = await page.locator("#permutation-caption").textContent();
+    expect(caption).toContain(`p-value ${plainNumber(stored.permutation.p_value)}`);
+    await page.locator("#validation").screenshot({ path: screenshotPath("report-validation") });
+
+    const price = page.locator("#chart-price");
+    await price.scrollIntoViewIfNeeded();
+    await page.waitForFunction(canvasesPainted, ["#chart-price", 1] as const, { timeout: 20_000 });
+    const stops = Number(await price.getAttribute("data-stop-points"));
+    const targets = Number(await price.getAttribute("data-target-points"));
+    expect(stops, "stop steps drawn in the whole-run view").toBeGreaterThan(0);
+    expect(targets, "target segments drawn in the whole-run view").toBeGreaterThan(0);
+    // Zoomed into the middle, fewer trades, still their levels.
+    const box = (await price.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+    await expect
+      .poll(async () => Number(await price.getAttribute("data-stop-points")), { timeout: 10_000 })
+      .toBeLessThan(stops);
+    expect(Number(await price.getAttribute("data-stop-points"))).toBeGreaterThan(0);
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await price.screenshot({ path: screenshotPath("report-levels") });
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -10,6 +10,7 @@ import { StudioError } from "../../core/errors.js";
 import { REPORT_NAME } from "../../report/report-name.js";
 import { action, printJson } from "../context.js";
 import { openInBrowser } from "../open-in-browser.js";
+import { resolveSweepId } from "../resolve-sweep-id.js";
 import { withSweeps } from "./sweep.js";
 
 export function registerSweepsOpenCommand(sweeps: Command): void {
@@ -19,8 +20,9 @@ export function registerSweepsOpenCommand(sweeps: Command): void {
     .option("--no-browser", "only print the report's path")
     .description("open the sweep's report.html in a browser (prints its path)")
     .action(
-      action(async (ctx, id: string, opts: { browser: boolean }) => {
+      action(async (ctx, given: string, opts: { browser: boolean }) => {
         const file = await withSweeps(ctx, undefined, async (service) => {
+          const id = resolveSweepId(service, given);
           const row = service.get(id);
           if (row.status !== "completed")
             throw new StudioError(

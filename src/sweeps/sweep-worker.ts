@@ -6,7 +6,7 @@
  */
 import { toStudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
-import { workerCatalog } from "../runs/worker-catalog.js";
+import { workerCatalog } from "../runs/workers/worker-catalog.js";
 import { evaluateTrial, type TrialContext } from "./plan/evaluate-trial.js";
 import type { SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
 

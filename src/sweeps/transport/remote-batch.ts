@@ -9,8 +9,8 @@
 import { type Candles, sliceCandles } from "../../core/candles.js";
 import type { Catalog } from "../../core/catalog.js";
 import type { RunConfig } from "../../core/run-config.js";
-import { computeFeatures } from "../../indicators/compute-features.js";
-import type { FeatureColumn } from "../../indicators/feature-set.js";
+import { computeFeatures } from "../../indicators/features/compute-features.js";
+import type { FeatureColumn } from "../../indicators/features/feature-set.js";
 import { barsPerYear } from "../../metrics/bars-per-year.js";
 import type { Objective } from "../../validation/objective.js";
 import { sweepIndicators } from "../plan/evaluate-trial.js";

@@ -48,12 +48,12 @@ export { loadCandles } from "./data/cache/candle-cache.js";
 // Data and the studio service (I/O)
 export type { ProviderDef } from "./data/provider.js";
 export { BUILTIN_PROVIDERS, PROVIDERS } from "./data/registry.js";
-export { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./engine/exit-model.js";
 export { type BacktestPlan, planBacktest } from "./engine/plan-backtest.js";
 export { createReplayer } from "./engine/replayer.js";
 export { type BacktestInputs, runBacktest } from "./engine/run-backtest.js";
 export { type BacktestResult, type ReplayResult, type RunPlanInputs, runPlan } from "./engine/run-plan.js";
-export { type SimulateOptions, type SimulationResult, simulate } from "./engine/simulate.js";
+export { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./engine/simulation/exit-model.js";
+export { type SimulateOptions, type SimulationResult, simulate } from "./engine/simulation/simulate.js";
 export { computeFeatures } from "./indicators/features/compute-features.js";
 export { computeIndicator } from "./indicators/features/compute-indicator.js";
 export type { FeatureColumn, FeatureFrame, FeatureSet } from "./indicators/features/feature-set.js";

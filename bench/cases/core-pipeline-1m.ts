@@ -30,7 +30,9 @@ export const corePipeline1m: BenchCase = {
       >,
       ctx.dist("engine/plan-backtest.js") as M<typeof import("../../src/engine/plan-backtest.js")>,
       ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
-      ctx.dist("engine/simulate.js") as M<typeof import("../../src/engine/simulate.js")>,
+      ctx.dist("engine/simulation/simulate.js") as M<
+        typeof import("../../src/engine/simulation/simulate.js")
+      >,
     ]);
     const { computeFeatures } = (await ctx.dist(
       "indicators/features/compute-features.js",

@@ -19,7 +19,7 @@ import { defineLazy } from "./define-lazy.js";
 import type { BacktestPlan } from "./plan-backtest.js";
 import { exitOptions } from "./plan-exits.js";
 import { assertVolumeAvailable } from "./require-volume.js";
-import { simulate } from "./simulate.js";
+import { simulate } from "./simulation/simulate.js";
 
 export interface RunPlanInputs {
   readonly candles: Candles;

@@ -24,20 +24,24 @@ export function periodReturns(ts: Float64Array, equity: Float64Array, initialEqu
   if (n === 0) return { monthly, yearly };
   let monthBase = initialEquity;
   let yearBase = initialEquity;
-  for (let i = 0; i < n; i++) {
+  // Bars are strictly increasing, so a month ends at the last bar before the next month's first instant: one
+  // Date per month, not per bar (a million-bar report spent over 100 ms here).
+  let i = 0;
+  while (i < n) {
     const d = new Date(ts[i]!);
     const y = d.getUTCFullYear();
     const m = d.getUTCMonth();
-    const next = i + 1 < n ? new Date(ts[i + 1]!) : undefined;
-    const monthEnds = !next || next.getUTCMonth() !== m || next.getUTCFullYear() !== y;
-    if (!monthEnds) continue;
-    const e = equity[i]!;
+    const monthEnd = Date.UTC(y, m + 1, 1);
+    let j = i;
+    while (j + 1 < n && ts[j + 1]! < monthEnd) j++;
+    const e = equity[j]!;
     monthly.push({ year: y, month: m + 1, ret: e / monthBase - 1 });
     monthBase = e;
-    if (!next || next.getUTCFullYear() !== y) {
+    if (j + 1 >= n || ts[j + 1]! >= Date.UTC(y + 1, 0, 1)) {
       yearly.push({ year: y, ret: e / yearBase - 1 });
       yearBase = e;
     }
+    i = j + 1;
   }
   return { monthly, yearly };
 }

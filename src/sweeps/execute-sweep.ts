@@ -26,7 +26,7 @@ import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepCandidate } from "./plan/sweep-spec.js";
 import { type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
 import type { TrialAnswer, TrialResult } from "./sweep-task.js";
-import { runTrialPool, type TrialRunner } from "./trial-pool.js";
+import { runTrialPool, type TrialRunner, type TrialThreads } from "./trial-pool.js";
 
 /** A trial's outcome as committed: its result, or why it failed. */
 export interface TrialRecord {
@@ -54,6 +54,8 @@ export interface ExecuteSweepInputs {
   /** Trials already committed (resume), by index. */
   readonly done?: ReadonlyMap<number, TrialRecord>;
   readonly threads?: number;
+  /** Worker threads the caller started ahead (see TrialThreads); used when their count is `threads`. */
+  readonly started?: TrialThreads;
   /** Runs the trials elsewhere (the Redis transport); default the thread pool with `threads`. */
   readonly runTrials?: TrialRunner;
   /** The studio home's root, so worker threads can load user plugins (see trial-pool.ts). */
@@ -137,6 +139,7 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
     },
     {
       threads: inputs.threads ?? 0,
+      ...(inputs.started ? { started: inputs.started } : {}),
       ...(inputs.signal ? { signal: inputs.signal } : {}),
       onAnswers: (from, answers) => {
         const batch = answers.map((a, i) => toRecord(todo[from + i]!, a));

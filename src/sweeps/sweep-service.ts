@@ -26,6 +26,7 @@ import { parseSweepSpec } from "./plan/sweep-spec.js";
 import { sweepSummary } from "./sweep-summary.js";
 import { redisRunner } from "./transport/redis-runner.js";
 import { decodeTrial, encodeTrial } from "./trial-codec.js";
+import { TrialThreads } from "./trial-pool.js";
 import { writeSweepArtifacts } from "./write-sweep-artifacts.js";
 
 const SWEEP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -44,6 +45,8 @@ export class SweepService {
   private readonly listeners = new Map<string, Set<(e: SweepEvent) => void>>();
   /** Events of the sweeps run by this process, by sweep: what an SSE client resuming by seq is replayed. */
   private readonly events = new Map<string, SweepEvent[]>();
+  /** The last submitted plan by its normalized spec's JSON: what running that sweep next would plan again. */
+  private submitted: { readonly specJson: string; readonly plan: SweepPlan } | undefined;
 
   constructor(
     private readonly studio: Studio,
@@ -62,6 +65,8 @@ export class SweepService {
   /** Plans the spec (every error before any work) and returns its sweep: the existing one, or a new queued one. */
   submit(input: unknown, options: { force?: boolean } = {}): { sweep: SweepRow; reused: boolean } {
     const plan = this.plan(input);
+    const specJson = JSON.stringify(plan.spec);
+    this.submitted = { specJson, plan };
     const store = this.studio.store;
     return store.db
       .transaction(() => {
@@ -70,7 +75,7 @@ export class SweepService {
         const sweep = store.sweeps.create({
           sweepId: randomUUID(),
           sweepHash: plan.sweepHash,
-          specJson: JSON.stringify(plan.spec),
+          specJson,
           planned: plan.planned,
           skipped: plan.skipped,
           now: this.clock(),
@@ -207,8 +212,16 @@ export class SweepService {
     const store = this.studio.store;
     const id = row.sweepId;
     const now = this.clock;
+    const threads = this.options.threads ?? defaultThreads();
+    // Started first: the threads load their modules while this one plans and loads candles and features.
+    const started =
+      this.options.redisUrl === undefined && threads > 0 ? new TrialThreads(threads) : undefined;
     try {
-      const plan = this.plan(JSON.parse(row.specJson));
+      // Planning is a pure function of the normalized spec and this studio's (fixed) catalog: a sweep run right
+      // after its submit reuses that plan.
+      const reuse = this.submitted?.specJson === row.specJson ? this.submitted.plan : undefined;
+      this.submitted = undefined;
+      const plan = reuse ?? this.plan(JSON.parse(row.specJson));
       if (plan.sweepHash !== row.sweepHash) {
         throw new StudioError(
           "INVALID_TRANSITION",
@@ -250,7 +263,8 @@ export class SweepService {
             .columns,
         done,
         home: this.home.root,
-        threads: this.options.threads ?? defaultThreads(),
+        threads,
+        ...(started ? { started } : {}),
         ...(this.options.redisUrl === undefined
           ? {}
           : { runTrials: await redisRunner(this.options.redisUrl, id, data, catalog) }),
@@ -262,6 +276,8 @@ export class SweepService {
         },
         onProgress: (p) => this.emit(id, "progress", { ...p }),
       });
+      // The threads end in the background while this one computes the statistics.
+      void started?.destroy();
       store.sweeps.update(id, { stage: "artifacts" }, now());
       const summary = sweepSummary(plan, outcome, data.candles.ts.length);
       const written = writeSweepArtifacts(
@@ -289,6 +305,8 @@ export class SweepService {
     } catch (err) {
       const e = toStudioError(err);
       this.finish(id, e.code === "CANCELLED" ? "cancelled" : "failed", { code: e.code, message: e.message });
+    } finally {
+      await started?.destroy();
     }
     return this.get(id);
   }

@@ -29,6 +29,7 @@ async function prepare(init: SweepTaskInit): Promise<Prepared> {
         objective: init.objective,
         barsPerYear: init.barsPerYear,
         pboPartitions: init.pboPartitions,
+        returns: new Float64Array(init.candles.ts.length),
       },
     };
     cache.clear();

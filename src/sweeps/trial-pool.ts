@@ -41,6 +41,8 @@ export interface TrialPoolJob {
 export interface TrialPoolOptions {
   /** Worker threads; 0 runs in this thread. */
   readonly threads: number;
+  /** Threads started ahead by the caller (who destroys them); without them the pool starts and ends its own. */
+  readonly started?: TrialThreads;
   readonly signal?: AbortSignal;
   /** Called once per finished batch, positions [from, from + answers.length). */
   readonly onAnswers?: (from: number, answers: readonly TrialAnswer[]) => void;
@@ -54,6 +56,31 @@ const cancelledError = () => new StudioError("CANCELLED", "sweep cancelled");
 /** Batch size: enough batches to balance threads, small enough that progress and commits stay frequent. */
 function batchSize(n: number, threads: number): number {
   return Math.max(1, Math.min(64, Math.ceil(n / (Math.max(1, threads) * 8))));
+}
+
+/**
+ * Worker threads for a sweep's trials, started before the job is known so that they load their modules while
+ * the caller loads candles and features. Any job may then run on them; `destroy` ends them.
+ */
+export class TrialThreads {
+  readonly pool: Piscina;
+  private ended: Promise<void> | undefined;
+
+  constructor(readonly threads: number) {
+    this.pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
+    });
+  }
+
+  /** Ends the threads (once, however often it is called). */
+  destroy(): Promise<void> {
+    this.ended ??= this.pool.destroy();
+    return this.ended;
+  }
 }
 
 /** How a sweep's trials get run: this pool, or a transport to other machines (sweeps/transport). */
@@ -78,6 +105,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
       objective: job.objective,
       barsPerYear: job.barsPerYear,
       pboPartitions: job.pboPartitions,
+      returns: new Float64Array(job.candles.ts.length),
     };
     const cancelled = () => options.signal?.aborted === true;
     for (let from = 0; from < n; from += size) {
@@ -108,13 +136,8 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     pboPartitions: job.pboPartitions,
     control,
   };
-  const pool = new Piscina({
-    filename: WORKER,
-    minThreads: options.threads,
-    maxThreads: options.threads,
-    idleTimeout: 1000,
-    ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
-  });
+  const own = options.started?.threads === options.threads ? undefined : new TrialThreads(options.threads);
+  const pool = (own ?? options.started!).pool;
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   const onAbort = () => {
@@ -124,9 +147,10 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
   let poolError: Error | undefined;
-  pool.on("error", (err: Error) => {
+  const onError = (err: Error) => {
     if (!abort.signal.aborted) poolError ??= err;
-  });
+  };
+  pool.on("error", onError);
   const submit = (task: SweepTask) =>
     pool.run(task, { signal: abort.signal }).then(
       (r: SweepTaskResult) => {
@@ -151,6 +175,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     throw err;
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
-    await pool.destroy();
+    pool.off("error", onError);
+    await own?.destroy();
   }
 }

@@ -18,12 +18,12 @@
  * Finance 20(4); esvhd/pypbo `pbo.py` (the reference implementation whose conventions this follows).
  */
 import { StudioError } from "../core/errors.js";
-import { atLeastAsGood, strictlyBetter } from "./at-least-as-good.js";
-import { binomial, forEachCombination } from "./combinations.js";
+import { atLeastAsGood, tieTolerance } from "./at-least-as-good.js";
+import { binomial, combinationRank, forEachCombination } from "./combinations.js";
 import {
   type BlockLayout,
+  BlockMetric,
   type BlockSums,
-  blockMetric,
   blockSums,
   mergeBlockSums,
   type TrialBlockSums,
@@ -115,36 +115,59 @@ function cscv(layout: BlockLayout, metric: PboMetric, sums: BlockSums | undefine
   const r = new Float64Array(n);
   const rBar = new Float64Array(n);
   const scratch = new Float64Array(typeof metric === "function" ? half * rows : 0);
+  // One evaluator per side: consecutive sets on each side share their first blocks.
+  const isMetric = new BlockMetric(layout, metric, sums, scratch, half);
+  const oosMetric = new BlockMetric(layout, metric, sums, scratch, half);
   const logits = new Float64Array(combos);
   const isPerf = new Float64Array(combos);
   const oosPerf = new Float64Array(combos);
   let overfit = 0;
   let losses = 0;
 
-  forEachCombination(s, half, (chosen, c) => {
-    isSet.set(chosen);
-    for (let b = 0, k = 0, j = 0; b < s; b++) {
-      if (k < half && chosen[k] === b) k++;
-      else oosSet[j++] = b;
-    }
-    blockMetric(layout, metric, sums, isSet, r, scratch);
-    blockMetric(layout, metric, sums, oosSet, rBar, scratch);
+  /** Split `c` with IS metrics `is` and OOS metrics `oos`. */
+  const split = (c: number, is: Float64Array, oos: Float64Array) => {
+    // strictlyBetter / atLeastAsGood with the reference's bounds hoisted out of the loops (the same comparisons).
     let best = 0;
-    for (let i = 1; i < n; i++) if (strictlyBetter(r[i]!, r[best]!)) best = i;
-    const v = rBar[best]!;
+    let above = is[0]! + tieTolerance(is[0]!);
+    for (let i = 1; i < n; i++) {
+      if (is[i]! > above) {
+        best = i;
+        above = is[i]! + tieTolerance(is[i]!);
+      }
+    }
+    const v = oos[best]!;
+    const low = v - tieTolerance(v);
+    const high = v + tieTolerance(v);
     let less = 0;
     let equal = 0;
     for (let i = 0; i < n; i++) {
-      if (!atLeastAsGood(rBar[i]!, v)) less++;
-      else if (!strictlyBetter(rBar[i]!, v)) equal++;
+      const x = oos[i]!;
+      if (!(x >= low)) less++;
+      else if (!(x > high)) equal++;
     }
     const omega = (less + (equal + 1) / 2) / (n + 1);
     const lambda = Math.log(omega / (1 - omega));
     logits[c] = lambda;
-    isPerf[c] = r[best]!;
+    isPerf[c] = is[best]!;
     oosPerf[c] = v;
     if (lambda <= 0) overfit++;
     if (!atLeastAsGood(v, 0)) losses++;
+  };
+
+  // A split's OOS blocks are another split's IS blocks and the other way round: each pair of metric vectors is
+  // computed once and serves both splits (S is even, so a set is never its own complement).
+  forEachCombination(s, half, (chosen, c) => {
+    for (let b = 0, k = 0, j = 0; b < s; b++) {
+      if (k < half && chosen[k] === b) k++;
+      else oosSet[j++] = b;
+    }
+    const mirror = combinationRank(oosSet, s);
+    if (mirror < c) return;
+    isSet.set(chosen);
+    isMetric.into(isSet, r);
+    oosMetric.into(oosSet, rBar);
+    split(c, r, rBar);
+    split(mirror, rBar, r);
   });
 
   return {

@@ -18,7 +18,7 @@ import { uniqueIndicators } from "../../indicators/compute-features.js";
 import { type FeatureColumn, featureSetFromColumns } from "../../indicators/feature-set.js";
 import type { ResolvedIndicator } from "../../indicators/resolve-indicator.js";
 import { type TrialBlockSums, trialBlockSums } from "../../validation/cscv-blocks.js";
-import { type Objective, objectiveValue, sharpeRatio } from "../../validation/objective.js";
+import { type Objective, objectiveAndSharpe } from "../../validation/objective.js";
 import { cscvLayout } from "../../validation/probability-of-backtest-overfitting.js";
 import { barReturns } from "../../validation/returns.js";
 
@@ -31,6 +31,11 @@ export interface TrialContext {
   readonly objective: Objective;
   readonly barsPerYear: number;
   readonly pboPartitions: number;
+  /**
+   * A buffer of at least the in-sample length that each trial's bar returns are written to, reused from trial
+   * to trial of one thread (a column fewer to allocate per trial); without it each trial allocates its own.
+   */
+  readonly returns?: Float64Array;
 }
 
 export interface TrialOutcome {
@@ -44,15 +49,16 @@ export interface TrialOutcome {
 export function evaluateTrial(config: RunConfig, ctx: TrialContext): TrialOutcome {
   const { r, metrics } = runTrial(config, ctx);
   const pboColumn = ctx.objective === "total_return" ? r.map(Math.log1p) : r;
+  const { objective, sharpe } = objectiveAndSharpe(ctx.objective, r, ctx.barsPerYear);
   return {
-    objective: objectiveValue(ctx.objective, r, ctx.barsPerYear),
-    sharpe: sharpeRatio(r),
+    objective,
+    sharpe,
     metrics,
     blocks: trialBlockSums(pboColumn, cscvLayout(r.length, ctx.pboPartitions)),
   };
 }
 
-/** The trial's in-sample bar returns and metrics. */
+/** The trial's in-sample bar returns (in `ctx.returns` when given) and metrics. */
 export function runTrial(config: RunConfig, ctx: TrialContext): { r: Float64Array; metrics: Metrics } {
   const plan = planBacktest(config, ctx.catalog);
   const columns: FeatureColumn[] = [];
@@ -66,7 +72,8 @@ export function runTrial(config: RunConfig, ctx: TrialContext): { r: Float64Arra
   }
   const n = ctx.candles.ts.length;
   const result = runPlan(plan, { candles: ctx.candles, features: featureSetFromColumns(columns, n) });
-  return { r: barReturns(result.equity, 0, n, config.initial_cash), metrics: result.metrics };
+  const r = barReturns(result.equity, 0, n, config.initial_cash, ctx.returns);
+  return { r, metrics: result.metrics };
 }
 
 /** Every distinct indicator the trials read, in first-use order: what the sweep computes once and shares. */

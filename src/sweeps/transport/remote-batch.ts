@@ -57,6 +57,7 @@ export class RemoteBatchRunner {
       objective: batch.objective,
       barsPerYear: barsPerYear(candles.ts) ?? 0,
       pboPartitions: batch.pboPartitions,
+      returns: new Float64Array(isEnd),
     };
     const answers = evaluateBatch(batch.configs, ctx, 0, batch.configs.length, () => false)!;
     return answers.map((answer, i) => ({ index: batch.indices[i]!, answer }));

@@ -24,7 +24,7 @@ import { barReturns, compoundedReturn } from "../validation/returns.js";
 import { runTrial, sweepIndicators } from "./plan/evaluate-trial.js";
 import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepCandidate } from "./plan/sweep-spec.js";
-import { type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
+import { pboReason, type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
 import type { TrialAnswer, TrialResult } from "./sweep-task.js";
 import { runTrialPool, type TrialRunner, type TrialThreads } from "./trial-pool.js";
 
@@ -180,11 +180,24 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
     barsPerYear: bpy,
     pboPartitions: plan.spec.pbo_partitions,
   };
-  const statistics = sweepStatistics(run, runTrial(bestConfig, ctx).r, {
-    partitions: plan.spec.pbo_partitions,
-    byLogReturn: plan.spec.objective === "total_return",
-  });
+  const bestReturns = runTrial(bestConfig, ctx).r;
+  const partitions = plan.spec.pbo_partitions;
+  const byLogReturn = plan.spec.objective === "total_return";
+  // With threads, they share out the PBO splits while this one runs the holdout.
+  const pbo =
+    inputs.started && pboReason(run.length, bestReturns.length, partitions) === null
+      ? inputs.started.pbo(
+          run.map((t) => t.blocks),
+          { partitions, metric: byLogReturn ? "mean" : "sharpe", rows: bestReturns.length },
+        )
+      : undefined;
+  pbo?.catch(() => {}); // awaited below; not an unhandled rejection should the holdout throw first
   const holdout = isEnd < n ? runHoldout(bestConfig, catalog, candles, byName, isEnd, plan) : null;
+  const statistics = sweepStatistics(run, bestReturns, {
+    partitions,
+    byLogReturn,
+    ...(pbo ? { pbo: await pbo } : {}),
+  });
   const top = ranked.slice(0, plan.spec.top_k);
   return { records: ordered, statistics, bestIndex, bestConfig, holdout, inSampleBars: isEnd, top };
 }

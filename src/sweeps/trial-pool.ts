@@ -17,8 +17,15 @@ import type { RunConfig } from "../core/run-config.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
 import { sharedCandles, sharedFloat64 } from "../runs/shared-candles.js";
 import { workerSources } from "../runs/worker-catalog.js";
+import { mergeBlockSums, type TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
-import type { SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
+import {
+  type PboFromSumsOptions,
+  type PboPart,
+  type PboResult,
+  pboFromParts,
+} from "../validation/probability-of-backtest-overfitting.js";
+import type { PboTask, SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
 import { evaluateBatch } from "./sweep-worker.js";
 
 export interface TrialPoolJob {
@@ -74,6 +81,21 @@ export class TrialThreads {
       idleTimeout: 1000,
       ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
     });
+  }
+
+  /**
+   * PBO from the trials' block sums with its splits shared out over the threads (the same bits as in one
+   * thread: see pboFromParts).
+   */
+  async pbo(trials: readonly TrialBlockSums[], options: PboFromSumsOptions): Promise<PboResult> {
+    const sums = mergeBlockSums(trials, options.partitions);
+    const parts = await Promise.all(
+      Array.from({ length: this.threads }, (_, part) => {
+        const task: PboTask = { sums, options, part, parts: this.threads };
+        return this.pool.run(task, { name: "pboPart" }) as Promise<PboPart>;
+      }),
+    );
+    return pboFromParts(parts, options);
   }
 
   /** Ends the threads (once, however often it is called). */

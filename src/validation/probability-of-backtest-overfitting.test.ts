@@ -5,6 +5,8 @@ import { forEachCombination } from "./combinations.js";
 import { mergeBlockSums, trialBlockSums } from "./cscv-blocks.js";
 import {
   cscvLayout,
+  pboFromParts,
+  pboPartFromSums,
   probabilityOfBacktestOverfitting,
   probabilityOfBacktestOverfittingFromSums,
 } from "./probability-of-backtest-overfitting.js";
@@ -153,6 +155,29 @@ describe("probabilityOfBacktestOverfitting", () => {
       expect(bad, `${metric}: split ${bad} differs from summing its blocks from scratch`).toBe(-1);
       expect(got.pbo).toBe(want.overfit / want.logits.length);
     }
+  });
+
+  it("gives the same bits from the splits cut into parts (as threads compute them) as from one part", () => {
+    const rng = Rng.fromSeed(3);
+    const t = 8 * 20 + 3;
+    const trials = Array.from({ length: 9 }, () =>
+      trialBlockSums(
+        Float64Array.from({ length: t }, () => rng.normal() * 0.01),
+        cscvLayout(t, 8),
+      ),
+    );
+    const options = { partitions: 8, metric: "sharpe", rows: t } as const;
+    const whole = probabilityOfBacktestOverfittingFromSums(trials, options);
+    const sums = mergeBlockSums(trials, 8);
+    for (const parts of [2, 3, 7, 35]) {
+      const cut = Array.from({ length: parts }, (_, p) => pboPartFromSums(sums, options, p, parts));
+      const joined = pboFromParts(cut.reverse(), options);
+      expect(joined.pbo, `${parts} parts`).toBe(whole.pbo);
+      expect(joined.probOosLoss, `${parts} parts`).toBe(whole.probOosLoss);
+      expect(Array.from(joined.logits), `${parts} parts: every logit`).toEqual(Array.from(whole.logits));
+      expect(joined.performanceDegradation).toEqual(whole.performanceDegradation);
+    }
+    expect(() => pboFromParts([pboPartFromSums(sums, options, 0, 2)], options)).toThrow(/34 of 70/);
   });
 });
 

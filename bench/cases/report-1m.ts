@@ -1,7 +1,8 @@
 /**
  * @module bench/cases/report-1m
  * report.html for a million-bar run: the time to build its data (downsampled series, two candle resolutions,
- * period returns, the trades table) and write the page, and the page's size against the 5 MB bound.
+ * period returns, the trades table) and write the page, and the page's size against the 5 MB bound; and the size
+ * of the same run's report with every kind of level exit on (each trade's stop steps and target drawn).
  */
 import type { BenchCase } from "../case.js";
 import { minuteRequest, SMA_10_50 } from "../case.js";
@@ -55,6 +56,35 @@ export const report1m: BenchCase = {
     );
     ctx.record(
       memory("report_1m.size", bytes / 1e6, SIZE_BUDGET_MB, "report.html size in MB (must stay under 5)"),
+    );
+    const exits = {
+      stop_loss: { atr: 14, mult: 3 },
+      take_profit: 0.02,
+      trailing_stop: 0.01,
+      intrabar: "stop_first" as const,
+    };
+    const withExits = { ...config, exits };
+    const x = runBacktest(withExits, { candles });
+    const exitsHtml = renderRunReport({
+      candles,
+      ts: x.portfolio.ts,
+      equity: x.portfolio.equity,
+      drawdown: x.drawdown,
+      fills: x.fills,
+      trades: x.trades,
+      features: x.features.columns,
+      metrics: x.metrics,
+      summary: { ...summary, config: { ...summary.config, exits } },
+      title: "BENCH 1m exits",
+      subtitle: "sma_crossover(fast=10, slow=50) with stop, target and trailing stop",
+    });
+    ctx.record(
+      memory(
+        "report_1m_exits.size",
+        Buffer.byteLength(exitsHtml) / 1e6,
+        SIZE_BUDGET_MB,
+        `report.html size in MB with ATR stop, target and trailing stop (${x.trades.entryTs.length} trades)`,
+      ),
     );
   },
 };

@@ -4,4 +4,4 @@
  * invalidates caches and makes old runs distinguishable from new ones. Bump it (with package.json) whenever
  * results could change.
  */
-export const CODE_VERSION = "0.3.0";
+export const CODE_VERSION = "0.4.0";

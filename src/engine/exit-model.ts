@@ -129,6 +129,17 @@ export class ExitModel {
     this.live = true;
   }
 
+  /** The stop level the next `bar` call checks (the fixed stop or the trailing level, whichever is tighter);
+   * -Infinity for a long without one (+Infinity for a short). Read by the report to draw the levels. */
+  get stopNow(): number {
+    return this.stopLevel;
+  }
+
+  /** The target the next `bar` call checks; +Infinity for a long without one (-Infinity for a short). */
+  get targetNow(): number {
+    return this.target;
+  }
+
   /** The position was closed (by a target change or an exit): its levels are gone. */
   exit(): void {
     this.live = false;

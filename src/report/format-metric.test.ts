@@ -18,10 +18,24 @@ describe("formatMetric", () => {
     expect(formatMetric("avg_trade_duration_bars", 37.7203)).toBe("37.7 bars");
   });
 
-  it("keeps ratios as 4 significant digits, null as '-', and unknown objects as JSON", () => {
+  it("keeps ratios as 4 significant digits, null as '-', and other objects as JSON", () => {
     expect(formatMetric("sharpe", 0.889384)).toBe("0.8894");
     expect(formatMetric("sharpe", null)).toBe("-");
-    expect(formatMetric("exits_by_reason", { stop: 2 })).toBe('{"stop":2}');
+    expect(formatMetric("params", { fast: [1, 2] })).toBe('{"fast":[1,2]}');
+  });
+
+  it("lists per-reason metrics as 'reason value', leaving out reasons that never happened", () => {
+    expect(formatMetric("exits_by_reason", { signal: 42, stop_loss: 3, take_profit: 0 })).toBe(
+      "signal 42, stop_loss 3",
+    );
+    expect(
+      formatMetric("avg_return_by_exit_reason", {
+        signal: 0.0069375,
+        stop_loss: -0.0303879,
+        time_exit: null,
+      }),
+    ).toBe("signal 0.69%, stop_loss -3.04%");
+    expect(formatMetric("exits_by_reason", { signal: 0 })).toBe("-");
   });
 
   it("writes durations as their two largest units", () => {

@@ -33,6 +33,9 @@ export const METRIC_UNITS: Readonly<Record<string, MetricUnit>> = {
   worst_trade: "fraction",
   avg_trade_duration_bars: "bars",
   buy_and_hold_return: "fraction",
+  // Per exit reason: the unit of each value of the object.
+  exits_by_reason: "count",
+  avg_return_by_exit_reason: "fraction",
 };
 
 /** `2024-01-31T00:00:00Z` (milliseconds only when present); "-" for null. */
@@ -75,6 +78,13 @@ export function percent(fraction: number, digits = 2): string {
 /** Formats one value of a metrics object; `barMs` (the timeframe) turns bar counts into time too. */
 export function formatMetric(key: string, value: unknown, barMs?: number): string {
   if (value === null || value === undefined) return "-";
+  if (PER_REASON.has(key) && isNumberRecord(value)) {
+    // One value per exit reason: "signal 42, stop_loss 3" (reasons that never happened left out).
+    const parts = Object.entries(value)
+      .filter(([, v]) => v !== null && v !== 0)
+      .map(([k, v]) => `${k} ${formatMetric(key, v, barMs)}`);
+    return parts.length ? parts.join(", ") : "-";
+  }
   if (typeof value !== "number") return typeof value === "string" ? value : JSON.stringify(value);
   switch (METRIC_UNITS[key]) {
     case "fraction":
@@ -90,6 +100,18 @@ export function formatMetric(key: string, value: unknown, barMs?: number): strin
     default:
       return plainNumber(value);
   }
+}
+
+/** Metrics holding one value per exit reason. */
+const PER_REASON = new Set(["exits_by_reason", "avg_return_by_exit_reason"]);
+
+function isNumberRecord(v: unknown): v is Record<string, number | null> {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => x === null || typeof x === "number")
+  );
 }
 
 /** Every metric as [key, formatted] in the object's order. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Candles } from "../core/candles.js";
-import { EXIT_REASONS, type RoundTrips } from "../core/results.js";
+import {
+  EXIT_REASONS,
+  REASON_STOP_LOSS,
+  REASON_TAKE_PROFIT,
+  REASON_TRAILING_STOP,
+  type RoundTrips,
+} from "../core/results.js";
+import { generateSynthetic } from "../data/synthetic-generator.js";
+import { runBacktest } from "../engine/run-backtest.js";
 import { buildReportData, FINE_CANDLES, mergeCandles } from "./report-data.js";
 
 const H = 3_600_000;
@@ -44,7 +52,13 @@ function inputs(n: number, metrics: object, exits?: object) {
     ts: c.ts,
     equity: Float64Array.from(c.close, (x) => x * 100),
     drawdown: new Float64Array(n),
-    fills: { ts: new Float64Array(0), side: new Int8Array(0), price: new Float64Array(0) },
+    // The long opens at 100 (bar 1), the short at 200 (bar 5).
+    fills: {
+      ts: Float64Array.from([H, 3 * H, 5 * H, 9 * H]),
+      side: Int8Array.from([1, -1, -1, 1]),
+      qty: Float64Array.from([10, 10, 5, 5]),
+      price: Float64Array.from([100, 95, 200, 190]),
+    },
     trades: trips(),
     exitReasonNames: EXIT_REASONS,
     metrics,
@@ -81,15 +95,68 @@ describe("buildReportData", () => {
 
   it("draws stop and target levels from fractional exits, on the side of each trade's direction", () => {
     const d = buildReportData(inputs(20, { exits_by_reason: {} }, { stop_loss: 0.1, take_profit: 0.2 }));
-    expect(d.markers.stop).toEqual([90, 220]);
-    expect(d.markers.target).toEqual([120, 160]);
+    const lv = d.markers.levels!;
+    expect(lv.ts, "one step a trip, at its entry").toEqual([H, 5 * H]);
+    expect(lv.stop).toEqual([90, 220]);
+    expect(lv.target).toEqual([120, 160]);
     expect(d.trades.columns.exit_reason).toEqual(["stop_loss", "take_profit"]);
   });
 
-  it("leaves out levels for ATR distances and the exit reason column for runs without exits", () => {
+  it("leaves out levels without the ATR columns they need, and the exit reason column without exits", () => {
     const d = buildReportData(inputs(20, {}, { stop_loss: { atr: 14, mult: 2 } }));
-    expect(d.markers.stop).toBeUndefined();
+    expect(d.markers.levels).toBeUndefined();
     expect(d.trades.columns.exit_reason).toBeUndefined();
     expect(d.metrics.find(([k]) => k === "exits_by_reason")).toBeUndefined();
+  });
+
+  it("ends every stopped trip of a real run on the level it filled at (ATR stop, trailing stop, target)", () => {
+    const config = {
+      symbol: "LEVELS",
+      timeframe: "1h" as const,
+      start: "2023-01-02",
+      end: "2023-03-01",
+      provider: "synthetic",
+      strategy: { name: "sma_crossover", params: { fast: 5, slow: 20, allow_short: true } },
+      execution: { commission_bps: 0, slippage_bps: 0 },
+      exits: { stop_loss: { atr: 14, mult: 3 }, take_profit: 0.03, trailing_stop: 0.015 },
+      warmup: 0,
+    };
+    const candles = generateSynthetic({ ...config, start: Date.UTC(2023, 0, 2), end: Date.UTC(2023, 2, 1) });
+    const r = runBacktest(config, { candles });
+    const d = buildReportData({
+      candles,
+      ts: r.portfolio.ts,
+      equity: r.portfolio.equity,
+      drawdown: r.drawdown,
+      fills: r.fills,
+      trades: r.trades,
+      exitReasonNames: EXIT_REASONS,
+      features: r.features.columns,
+      metrics: r.metrics,
+      summary: { config: { ...config, exits: { ...config.exits, intrabar: "stop_first" } } },
+      title: "t",
+      subtitle: "s",
+    });
+    const lv = d.markers.levels!;
+    const t = r.trades;
+    let checked = 0;
+    let bad = -1;
+    for (let k = 0; k < t.entryTs.length && bad < 0; k++) {
+      const reason = t.exitReason[k]!;
+      const open = candles.open[t.exitBar[k]!]!;
+      const last = lv.stop[lv.from[k + 1]! - 1];
+      const filled = t.exitPrice[k]!;
+      // Without slippage a stop fills at its level unless the bar opened through it (then at the open).
+      if ((reason === REASON_STOP_LOSS || reason === REASON_TRAILING_STOP) && filled !== open) {
+        checked++;
+        if (last === undefined || Math.abs(last - filled) > 1e-6 * filled) bad = k;
+      }
+      if (reason === REASON_TAKE_PROFIT && filled !== open) {
+        checked++;
+        if (Math.abs(lv.target[k]! - filled) > 1e-6 * filled) bad = k;
+      }
+    }
+    expect(checked, "the run has stop and target fills inside bars").toBeGreaterThan(5);
+    expect(bad, `trip ${bad}: its last drawn level is the price it filled at`).toBe(-1);
   });
 });

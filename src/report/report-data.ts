@@ -9,10 +9,13 @@
 import type { Candles } from "../core/candles.js";
 import type { Fills, RoundTrips } from "../core/results.js";
 import { TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
+import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "../engine/exit-model.js";
+import type { FeatureColumn } from "../indicators/feature-set.js";
 import { minMaxDownsample } from "../runs/plot-downsample.js";
 import { formatMetrics } from "./format-metric.js";
 import { type PeriodReturns, periodReturns } from "./period-returns.js";
 import { runWarnings } from "./run-warnings.js";
+import { type TradeLevels, tradeLevels } from "./trade-levels.js";
 
 export const LINE_BUCKETS = 2000;
 export const FINE_CANDLES = 20_000;
@@ -20,16 +23,20 @@ export const COARSE_CANDLES = 2000;
 export const MAX_TRADES = 5000;
 /** Trade markers are four numbers a trade, so far more of them fit than table rows. */
 export const MAX_MARKERS = 50_000;
+/** Stop steps drawn at most (a trailing stop steps at each new high): about 1 MB of the page at the most. */
+export const MAX_LEVEL_STEPS = 40_000;
 
 export interface ReportInputs {
   readonly candles: Candles;
   readonly ts: Float64Array;
   readonly equity: Float64Array;
   readonly drawdown: Float64Array;
-  readonly fills: Pick<Fills, "ts" | "side" | "price">;
+  readonly fills: Pick<Fills, "ts" | "side" | "qty" | "price">;
   readonly trades: RoundTrips;
   /** Names of the exit reason codes of `trades.exitReason`, when the run has them. */
   readonly exitReasonNames?: readonly string[];
+  /** The run's features (sliced like the candles): the exits' ATR columns are read from them. */
+  readonly features?: readonly FeatureColumn[];
   readonly metrics: object;
   readonly validation?: unknown;
   readonly summary: unknown;
@@ -76,9 +83,8 @@ export interface ReportData {
     readonly exitPrice: number[];
     readonly side: number[];
     readonly reason?: string[];
-    /** Stop and target price of each trade, when the config sets them as fractions of the entry fill. */
-    readonly stop?: number[];
-    readonly target?: number[];
+    /** Stop steps and target of each marked trade, when the config sets a stop, trailing stop or target. */
+    readonly levels?: TradeLevels;
   };
   readonly periods: PeriodReturns;
 }
@@ -145,23 +151,11 @@ function tradeColumns(t: RoundTrips, names?: readonly string[]): ReportData["tra
   return cols;
 }
 
-interface ExitsLike {
-  stop_loss?: unknown;
-  take_profit?: unknown;
-}
-
-function markersOf(t: RoundTrips, names?: readonly string[], exits?: ExitsLike): ReportData["markers"] {
+function markersOf(t: RoundTrips, names?: readonly string[]): ReportData["markers"] {
   const n = Math.min(t.entryTs.length, MAX_MARKERS);
   const pick = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
   const reason = t.exitReason;
-  // ATR distances depend on the ATR at each entry bar, which the report does not carry: only fractions are drawn.
-  const level = (f: unknown, sign: number) =>
-    typeof f === "number" ? { v: pick((i) => r7(t.entryPrice[i]! * (1 + sign * t.direction[i]! * f))) } : {};
-  const stop = level(exits?.stop_loss, -1).v;
-  const target = level(exits?.take_profit, 1).v;
   return {
-    ...(stop ? { stop } : {}),
-    ...(target ? { target } : {}),
     entryTs: pick((i) => t.entryTs[i]!),
     entryPrice: pick((i) => r7(t.entryPrice[i]!)),
     exitTs: pick((i) => t.exitTs[i]!),
@@ -172,6 +166,39 @@ function markersOf(t: RoundTrips, names?: readonly string[], exits?: ExitsLike):
       : {}),
   };
 }
+
+/** The shifted ATR columns of the exits' `{atr, mult}` distances, found among the run's features. */
+function atrColumns(
+  exits: ResolvedExits,
+  features: readonly FeatureColumn[] | undefined,
+): AtrColumns | undefined {
+  const periods = exitAtrPeriods(exits);
+  if (periods.length === 0) return undefined;
+  const out = new Map<number, Float64Array>();
+  for (const p of periods) {
+    const col = features?.find((f) => f.indicator === "atr" && f.params.period === p);
+    if (col === undefined) return undefined;
+    out.set(p, col.shifted);
+  }
+  return out;
+}
+
+/** The trades' levels, when the run's exits set any; undefined without them or without their ATR columns. */
+function levelsOf(a: ReportInputs, exits: ResolvedExits | undefined): TradeLevels | undefined {
+  if (exits === undefined) return undefined;
+  if (exits.stop_loss === undefined && exits.take_profit === undefined && exits.trailing_stop === undefined)
+    return undefined;
+  const atr = atrColumns(exits, a.features);
+  if (exitAtrPeriods(exits).length > 0 && atr === undefined) return undefined;
+  return tradeLevels(a.candles, a.fills, a.trades, exits, atr, {
+    maxTrips: MAX_MARKERS,
+    maxSteps: MAX_LEVEL_STEPS,
+    round: r7,
+  });
+}
+
+const optional = <K extends string, V>(key: K, v: V | undefined) =>
+  (v === undefined ? {} : { [key]: v }) as { [P in K]?: V };
 
 export function buildReportData(a: ReportInputs): ReportData {
   const summary = (a.summary ?? {}) as { config?: { initial_cash?: number; timeframe?: string } };
@@ -206,11 +233,10 @@ export function buildReportData(a: ReportInputs): ReportData {
       // Without an exits block every trip closes on the signal; the column would say nothing.
       columns: tradeColumns(a.trades, metrics.exits_by_reason === undefined ? undefined : a.exitReasonNames),
     },
-    markers: markersOf(
-      a.trades,
-      a.exitReasonNames,
-      (summary.config as { exits?: ExitsLike } | undefined)?.exits,
-    ),
+    markers: {
+      ...markersOf(a.trades, a.exitReasonNames),
+      ...optional("levels", levelsOf(a, (summary.config as { exits?: ResolvedExits } | undefined)?.exits)),
+    },
     periods: periodReturns(ts, a.equity, initial),
   };
 }

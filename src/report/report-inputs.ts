@@ -15,6 +15,7 @@ export function reportInputs(a: RunArtifacts): ReportInputs {
     fills: a.fills,
     trades: a.trades,
     exitReasonNames: EXIT_REASONS,
+    features: a.features,
     metrics: a.metrics,
     validation: a.validation,
     summary: a.summary,

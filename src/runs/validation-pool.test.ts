@@ -54,6 +54,12 @@ describe("runValidationPooled", () => {
     ]);
     expect(summary.wfo.skipped_trials, "fast 30 / slow 20 is not a valid crossover").toBe(1);
     expect(summary.overfitting.trials).toBe(5);
+    const binned = (h: { counts: number[]; non_finite: number }) =>
+      h.counts.reduce((a, b) => a + b, 0) + h.non_finite;
+    expect(binned(summary.permutation.histogram), "the compared JSON holds the permutation histogram").toBe(
+      summary.permutation.n,
+    );
+    expect(binned(summary.block_bootstrap.histogram)).toBe(summary.block_bootstrap.n);
   });
 
   it("reports progress that ends at 1", async () => {

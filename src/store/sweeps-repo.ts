@@ -167,6 +167,16 @@ export class SweepsRepo {
     })();
   }
 
+  /** Runs linked to the sweep by runs.sweep_id (its top_k trials), oldest first. */
+  runIds(sweepId: string): string[] {
+    return this.db
+      .prepare<[string], { runId: string }>(
+        "SELECT run_id AS runId FROM runs WHERE sweep_id = ? ORDER BY created_at, run_id",
+      )
+      .all(sweepId)
+      .map((r) => r.runId);
+  }
+
   trials(sweepId: string): SweepTrialRow[] {
     return this.allTrials.all(sweepId);
   }

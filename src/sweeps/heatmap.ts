@@ -2,8 +2,8 @@
  * @module sweeps/heatmap
  * Heatmaps of a sweep, one per pair of numeric dimensions: each cell is the best objective over every other
  * dimension (the most optimistic view of that pair, which is what a search would pick), axes labelled with the
- * dimensions' values, the overall best cell marked, cells never run left blank. Drawn as echarts SVG and
- * rasterized like a run's plots (svgToPng), so the bytes are the same on every machine.
+ * dimensions' values, the overall best cell marked, cells never run left blank (the cells: plan/heatmap-grid.ts).
+ * Drawn as echarts SVG and rasterized like a run's plots (svgToPng), so the bytes are the same on every machine.
  */
 import { HeatmapChart, ScatterChart } from "echarts/charts";
 import { GridComponent, TitleComponent, VisualMapComponent } from "echarts/components";
@@ -12,25 +12,9 @@ import { SVGRenderer } from "echarts/renderers";
 import { svgToPng } from "../runs/plot.js";
 import { FONT_FAMILY } from "../runs/plot-option.js";
 import type { SweepDimension } from "./plan/expand-space.js";
+import { type HeatmapCell, heatmapGrid } from "./plan/heatmap-grid.js";
 
 echarts.use([HeatmapChart, ScatterChart, GridComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
-
-export interface HeatmapCell {
-  /** Value index per dimension. */
-  readonly cell: readonly number[];
-  readonly objective: number;
-}
-
-/** Pairs (a, b), a < b, of dimensions whose candidates are all numbers, with at least two values each. */
-export function heatmapPairs(dims: readonly SweepDimension[]): [number, number][] {
-  const numeric = dims.flatMap((d, i) =>
-    d.values.length >= 2 && d.values.every((v) => typeof v === "number") ? [i] : [],
-  );
-  const pairs: [number, number][] = [];
-  for (let x = 0; x < numeric.length; x++)
-    for (let y = x + 1; y < numeric.length; y++) pairs.push([numeric[x]!, numeric[y]!]);
-  return pairs;
-}
 
 /** File name of a pair's heatmap: the two paths with their dots kept, e.g. `strategy.params.fast__strategy.params.slow.png`. */
 export function heatmapName(dims: readonly SweepDimension[], a: number, b: number): string {
@@ -47,16 +31,7 @@ export function renderHeatmap(
 ): Uint8Array {
   const xs = dims[a]!.values.map(String);
   const ys = dims[b]!.values.map(String);
-  const grid = new Map<string, number>();
-  for (const c of cells) {
-    if (!Number.isFinite(c.objective)) continue;
-    const key = `${c.cell[a]},${c.cell[b]}`;
-    const prev = grid.get(key);
-    if (prev === undefined || c.objective > prev) grid.set(key, c.objective);
-  }
-  const data = [...grid.entries()]
-    .map(([k, v]) => [...k.split(",").map(Number), Number(v.toPrecision(6))] as [number, number, number])
-    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const data = heatmapGrid(a, b, cells).map(([x, y, v]) => [x, y, Number(v.toPrecision(6))]);
   const values = data.map((d) => d[2]);
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 1;
@@ -76,6 +51,8 @@ export function renderHeatmap(
       xAxis: { type: "category", data: xs, name: dims[a]!.path, nameLocation: "middle", nameGap: 40 },
       yAxis: { type: "category", data: ys, name: dims[b]!.path, nameLocation: "middle", nameGap: 60 },
       visualMap: {
+        // Only the heatmap is coloured by value; otherwise the best cell's frame would be filled too.
+        seriesIndex: 0,
         min,
         max: max > min ? max : min + 1,
         calculable: false,

@@ -176,6 +176,12 @@ export class SweepService {
     return this.studio.store.sweeps.trialsPage(sweepId, opts);
   }
 
+  /** Ids of the runs the sweep's top_k trials became, oldest first. */
+  runIds(sweepId: string): string[] {
+    this.get(sweepId);
+    return this.studio.store.sweeps.runIds(sweepId);
+  }
+
   trials(sweepId: string): TrialRecord[] {
     this.get(sweepId);
     return this.studio.store.sweeps.trials(sweepId).map(decodeTrial);

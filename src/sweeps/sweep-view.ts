@@ -1,8 +1,9 @@
 /**
  * @module sweeps/sweep-view
  * The public shape of a sweep row, as the CLI (`sweeps show --json`) and the HTTP API both print it: snake_case
- * names, trial counts grouped, the error as `{code, message}`. JSON has no Infinity, so an objective that is
- * ±Infinity (a riskless gain or loss) is shown as null.
+ * names, trial counts grouped, the error as `{code, message}`, and what was swept (strategy, market, objective,
+ * varied paths) read from the normalized spec. JSON has no Infinity, so an objective that is ±Infinity (a
+ * riskless gain or loss) is shown as null.
  */
 import type { SweepRow } from "../store/sweeps-repo.js";
 
@@ -10,6 +11,11 @@ export interface SweepView {
   sweep_id: string;
   sweep_hash: string;
   status: SweepRow["status"];
+  strategy: string;
+  symbol: string;
+  timeframe: string;
+  objective: string;
+  dimensions: string[];
   stage: SweepRow["stage"];
   created_at: SweepRow["createdAt"];
   finished_at: SweepRow["finishedAt"];
@@ -20,11 +26,23 @@ export interface SweepView {
   error: { code: string; message: SweepRow["errorMessage"] } | null;
 }
 
+interface SpecHead {
+  base?: { strategy?: { name?: string }; symbol?: string; timeframe?: string };
+  objective?: string;
+  space?: Record<string, unknown>;
+}
+
 export function sweepView(s: SweepRow): SweepView {
+  const spec = JSON.parse(s.specJson) as SpecHead;
   return {
     sweep_id: s.sweepId,
     sweep_hash: s.sweepHash,
     status: s.status,
+    strategy: spec.base?.strategy?.name ?? "-",
+    symbol: spec.base?.symbol ?? "-",
+    timeframe: spec.base?.timeframe ?? "-",
+    objective: spec.objective ?? "-",
+    dimensions: Object.keys(spec.space ?? {}),
     stage: s.stage,
     created_at: s.createdAt,
     finished_at: s.finishedAt,

@@ -2,18 +2,23 @@
  * @module sweeps/write-sweep-artifacts
  * The files of `sweeps/{sweep_id}/`: trials.parquet (one row per valid trial in trial order: index, status, each
  * varied path as a typed column, the objective, the per-period Sharpe and every metric; NaN where a failed trial
- * or a metric has no value), one heatmap per pair of numeric dimensions, summary.json, and manifest.json written
- * last with sha256 and size per file (its own sha256 goes into the sweeps row), as a run's folder is.
- * trials.parquet and summary.json depend only on the records in trial order: the same bytes on any thread count.
+ * or a metric has no value), one heatmap per pair of numeric dimensions, summary.json, report.html (the
+ * self-contained interactive report), and manifest.json written last with sha256 and size per file (its own
+ * sha256 goes into the sweeps row), as a run's folder is. trials.parquet and summary.json depend only on the
+ * plan and the records in trial order (report.html on those and the sweep id): the same bytes on any thread
+ * count.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { REPORT_NAME } from "../report/report-name.js";
+import { sweepReportHtml } from "../report/sweep-report-html.js";
 import { MANIFEST_NAME, type ManifestFile, mimeOf, writeManifest } from "../runs/manifest.js";
 import { type WrittenFile, writeFileAtomic } from "../store/atomic-write.js";
 import { encodeParquet, type ParquetColumn } from "../store/parquet.js";
 import type { SweepOutcome, TrialRecord } from "./execute-sweep.js";
-import { heatmapName, heatmapPairs, renderHeatmap } from "./heatmap.js";
+import { heatmapName, renderHeatmap } from "./heatmap.js";
 import type { SweepDimension } from "./plan/expand-space.js";
+import { heatmapPairs } from "./plan/heatmap-grid.js";
 import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepSummary } from "./sweep-summary.js";
 
@@ -99,6 +104,7 @@ export function writeSweepArtifacts(
     }
   }
   put(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+  put(REPORT_NAME, sweepReportHtml(ids.sweepId, plan, outcome, summary));
   const manifest = writeManifest(dir, {
     run_id: ids.sweepId,
     created_at: ids.createdAt,

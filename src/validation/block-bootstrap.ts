@@ -8,6 +8,7 @@
 import type { Rng } from "../core/rng.js";
 import { atLeastAsGood } from "./at-least-as-good.js";
 import { circularBlockIndices, stationaryBlockIndices } from "./block-indices.js";
+import { histogram } from "./histogram.js";
 import { finiteOrNull } from "./json-safe.js";
 import { optimalBlockLength } from "./optimal-block-length.js";
 import { quantileSorted, sortedCopy } from "./quantile.js";
@@ -87,5 +88,6 @@ export function summarizeBootstrap(job: BootstrapJob, stats: Float64Array): Bloc
     prob_loss: stats.length === 0 ? 0 : losses / stats.length,
     observed_return: finiteOrNull(compoundedReturn(job.returns)),
     bars: job.returns.length,
+    histogram: histogram(stats),
   };
 }

@@ -21,6 +21,7 @@ export {
   trialSharpeVariance,
 } from "./deflated-sharpe-ratio.js";
 export { expectedMaxSharpe } from "./expected-max-sharpe.js";
+export { HISTOGRAM_BINS, type Histogram, histogram } from "./histogram.js";
 export { minTrackRecordLength } from "./min-track-record-length.js";
 export { kurtosis, mean, skewness, stdev } from "./moments.js";
 export { normalCdf, normalQuantile } from "./normal-distribution.js";

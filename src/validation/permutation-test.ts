@@ -11,6 +11,7 @@ import type { Candles } from "../core/candles.js";
 import { StudioError } from "../core/errors.js";
 import type { Rng } from "../core/rng.js";
 import { atLeastAsGood } from "./at-least-as-good.js";
+import { histogram } from "./histogram.js";
 import { finiteOrNull } from "./json-safe.js";
 import { mean } from "./moments.js";
 import {
@@ -103,5 +104,6 @@ export function summarizePermutation(job: PermutationJob, stats: Float64Array): 
     start_index: job.base.startIndex,
     statistic: "total_return",
     count_at_least_observed: atLeast,
+    histogram: histogram(stats),
   };
 }

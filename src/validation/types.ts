@@ -5,6 +5,7 @@
  * strategy and the worker-thread pool can hand each thread its own engine instance.
  */
 import type { Candles } from "../core/candles.js";
+import type { Histogram } from "./histogram.js";
 
 export type StrategyParams = Record<string, unknown>;
 
@@ -67,6 +68,8 @@ export interface PermutationSummary {
   statistic: "total_return";
   /** Permuted returns >= the observed one (the p-value's numerator is this + 1). */
   count_at_least_observed: number;
+  /** The permuted returns binned (the null distribution the report draws); null when none is finite. */
+  histogram: Histogram | null;
 }
 
 export interface BlockBootstrapSummary {
@@ -81,6 +84,8 @@ export interface BlockBootstrapSummary {
   prob_loss: number;
   observed_return: number | null;
   bars: number;
+  /** The resampled total returns binned, for the report; null when none is finite. */
+  histogram: Histogram | null;
 }
 
 export interface MonteCarloSummary {

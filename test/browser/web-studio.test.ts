@@ -1,13 +1,19 @@
 /**
  * The web studio and report.html in a real browser (Debian's chromium through playwright-core) against a real
  * server on loopback: a run submitted through the form, its progress followed to the end, its report's charts
- * painted, two runs compared. Every page is screenshotted into test-output/screenshots/. One browser for the
- * whole file, and runs of a few thousand bars, keep it to seconds.
+ * painted, two runs compared, a sweep followed in the sweeps list and its page and report opened. Every page is
+ * screenshotted into test-output/screenshots/. One browser for the whole file, and runs of a few thousand bars,
+ * keep it to seconds.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../src/http/test-support/api-client.js";
 import { startTestServer, type TestServer } from "../../src/http/test-support/start-test-server.js";
+import { plainNumber } from "../../src/report/format-metric.js";
 import { canvasesPainted, launchBrowser, paintedCanvases, screenshotPath, watchedPage } from "./browser.js";
 
 let t: TestServer;
@@ -31,9 +37,40 @@ const RECORD_PROGRESS = `(() => {
   });
 })()`;
 
-async function completedRunId(fast: number, validation?: object): Promise<string> {
+/** A 3 x 3 grid on a few months of synthetic bars: seconds, with a holdout and one top run. */
+const SWEEP_SPEC = {
+  base: {
+    symbol: "SWEEP",
+    timeframe: "1h",
+    start: "2023-01-02",
+    end: "2023-06-30",
+    provider: "synthetic",
+    strategy: { name: "sma_crossover", params: {} },
+  },
+  space: { "strategy.params.fast": [5, 10, 20], "strategy.params.slow": [30, 60, 90] },
+  holdout: 0.25,
+  top_k: 1,
+  pbo_partitions: 8,
+  seed: 1,
+};
+
+async function completedSweepId(spec: object): Promise<string> {
+  const posted = await call(t.url, "POST", "/api/sweeps", spec);
+  expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+  const id: string = posted.body.sweep.sweep_id;
+  for (let i = 0; i < 600; i++) {
+    const s = (await call(t.url, "GET", `/api/sweeps/${id}`)).body;
+    if (s.status === "completed") return id;
+    expect(["queued", "running"], `sweep ${id} ended ${s.status}`).toContain(s.status);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`sweep ${id} did not complete`);
+}
+
+async function completedRunId(fast: number, validation?: object, exits?: object): Promise<string> {
   const cfg = {
     ...(validation ? { validation } : {}),
+    ...(exits ? { exits } : {}),
     symbol: "WEB",
     timeframe: "1h",
     start: "2023-01-02",
@@ -131,6 +168,55 @@ describe("web studio in chromium", () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it("draws the permutation and bootstrap histograms and every trade's stop and target levels", async () => {
+    const id = await completedRunId(
+      5,
+      { permutation: { n: 40 }, block_bootstrap: { n: 80 } },
+      { stop_loss: { atr: 14, mult: 3 }, take_profit: 0.03, trailing_stop: 0.015 },
+    );
+    const stored = (await call(t.url, "GET", `/api/runs/${id}/artifacts/validation_summary.json`)).body;
+    const counts: number[] = stored.permutation.histogram.counts;
+    expect(
+      counts.reduce((a, b) => a + b, 0) + stored.permutation.histogram.non_finite,
+      "the stored histogram holds every permutation",
+    ).toBe(40);
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${t.url}/api/runs/${id}/artifacts/report.html`);
+    const perm = page.locator("#chart-permutation");
+    await perm.scrollIntoViewIfNeeded();
+    await page.waitForFunction(canvasesPainted, ["#chart-permutation", 1] as const, { timeout: 20_000 });
+    await page.waitForFunction(canvasesPainted, ["#chart-bootstrap", 1] as const, { timeout: 20_000 });
+    expect(
+      Number(await perm.getAttribute("data-observed")),
+      "the observed return drawn is the stored one",
+    ).toBe(stored.permutation.observed_return);
+    expect(Number(await perm.getAttribute("data-p-value")), "the p-value shown is the stored one").toBe(
+      stored.permutation.p_value,
+    );
+    const caption = await page.locator("#permutation-caption").textContent();
+    expect(caption).toContain(`p-value ${plainNumber(stored.permutation.p_value)}`);
+    await page.locator("#validation").screenshot({ path: screenshotPath("report-validation") });
+
+    const price = page.locator("#chart-price");
+    await price.scrollIntoViewIfNeeded();
+    await page.waitForFunction(canvasesPainted, ["#chart-price", 1] as const, { timeout: 20_000 });
+    const stops = Number(await price.getAttribute("data-stop-points"));
+    const targets = Number(await price.getAttribute("data-target-points"));
+    expect(stops, "stop steps drawn in the whole-run view").toBeGreaterThan(0);
+    expect(targets, "target segments drawn in the whole-run view").toBeGreaterThan(0);
+    // Zoomed into the middle, fewer trades, still their levels.
+    const box = (await price.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+    await expect
+      .poll(async () => Number(await price.getAttribute("data-stop-points")), { timeout: 10_000 })
+      .toBeLessThan(stops);
+    expect(Number(await price.getAttribute("data-stop-points"))).toBeGreaterThan(0);
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await price.screenshot({ path: screenshotPath("report-levels") });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("compares two runs: equity overlaid, metrics side by side, the config diff", async () => {
     const [a, b] = [await completedRunId(6), await completedRunId(12)];
     const { page, problems } = await watchedPage(browser);
@@ -194,5 +280,94 @@ describe("web studio in chromium", () => {
     await page.waitForURL(/#\/$/);
     expect((await call(t.url, "GET", `/api/runs/${id}`)).status, "the deleted run is gone").toBe(404);
     expect(problems.filter((p) => !p.includes(`/api/runs/${id}`))).toEqual([]);
+  }, 60_000);
+
+  it("follows a sweep in the sweeps list to the end, then opens its page: top run, heatmap, trials table", async () => {
+    const id = await completedSweepId(SWEEP_SPEC);
+    const { page, problems } = await watchedPage(browser);
+    await page.addInitScript(RECORD_PROGRESS);
+    // The list as read while the sweep ran: the page follows its event stream, which this server replays from
+    // the first progress event to the end, so the live path is exercised without racing a real sweep.
+    await page.route(`${t.url}/api/sweeps`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const s of body.sweeps)
+        if (s.sweep_id === id) Object.assign(s, { status: "running", stage: "trials", best_objective: null });
+      await route.fulfill({ response, json: body });
+      await page.unroute(`${t.url}/api/sweeps`);
+    });
+    await page.goto(`${t.url}/#/`);
+    await page.getByRole("link", { name: "Sweeps", exact: true }).click();
+    await page.waitForURL(/#\/sweeps$/);
+    const row = page.locator(`tr[data-sweep-id="${id}"]`);
+    await row.waitFor();
+    await row.locator(".status.completed").waitFor({ timeout: 60_000 });
+    expect(await row.textContent(), "the finished sweep shows all 9 trials and its best objective").toMatch(
+      /9 \/ 9 trials\s*-?\d/,
+    );
+    const seen = (await page.evaluate("window.__progress")) as number[];
+    expect(seen.at(-1), `the bar counted trials to the end: ${seen.join(", ")}`).toBe(9);
+    await page.screenshot({ path: screenshotPath("sweeps"), clip: { x: 0, y: 0, width: 1360, height: 360 } });
+
+    await row.getByRole("link").first().click();
+    await page.waitForURL(new RegExp(`#/sweeps/${id}$`));
+    await page.locator("#top-runs tbody tr").first().waitFor();
+    expect(await page.locator("#top-runs tbody tr").count(), "top_k = 1 run, linked to its page").toBe(1);
+    expect(await page.locator("#sweep-artifacts").textContent()).toContain("report.html");
+    const frameEl = await page.locator("#sweep-report-frame").elementHandle();
+    const report = (await frameEl!.contentFrame())!;
+    await report.waitForFunction(canvasesPainted, [".heatmap-chart", 1] as const, { timeout: 20_000 });
+    expect(await report.locator(".heatmap-chart").count(), "one heatmap for fast x slow").toBe(1);
+    expect(await report.locator("#trials tbody tr").count()).toBe(9);
+    expect(await report.locator("#sweep-statistics").textContent()).toContain("deflated Sharpe ratio");
+    expect(await report.locator("#best-holdout").textContent()).toContain("holdout");
+    await page.screenshot({ path: screenshotPath("sweep"), fullPage: true });
+    await page.locator("#top-runs a").first().click();
+    await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
+    await page.locator("#run-status").waitFor();
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it("opens a sweep's report.html from disk without a single request; it is listed in the manifest", async () => {
+    const id = await completedSweepId({ ...SWEEP_SPEC, top_k: 0, seed: 2 });
+    const dir = path.join(t.home.root, "sweeps", id);
+    const file = path.join(dir, "report.html");
+    const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    const listed = manifest.files.find((f: { name: string }) => f.name === "report.html");
+    expect(listed?.sha256, "report.html is in the manifest with its sha256").toBe(
+      createHash("sha256").update(readFileSync(file)).digest("hex"),
+    );
+    const { page, problems } = await watchedPage(browser);
+    const url = pathToFileURL(file).href;
+    const requests: string[] = [];
+    page.on("request", (r) => {
+      if (r.url() !== url) requests.push(r.url());
+    });
+    await page.goto(url);
+    await page.waitForFunction(canvasesPainted, [".heatmap-chart", 1] as const, { timeout: 20_000 });
+    const objective = page.locator("#trials thead th", { hasText: "objective" });
+    await objective.click();
+    expect(await objective.getAttribute("aria-sort"), "the table starts best first; a click reverses").toBe(
+      "ascending",
+    );
+    await page.getByLabel("Filter trials").fill("fast=5");
+    await expect.poll(() => page.locator("#trials tbody tr").count()).toBe(3);
+    expect(await page.locator("#trials-count").textContent()).toBe("3 of 9 trials");
+    await page.getByLabel("Filter trials").fill("");
+    await page.getByLabel("Filter trials").blur();
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await page.screenshot({ path: screenshotPath("sweep-report"), fullPage: true });
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { getElementById(id: string): { scrollIntoView(): void } } }
+      ).document
+        .getElementById("statistics")
+        .scrollIntoView(),
+    );
+    await page.screenshot({ path: screenshotPath("sweep-report-statistics") });
+    expect(requests, "report.html loads nothing").toEqual([]);
+    expect(problems).toEqual([]);
   }, 60_000);
 });

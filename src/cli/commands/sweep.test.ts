@@ -90,8 +90,18 @@ describe("studio sweep (real binary)", () => {
       sweep_id: cleanId,
       reused: true,
     });
-    const verify = await studio(["--home", cleanHome, "--json", "sweeps", "verify", cleanId]);
-    expect(JSON.parse(verify.stdout).ok, verify.stdout).toBe(true);
+    const verify = await studio(["--home", cleanHome, "--json", "sweeps", "verify", cleanId.slice(0, 8)]);
+    expect(JSON.parse(verify.stdout), "an 8-character prefix names the sweep").toMatchObject({
+      sweep_id: cleanId,
+      ok: true,
+    });
+    const open = await studio(["--home", cleanHome, "sweeps", "open", cleanId], {
+      env: { DISPLAY: "", WAYLAND_DISPLAY: "" },
+    });
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.stdout.trim(), "no display: the report's path is printed").toBe(
+      `report: ${path.join(cleanHome, "sweeps", cleanId, "report.html")}`,
+    );
     const s = openStore(path.join(cleanHome, "studio.db"));
     const linked = s.db.prepare("SELECT count(*) AS n FROM runs WHERE sweep_id = ?").get(cleanId) as {
       n: number;

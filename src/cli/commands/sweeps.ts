@@ -1,6 +1,6 @@
 /**
  * @module cli/commands/sweeps
- * `studio sweeps list|show|trials|export|verify|resume|cancel|delete`: the sweeps of a home. `trials` lists the
+ * `studio sweeps list|show|trials|open|export|verify|resume|cancel|delete`: the sweeps of a home. `trials` lists the
  * trials best first (or by any metric with --sort), `export` copies an artifact out, `verify` checks every file
  * against the manifest and the manifest against the database, `resume` runs only the missing trials of an
  * interrupted sweep.
@@ -13,9 +13,12 @@ import { openStore } from "../../store/store.js";
 import { sweepView } from "../../sweeps/sweep-view.js";
 import { action, printJson } from "../context.js";
 import { formatValue, isoTime, table } from "../format.js";
+import { shortId } from "../resolve-run-id.js";
+import { resolveSweepId } from "../resolve-sweep-id.js";
 import { follow, report, withSweeps } from "./sweep.js";
+import { registerSweepsOpenCommand } from "./sweeps-open.js";
 
-const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png)$/;
+const ARTIFACT = /^[A-Za-z0-9_.-]+\.(json|parquet|png|html)$/;
 
 export function registerSweepsCommands(program: Command): void {
   const sweeps = program.command("sweeps").description("list and manage parameter sweeps");
@@ -32,9 +35,10 @@ export function registerSweepsCommands(program: Command): void {
           if (ctx.json) return printJson({ sweeps: rows.map(sweepView) });
           process.stdout.write(
             `${table(
-              ["sweep_id", "status", "created", "done/planned", "best"],
+              ["id", "strategy", "status", "created", "done/planned", "best"],
               rows.map((s) => [
-                s.sweepId,
+                shortId(s.sweepId),
+                sweepView(s).strategy,
                 s.status,
                 isoTime(s.createdAt),
                 `${s.trialsDone}/${s.trialsPlanned - s.trialsSkipped}`,
@@ -53,9 +57,9 @@ export function registerSweepsCommands(program: Command): void {
     .argument("<id>")
     .description("a sweep's status, counts and best trial")
     .action(
-      action(async (ctx, id: string) => {
+      action(async (ctx, given: string) => {
         await withSweeps(ctx, undefined, async (service) => {
-          const row = service.get(id);
+          const row = service.get(resolveSweepId(service, given));
           if (ctx.json) return printJson(sweepView(row));
           if (row.status === "completed") report(ctx, row, false);
           else process.stdout.write(`${JSON.stringify(sweepView(row), null, 2)}\n`);
@@ -72,12 +76,12 @@ export function registerSweepsCommands(program: Command): void {
     .option("--limit <n>", "page size", "20")
     .option("--offset <n>", "skip this many", "0")
     .action(
-      action((ctx, id: string, opts: { sort: string; asc?: boolean; limit: string; offset: string }) => {
+      action((ctx, given: string, opts: { sort: string; asc?: boolean; limit: string; offset: string }) => {
         if (!/^[a-z_]+$/.test(opts.sort))
           throw new StudioError("CONFIG_INVALID", `--sort: not a metric name: ${opts.sort}`);
         const store = openStore(ctx.home.db);
         try {
-          if (!store.sweeps.get(id)) throw new StudioError("NOT_FOUND", `no sweep ${id}`);
+          const id = resolveSweepId(store.sweeps, given);
           const rows = store.sweeps.trialsPage(id, {
             sort: opts.sort,
             desc: opts.asc !== true,
@@ -108,6 +112,8 @@ export function registerSweepsCommands(program: Command): void {
       }),
     );
 
+  registerSweepsOpenCommand(sweeps);
+
   sweeps
     .command("export")
     .argument("<id>")
@@ -115,11 +121,11 @@ export function registerSweepsCommands(program: Command): void {
     .argument("<dest>", "file to write")
     .description("copy one of a sweep's artifacts out")
     .action(
-      action(async (ctx, id: string, artifact: string, dest: string) => {
+      action(async (ctx, given: string, artifact: string, dest: string) => {
         if (!ARTIFACT.test(artifact))
           throw new StudioError("CONFIG_INVALID", `not an artifact name: ${artifact}`);
         await withSweeps(ctx, undefined, async (service) => {
-          service.get(id);
+          const id = resolveSweepId(service, given);
           copyFileSync(path.join(service.dir(id), artifact), dest);
           if (ctx.json) printJson({ sweep_id: id, artifact, dest });
           else process.stdout.write(`${dest}\n`);
@@ -132,8 +138,9 @@ export function registerSweepsCommands(program: Command): void {
     .argument("<id>")
     .description("check every artifact against the manifest and the manifest against the database")
     .action(
-      action(async (ctx, id: string) => {
+      action(async (ctx, given: string) => {
         await withSweeps(ctx, undefined, async (service) => {
+          const id = resolveSweepId(service, given);
           const r = await service.verify(id);
           if (ctx.json) printJson({ sweep_id: id, ...r });
           else {
@@ -151,8 +158,10 @@ export function registerSweepsCommands(program: Command): void {
     .option("--threads <n>", "worker threads")
     .description("run the missing trials of an interrupted sweep and finish it")
     .action(
-      action(async (ctx, id: string, opts: { threads?: string }) => {
-        const row = await withSweeps(ctx, opts.threads, (service) => follow(ctx, service, service.get(id)));
+      action(async (ctx, given: string, opts: { threads?: string }) => {
+        const row = await withSweeps(ctx, opts.threads, (service) =>
+          follow(ctx, service, service.get(resolveSweepId(service, given))),
+        );
         report(ctx, row, false);
       }),
     );
@@ -162,8 +171,9 @@ export function registerSweepsCommands(program: Command): void {
     .argument("<id>")
     .description("cancel a sweep (a process running it stops after its current batch)")
     .action(
-      action(async (ctx, id: string) => {
+      action(async (ctx, given: string) => {
         await withSweeps(ctx, undefined, async (service) => {
+          const id = resolveSweepId(service, given);
           const row = await service.cancel(id);
           if (ctx.json) printJson(sweepView(row));
           else process.stdout.write(`sweep ${id} ${row.status}\n`);
@@ -176,8 +186,9 @@ export function registerSweepsCommands(program: Command): void {
     .argument("<id>")
     .description("delete a sweep, its trials and its artifacts (its top_k runs stay)")
     .action(
-      action(async (ctx, id: string) => {
+      action(async (ctx, given: string) => {
         await withSweeps(ctx, undefined, async (service) => {
+          const id = resolveSweepId(service, given);
           service.delete(id);
           if (ctx.json) printJson({ sweep_id: id, deleted: true });
           else process.stdout.write(`deleted sweep ${id}\n`);

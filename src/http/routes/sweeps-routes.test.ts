@@ -19,6 +19,7 @@ const spec = (seed: number) => ({
   }),
   space: { "strategy.params.fast": [3, 5, 8], "strategy.params.slow": [20, 30] },
   holdout: 0.2,
+  top_k: 2,
   seed,
   pbo_partitions: 8,
 });
@@ -38,8 +39,31 @@ describe("/api/sweeps", () => {
     const view = (await call(t.url, "GET", `/api/sweeps/${id}`)).body;
     expect(view).toMatchObject({
       status: "completed",
+      strategy: "sma_crossover",
+      objective: "sharpe",
+      dimensions: ["strategy.params.fast", "strategy.params.slow"],
       trials: { planned: 6, done: 6, skipped: 0, failed: 0 },
     });
+    const topRuns = (await call(t.url, "GET", `/api/sweeps/${id}/runs`)).body.runs;
+    const fastSlow = (p: { fast: number; slow: number }) => `${p.fast}/${p.slow}`;
+    const top = (await call(t.url, "GET", `/api/sweeps/${id}/trials?limit=2`)).body.trials;
+    expect(
+      topRuns
+        .map((r: { config: { strategy: { params: { fast: number; slow: number } } } }) =>
+          fastSlow(r.config.strategy.params),
+        )
+        .sort(),
+      "the top_k = 2 best trials became the sweep's runs",
+    ).toEqual(
+      top
+        .map((x: { params: Record<string, number> }) =>
+          fastSlow({ fast: x.params["strategy.params.fast"]!, slow: x.params["strategy.params.slow"]! }),
+        )
+        .sort(),
+    );
+    const report = await fetch(`${t.url}/api/sweeps/${id}/artifacts/report.html`);
+    expect([report.status, report.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
+    expect(await report.text()).toContain('id="report-data"');
 
     const byReturn = (
       await call(t.url, "GET", `/api/sweeps/${id}/trials?sort=total_return&order=desc&limit=4`)
@@ -86,6 +110,7 @@ describe("/api/sweeps", () => {
       "/api/sweeps",
       "/api/sweeps/{id}",
       "/api/sweeps/{id}/trials",
+      "/api/sweeps/{id}/runs",
       "/api/sweeps/{id}/events",
       "/api/sweeps/{id}/cancel",
     ])

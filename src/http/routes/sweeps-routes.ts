@@ -2,8 +2,9 @@
  * @module http/routes/sweeps-routes
  * Parameter sweeps over HTTP. POST plans the spec (every spec error is a 400 before any work), returns the
  * existing sweep for the same spec (201 new, 200 reused; `?force=true` runs again) and runs it in this server.
- * `/trials` pages the trials sorted by the objective, the trial index or any metric; `/artifacts/:name` serves
- * a file named in the sweep's manifest; `/events` is Server-Sent Events with the runs' Last-Event-ID rule.
+ * `/trials` pages the trials sorted by the objective, the trial index or any metric; `/runs` lists the top_k
+ * trials re-run as ordinary runs; `/artifacts/:name` serves a file named in the sweep's manifest (report.html
+ * included); `/events` is Server-Sent Events with the runs' Last-Event-ID rule.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -15,7 +16,7 @@ import type { SweepRow } from "../../store/sweeps-repo.js";
 import type { SweepEvent } from "../../sweeps/sweep-service.js";
 import { sweepView } from "../../sweeps/sweep-view.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
-import { bodyOf, ERROR_RESPONSES, EventsQuery } from "../api-schemas.js";
+import { bodyOf, ERROR_RESPONSES, EventsQuery, RunView } from "../api-schemas.js";
 import { bodyPassthrough } from "../body-passthrough.js";
 import { followEvents } from "../follow-events.js";
 import { resumeAfter } from "./run-events-route.js";
@@ -26,6 +27,11 @@ const SweepView = z.object({
   sweep_id: z.string(),
   sweep_hash: z.string(),
   status: z.enum(["queued", "running", "completed", "failed", "cancelled"]),
+  strategy: z.string().describe("The base config's strategy."),
+  symbol: z.string(),
+  timeframe: z.string(),
+  objective: z.string(),
+  dimensions: z.array(z.string()).describe("The varied paths, in the spec's order."),
   stage: z.string().nullable(),
   created_at: z.number(),
   finished_at: z.number().nullable(),
@@ -151,6 +157,19 @@ export function registerSweepsRoutes(app: ApiApp, ctx: ApiContext): void {
         next_offset: rows.length === q.limit ? q.offset + q.limit : null,
       };
     },
+  );
+
+  app.get(
+    "/api/sweeps/:id/runs",
+    {
+      schema: {
+        tags,
+        summary: "The sweep's top_k trials, re-run as ordinary runs (linked by runs.sweep_id), oldest first",
+        params: SweepIdParams,
+        response: { 200: z.object({ runs: z.array(RunView) }), ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => ({ runs: sweeps.runIds(req.params.id).map((id) => ctx.studio.get(id)) }),
   );
 
   app.get(

@@ -34,7 +34,11 @@ export { echarts };
 /** A chart in `el` that follows the window's size. */
 export function chartIn(el: HTMLElement): echarts.ECharts {
   const chart = echarts.init(el, undefined, { renderer: "canvas" });
-  new ResizeObserver(() => chart.resize()).observe(el);
+  // A ResizeObserver reports every element once as soon as it is observed; resizing then would lay out and
+  // paint the chart a second time for nothing (a tenth of a second for a big chart), so only real changes count.
+  new ResizeObserver(() => {
+    if (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight()) chart.resize();
+  }).observe(el);
   return chart;
 }
 

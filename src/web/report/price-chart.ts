@@ -1,7 +1,7 @@
 /**
  * @module web/report/price-chart
- * Price candles with entry and exit markers (and each trade's stop and target as dashed segments when the
- * config sets them), zoom and pan. The report carries candles at one or two
+ * Price candles with entry and exit markers (and each trade's stop and target when the config sets them: the
+ * stop as steps, so a trailing stop climbs with the highs, the target as a flat segment), zoom and pan. The report carries candles at one or two
  * resolutions; on every zoom the finest one that keeps the visible window under MAX_VISIBLE candles is drawn,
  * and only the markers inside the window, so a million-bar run stays as quick as a small one.
  */
@@ -37,6 +37,9 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
   const tMin = all.t[0] ?? 0;
   const tMax = all.t[all.t.length - 1] ?? 1;
   const mk = data.markers;
+  const lv = mk.levels;
+  const hasStop = (lv?.stop.length ?? 0) > 0;
+  const hasTarget = lv?.target.some((v) => v !== null) ?? false;
 
   /** Markers inside [t0, t1]; none when there are too many to tell apart (the subtitle says to zoom in). */
   const markers = (t0: number, t1: number) => {
@@ -58,10 +61,17 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
       if (e >= t0) (mk.side[i]! > 0 ? longIn : shortIn).push([e, mk.entryPrice[i]!]);
       const x = mk.exitTs[i]!;
       if (x >= t0 && x <= t1) outs.push([x, mk.exitPrice[i]!, mk.reason?.[i] ?? "exit"]);
-      // Each level is a segment from entry to exit; "-" breaks the line between trades.
-      if (x >= t0 && e <= t1) {
-        if (mk.stop) stops.push([e, mk.stop[i]!], [x, mk.stop[i]!], [x, "-"]);
-        if (mk.target) targets.push([e, mk.target[i]!], [x, mk.target[i]!], [x, "-"]);
+      // The stop as steps from entry to exit (a trailing stop climbs), the target flat; "-" breaks the line
+      // between trades.
+      if (lv && x >= t0 && e <= t1) {
+        const to = lv.from[i + 1]!;
+        for (let j = lv.from[i]!; j < to; j++) {
+          const y = lv.stop[j]!;
+          stops.push([lv.ts[j]!, y], [j + 1 < to ? lv.ts[j + 1]! : x, y]);
+        }
+        if (to > lv.from[i]!) stops.push([x, "-"]);
+        const tp = lv.target[i];
+        if (tp !== null && tp !== undefined) targets.push([e, tp], [x, tp], [x, "-"]);
       }
     }
     return { longIn, shortIn, outs, stops, targets, inView };
@@ -74,10 +84,14 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
     const candles: number[][] = [];
     for (let i = from; i < to; i++) candles.push([l.t[i]!, l.o[i]!, l.c[i]!, l.l[i]!, l.h[i]!]);
     const m = markers(t0, t1);
+    // What the view holds, for a reader's tools and the browser test: points of the stop and target lines.
+    el.dataset.stopPoints = String(m.stops.length);
+    el.dataset.targetPoints = String(m.targets.length);
     return {
       title:
         (l.bars > 1 ? `candles of ${l.bars} bars` : "one candle per bar") +
-        (m.inView > MAX_MARKERS ? `; ${m.inView} trades in view: zoom in to see their markers` : ""),
+        (m.inView > MAX_MARKERS ? `; ${m.inView} trades in view: zoom in to see their markers` : "") +
+        (lv?.thinned ? `; trailing stops simplified (${lv.stop.length} of ${lv.steps} steps)` : ""),
       series: [
         { id: "candles", data: candles },
         { id: "long", data: m.longIn },
@@ -100,8 +114,8 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
         "long entry",
         "short entry",
         "exit",
-        ...(mk.stop ? ["stop"] : []),
-        ...(mk.target ? ["target"] : []),
+        ...(hasStop ? ["stop"] : []),
+        ...(hasTarget ? ["target"] : []),
       ],
     },
     tooltip: { trigger: "axis", axisPointer: { type: "cross" } },
@@ -160,7 +174,7 @@ export function priceChart(el: HTMLElement, data: ReportData): void {
         type: "line",
         showSymbol: false,
         connectNulls: false,
-        lineStyle: { width: 1, type: "dashed", color: COLORS.down },
+        lineStyle: { width: 1.5, color: COLORS.down, opacity: 0.8 },
         itemStyle: { color: COLORS.down },
         data: first.series[4]!.data,
       },

@@ -2,7 +2,8 @@
  * @module web/report/render-report
  * Lays out a run's report into a container: title, warnings, metrics, price, equity and drawdown, monthly
  * returns, trades, validation, data quality, config and hashes. Charts are drawn after the layout is in the
- * document, so they get their real size.
+ * document, so they get their real size: the price chart at once, the others when scrolled near or when the
+ * page is idle (see when-visible).
  */
 import type { ReportData } from "../../report/report-data.js";
 import { h, kvTable, section } from "../common/dom.js";
@@ -11,6 +12,7 @@ import { priceChart } from "./price-chart.js";
 import { returnsHeatmap } from "./returns-heatmap.js";
 import { tradesTable } from "./trades-table.js";
 import { validationSection } from "./validation-section.js";
+import { drawAllPending, whenVisible } from "./when-visible.js";
 
 type Rec = Record<string, unknown>;
 
@@ -96,6 +98,8 @@ export function renderReport(root: HTMLElement, data: ReportData): void {
       h("pre", { class: "config" }, JSON.stringify(summary.config ?? {}, null, 2)),
     ),
   );
+  // The price chart is what a reader sees first; the charts below it are drawn as they come into view.
   priceChart(price, data);
-  equityChart(equity, data);
+  whenVisible(equity, () => equityChart(equity, data));
+  addEventListener("beforeprint", drawAllPending);
 }

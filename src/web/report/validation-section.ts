@@ -1,13 +1,16 @@
 /**
  * @module web/report/validation-section
- * The validation results a reader can judge at a glance: the permutation null distribution (p5 to p95 and
- * median) against the observed return with its p-value, the bootstrap interval, the Monte Carlo spread of the
+ * The validation results a reader can judge at a glance: the permutation null distribution (its histogram, and
+ * p5 to p95 and median) against the observed return with its p-value, the bootstrap returns' histogram and
+ * interval, the Monte Carlo spread of the
  * final return and its drawdown quantiles, walk-forward segments in and out of sample, and DSR and PBO each
  * explained in a sentence. Only the methods the run asked for appear.
  */
 import { isoUtc, percent, plainNumber } from "../../report/format-metric.js";
 import { h, kvTable } from "../common/dom.js";
 import { chartIn } from "../common/echarts.js";
+import { distributionChart } from "./distribution-chart.js";
+import { whenVisible } from "./when-visible.js";
 
 type Rec = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "number" ? v : Number.NaN);
@@ -94,6 +97,25 @@ function wfoChart(el: HTMLElement, segments: Rec[]): void {
   });
 }
 
+/** Draws once the section is in the document (after the report's layout) and the chart is near the view. */
+const later = (el: HTMLElement, draw: () => void) => queueMicrotask(() => whenVisible(el, draw));
+
+/** A histogram's chart element, carrying the stored values it shows, and its caption. */
+function histogramBox(id: string, s: Rec, caption: string): { box: HTMLElement; chart: HTMLElement } {
+  const chart = h("div", {
+    class: "chart short",
+    id: `chart-${id}`,
+    role: "img",
+    "aria-label": `${id} distribution: ${caption}`,
+    "data-observed": String(s.observed_return),
+    ...(s.p_value === undefined ? {} : { "data-p-value": String(s.p_value) }),
+  });
+  return {
+    chart,
+    box: h("figure", {}, chart, h("figcaption", { id: `${id}-caption`, class: "note" }, caption)),
+  };
+}
+
 export function validationSection(v: Rec | null): HTMLElement {
   if (!v || Object.keys(v).filter((k) => k !== "rng").length === 0)
     return h(
@@ -153,6 +175,44 @@ export function validationSection(v: Rec | null): HTMLElement {
       ],
     );
   }
+  const charts = h("div", { class: "chart-pair" });
+  const hp = p?.histogram as Rec | null | undefined;
+  if (p && hp) {
+    const el = histogramBox(
+      "permutation",
+      p,
+      `observed ${pct(p.observed_return)}, p-value ${fmt(p.p_value)}`,
+    );
+    charts.append(el.box);
+    later(el.chart, () =>
+      distributionChart(el.chart, {
+        title: `Permutation null: ${fmt(p.n)} shuffled markets (p = ${fmt(p.p_value)})`,
+        histogram: hp as never,
+        observed: num(p.observed_return),
+        color: "#2c7bb6",
+      }),
+    );
+  }
+  const hb = b?.histogram as Rec | null | undefined;
+  if (b && hb) {
+    const ci = (b.return_ci ?? {}) as Rec;
+    const el = histogramBox(
+      "bootstrap",
+      b,
+      `observed ${pct(b.observed_return)}, ${pct(b.confidence)} interval ${pct(ci.lower)} to ${pct(ci.upper)}`,
+    );
+    charts.append(el.box);
+    later(el.chart, () =>
+      distributionChart(el.chart, {
+        title: `Block bootstrap: ${fmt(b.n)} resampled returns`,
+        histogram: hb as never,
+        observed: num(b.observed_return),
+        interval: { lower: num(ci.lower), upper: num(ci.upper) },
+        color: "#7b3294",
+      }),
+    );
+  }
+  if (charts.childElementCount) out.append(charts);
   if (rows.length) {
     const el = h("div", {
       class: "chart short",
@@ -161,7 +221,7 @@ export function validationSection(v: Rec | null): HTMLElement {
       "aria-label": "validation intervals",
     });
     out.append(el);
-    queueMicrotask(() => intervalsChart(el, rows));
+    later(el, () => intervalsChart(el, rows));
   }
   const w = v.wfo as Rec | undefined;
   if (w) {
@@ -180,7 +240,7 @@ export function validationSection(v: Rec | null): HTMLElement {
       "aria-label": "walk-forward segments",
     });
     out.append(el);
-    queueMicrotask(() => wfoChart(el, segments));
+    later(el, () => wfoChart(el, segments));
     out.append(
       h(
         "div",

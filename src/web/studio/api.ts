@@ -42,6 +42,25 @@ export interface RunView {
   progress: { last_seq: number; stage: string | null; ratio: number } | null;
 }
 
+export interface SweepView {
+  sweep_id: string;
+  sweep_hash: string;
+  status: RunView["status"];
+  strategy: string;
+  symbol: string;
+  timeframe: string;
+  objective: string;
+  dimensions: string[];
+  stage: string | null;
+  created_at: number;
+  finished_at: number | null;
+  trials: { planned: number; done: number; skipped: number; failed: number };
+  best_trial: number | null;
+  best_objective: number | null;
+  artifacts_manifest_sha: string | null;
+  error: { code: string; message: string | null } | null;
+}
+
 export interface CatalogEntry {
   name: string;
   summary: string;

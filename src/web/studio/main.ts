@@ -1,6 +1,6 @@
 /**
  * @module web/studio/main
- * The web studio: a hash router over four pages (runs, run, compare, new run). The plugin catalog is read once;
+ * The web studio: a hash router over six pages (runs, run, compare, new run, sweeps, sweep). The plugin catalog is read once;
  * each page returns a cleanup that closes its event streams when the user moves on.
  */
 import { h } from "../common/dom.js";
@@ -9,6 +9,8 @@ import { comparePage } from "./compare-page.js";
 import { newRunPage } from "./new-run-page.js";
 import { runPage } from "./run-page.js";
 import { runsPage } from "./runs-page.js";
+import { sweepPage } from "./sweep-page.js";
+import { sweepsPage } from "./sweeps-page.js";
 
 const root = document.getElementById("app")!;
 let cleanup: () => void = () => {};
@@ -21,10 +23,13 @@ async function route(): Promise<void> {
   const path = location.hash.replace(/^#/, "") || "/";
   const run = /^\/runs\/([0-9a-f-]{36})$/.exec(path);
   const compare = /^\/compare\/([0-9a-f,-]+)$/.exec(path);
+  const sweep = /^\/sweeps\/([0-9a-f-]{36})$/.exec(path);
   try {
     if (run) cleanup = await runPage(root, catalog, run[1]!);
     else if (compare) cleanup = await comparePage(root, compare[1]!.split(",").slice(0, 4));
     else if (path === "/new") cleanup = await newRunPage(root, catalog);
+    else if (sweep) cleanup = await sweepPage(root, sweep[1]!);
+    else if (path === "/sweeps") cleanup = await sweepsPage(root);
     else cleanup = await runsPage(root, catalog);
     document.title = `${root.querySelector("h1")?.textContent ?? "Runs"} - backtest studio`;
   } catch (err) {

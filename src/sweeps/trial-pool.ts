@@ -15,7 +15,7 @@ import type { Catalog } from "../core/catalog.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
-import { sharedCandles, sharedFloat64 } from "../runs/shared-candles.js";
+import { sharedCandles } from "../runs/shared-candles.js";
 import { workerSources } from "../runs/worker-catalog.js";
 import { mergeBlockSums, type TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
@@ -105,6 +105,18 @@ export class TrialThreads {
   }
 }
 
+/**
+ * A feature column in shared memory, its raw and shifted values in one buffer: shifted[t] = raw[t-1] (the
+ * feature set's definition), so [shifted[0], raw...] holds both, raw as the view from 1 and shifted from 0.
+ */
+function sharedColumn(c: FeatureColumn): FeatureColumn {
+  const n = c.raw.length;
+  const both = new Float64Array(new SharedArrayBuffer((n + 1) * Float64Array.BYTES_PER_ELEMENT));
+  both[0] = c.shifted[0]!;
+  both.set(c.raw, 1);
+  return { ...c, raw: both.subarray(1), shifted: both.subarray(0, n) };
+}
+
 /** How a sweep's trials get run: this pool, or a transport to other machines (sweeps/transport). */
 export type TrialRunner = (job: TrialPoolJob, options: TrialPoolOptions) => Promise<TrialAnswer[]>;
 
@@ -148,11 +160,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     plugins,
     ...(job.home === undefined ? {} : { home: job.home }),
     candles: sharedCandles(job.candles),
-    features: job.features.map((c) => ({
-      ...c,
-      raw: sharedFloat64(c.raw),
-      shifted: sharedFloat64(c.shifted),
-    })),
+    features: job.features.map(sharedColumn),
     objective: job.objective,
     barsPerYear: job.barsPerYear,
     pboPartitions: job.pboPartitions,

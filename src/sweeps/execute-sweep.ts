@@ -64,6 +64,11 @@ export interface ExecuteSweepInputs {
   /** Each finished batch of trials, to commit before the next progress report. */
   readonly onTrials?: (records: readonly TrialRecord[]) => void;
   readonly onProgress?: (progress: SweepProgress) => void;
+  /**
+   * Called with every record in trial order and the best trial's index once they are known, while the sweep's
+   * threads compute PBO: work that needs the trials but not the statistics (rendering files) fits here.
+   */
+  readonly whileStatistics?: (records: readonly TrialRecord[], bestIndex: number) => void;
 }
 
 export interface HoldoutResult {
@@ -183,7 +188,7 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
   const bestReturns = runTrial(bestConfig, ctx).r;
   const partitions = plan.spec.pbo_partitions;
   const byLogReturn = plan.spec.objective === "total_return";
-  // With threads, they share out the PBO splits while this one runs the holdout.
+  // With threads, they share out the PBO splits while this one runs the holdout and whileStatistics.
   const pbo =
     inputs.started && pboReason(run.length, bestReturns.length, partitions) === null
       ? inputs.started.pbo(
@@ -193,6 +198,7 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
       : undefined;
   pbo?.catch(() => {}); // awaited below; not an unhandled rejection should the holdout throw first
   const holdout = isEnd < n ? runHoldout(bestConfig, catalog, candles, byName, isEnd, plan) : null;
+  inputs.whileStatistics?.(ordered, bestIndex);
   const statistics = sweepStatistics(run, bestReturns, {
     partitions,
     byLogReturn,

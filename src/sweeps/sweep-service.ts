@@ -27,7 +27,7 @@ import { sweepSummary } from "./sweep-summary.js";
 import { redisRunner } from "./transport/redis-runner.js";
 import { decodeTrial, encodeTrial } from "./trial-codec.js";
 import { TrialThreads } from "./trial-pool.js";
-import { writeSweepArtifacts } from "./write-sweep-artifacts.js";
+import { type RenderedFile, renderTrialFiles, writeSweepArtifacts } from "./write-sweep-artifacts.js";
 
 const SWEEP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -260,6 +260,7 @@ export class SweepService {
       );
       const done = new Map(store.sweeps.trials(id).map((t) => [t.trialIndex, decodeTrial(t)]));
       store.sweeps.update(id, { stage: "trials" }, now());
+      let rendered: RenderedFile[] | undefined;
       const outcome = await executeSweep({
         plan,
         catalog,
@@ -281,6 +282,9 @@ export class SweepService {
           if (store.sweeps.get(id)?.status === "cancelled") abort.abort();
         },
         onProgress: (p) => this.emit(id, "progress", { ...p }),
+        whileStatistics: (records, best) => {
+          rendered = renderTrialFiles(plan, records, best);
+        },
       });
       // The threads end in the background while this one computes the statistics.
       void started?.destroy();
@@ -292,6 +296,7 @@ export class SweepService {
         plan,
         outcome,
         summary,
+        rendered,
       );
       for (const index of outcome.top) {
         const trial = plan.trials.find((t) => t.index === index)!;

@@ -29,6 +29,17 @@ import { decodeTrial, encodeTrial } from "./trial-codec.js";
 import { TrialThreads } from "./trial-pool.js";
 import { type RenderedFile, renderTrialFiles, writeSweepArtifacts } from "./write-sweep-artifacts.js";
 
+/** Feature loads a sweep runs at once. */
+const FEATURE_LOADS = 8;
+
+/** `items` cut into at most `count` contiguous runs of about equal length, in order. */
+function contiguousRuns<T>(items: readonly T[], count: number): T[][] {
+  const runs: T[][] = [];
+  const size = Math.ceil(items.length / count);
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
+}
+
 const SWEEP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface SweepServiceOptions {
@@ -265,9 +276,15 @@ export class SweepService {
         plan,
         catalog,
         candles: data.candles,
-        features: async (indicators) =>
-          (await loadFeatures(store, this.home, data.candles, data.candleHash, indicators, now)).features
-            .columns,
+        features: async (indicators) => {
+          // A sweep reads many cached indicators: a few contiguous runs of them load at once, so the file reads
+          // overlap instead of waiting one after the other; joined in order, the columns are the same.
+          const runs = contiguousRuns(indicators, FEATURE_LOADS);
+          const loads = await Promise.all(
+            runs.map((run) => loadFeatures(store, this.home, data.candles, data.candleHash, run, now)),
+          );
+          return loads.flatMap((l) => l.features.columns);
+        },
         done,
         home: this.home.root,
         threads,

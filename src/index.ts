@@ -22,6 +22,7 @@ export {
   type PluginOrigins,
 } from "./core/catalog.js";
 export { CODE_VERSION } from "./core/code-version.js";
+export { ColumnWorkspace } from "./core/column-workspace.js";
 export { ERROR_CODES, type ErrorCode, StudioError } from "./core/errors.js";
 export { candleHash, configHash, featureHash, runHash } from "./core/hashes.js";
 export { LIMITS } from "./core/limits.js";

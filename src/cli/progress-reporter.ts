@@ -5,7 +5,8 @@
  * each with elapsed time and ETA; plain lines otherwise (logs and CI capture those cleanly). Everything goes to
  * stderr so stdout stays for results (and for `--json`).
  */
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type CliProgress from "cli-progress";
 import type { MethodProgress, RunEvent, RunEventData } from "../runs/events.js";
 
 export interface ProgressReporter {
@@ -31,6 +32,8 @@ const METHOD_LABELS: Record<string, string> = {
 const label = (name: string) => (METHOD_LABELS[name] ?? name).padEnd(13);
 
 function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
+  // Required here, not imported at the top: only a terminal shows bars, logs and pipes never load it.
+  const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
   const multi = new cliProgress.MultiBar(
     {
       stream,
@@ -43,8 +46,8 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
     },
     cliProgress.Presets.shades_classic,
   );
-  const bars = new Map<string, cliProgress.SingleBar>();
-  const methods = new Map<string, cliProgress.SingleBar>();
+  const bars = new Map<string, CliProgress.SingleBar>();
+  const methods = new Map<string, CliProgress.SingleBar>();
   const updateMethods = (m: MethodProgress) => {
     for (const [name, { done, total }] of Object.entries(m)) {
       let bar = methods.get(name);

@@ -17,7 +17,7 @@ import { CandleCacheRepo } from "../store/candle-cache-repo.js";
 import type { Db } from "../store/db.js";
 import type { HomePaths } from "../store/home.js";
 import { candleCacheLocation } from "./cache-paths.js";
-import { readCachedCandles } from "./cache-read.js";
+import { readCachedCandles, readCachedTimes } from "./cache-read.js";
 import { writeCacheEntry } from "./cache-write.js";
 import { throwIfCancelled } from "./cancel.js";
 import { gapFlags } from "./gap-flags.js";
@@ -68,12 +68,8 @@ export interface LoadedCandles {
   readonly cacheRecovered: string | null;
 }
 
-export async function loadCandles(
-  db: Db,
-  home: HomePaths,
-  input: LoadRequest,
-  options: LoadOptions = {},
-): Promise<LoadedCandles> {
+/** The provider, the parsed request and its cache key, as every load of `input` computes them. */
+function resolveLoad(home: HomePaths, input: LoadRequest, options: LoadOptions) {
   const def = lookup(options.providers ?? PROVIDERS, "provider", input.provider, "provider");
   const parsed = parseProviderOptions(def, input.providerOptions);
   const request = {
@@ -81,7 +77,6 @@ export async function loadCandles(
     ...(parsed.options ? { options: parsed.options } : {}),
   };
   const provider = def.create(parseParams(def.schema, {}, "provider.params"));
-  const repo = new CandleCacheRepo(db);
   const ctx = {
     home,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -96,6 +91,43 @@ export async function loadCandles(
     rawSourceVersion,
     ...(parsed.keyPart === undefined ? {} : { options: parsed.keyPart }),
   });
+  return { provider, request, ctx, keyOf };
+}
+
+/**
+ * The bar times `loadCandles(input)` would return, when they come from an intact cache file of its own (not a
+ * whole-source entry): read without the prices, which a caller that is only counting bars does not need.
+ * Undefined otherwise (no entry, a damaged file, a whole-source provider); `loadCandles` then does the work,
+ * with its warnings and refetch. Calls no provider fetch and changes nothing.
+ */
+export async function cachedBarTimes(
+  db: Db,
+  home: HomePaths,
+  input: LoadRequest,
+  options: LoadOptions = {},
+): Promise<Float64Array | undefined> {
+  const { provider, request, ctx, keyOf } = resolveLoad(home, input, options);
+  // A whole-source provider's version is a hash of its whole source: not worth it for a probe.
+  if (provider.wholeSource) return undefined;
+  const version = await provider.sourceVersion(request, ctx);
+  const hash = candleHash(keyOf(version));
+  const row = new CandleCacheRepo(db).get(hash);
+  if (!row) return undefined;
+  const read = await readCachedTimes(
+    candleCacheLocation(home, { ...keyOf(version), candleHash: hash }).file,
+    row,
+  );
+  return read.ok ? read.ts : undefined;
+}
+
+export async function loadCandles(
+  db: Db,
+  home: HomePaths,
+  input: LoadRequest,
+  options: LoadOptions = {},
+): Promise<LoadedCandles> {
+  const { provider, request, ctx, keyOf } = resolveLoad(home, input, options);
+  const repo = new CandleCacheRepo(db);
   const version = await provider.sourceVersion(request, ctx);
   const hash = candleHash(keyOf(version));
   const warnings: string[] = [];

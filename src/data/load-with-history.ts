@@ -12,7 +12,13 @@ import type { Candles } from "../core/candles.js";
 import { alignUp, MS_PER_DAY, TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
 import type { Db } from "../store/db.js";
 import type { HomePaths } from "../store/home.js";
-import { type LoadedCandles, type LoadOptions, type LoadRequest, loadCandles } from "./candle-cache.js";
+import {
+  cachedBarTimes,
+  type LoadedCandles,
+  type LoadOptions,
+  type LoadRequest,
+  loadCandles,
+} from "./candle-cache.js";
 
 export interface LoadedWithHistory {
   readonly loaded: LoadedCandles;
@@ -38,13 +44,20 @@ export async function loadWithHistory(
   }
   const tf = request.timeframe as Timeframe;
   let reach = bars * 1.6 * TIMEFRAME_MS[tf] + 7 * MS_PER_DAY;
-  let loaded: LoadedCandles;
+  let wide: LoadRequest;
+  // The wide load, unless a warm cache answered with the bar times alone (the prices are then read once, for
+  // the range finally used: ~40 MB per million bars not read twice).
+  let loaded: LoadedCandles | undefined;
+  let ts: Float64Array;
   let before: number;
   for (let attempt = 1; ; attempt++) {
     const from = alignUp(request.start - reach, tf);
-    loaded = await loadCandles(db, home, { ...request, start: from, coverageStart: request.start }, options);
-    before = countBefore(loaded.candles.ts, request.start);
-    const first = loaded.candles.ts[0]!;
+    wide = { ...request, start: from, coverageStart: request.start };
+    const times = await cachedBarTimes(db, home, wide, options);
+    loaded = times ? undefined : await loadCandles(db, home, wide, options);
+    ts = times ?? loaded!.candles.ts;
+    before = countBefore(ts, request.start);
+    const first = ts[0]!;
     // The source may hold more history only if its first bar is right at the requested start.
     const atEdge = first - from <= Math.max(3 * TIMEFRAME_MS[tf], 4 * MS_PER_DAY);
     if (before >= bars || !atEdge || attempt === TRIES) break;
@@ -54,10 +67,10 @@ export async function loadWithHistory(
   const trim = before - warmup;
   if (trim > 0) {
     // Ask again for exactly the bars used, so the cache entry (and the features cached on it) holds them.
-    const first = loaded.candles.ts[trim]!;
+    const first = ts[trim]!;
     loaded = await loadCandles(db, home, { ...request, start: first, coverageStart: request.start }, options);
     warmup = countBefore(loaded.candles.ts, request.start);
-  }
+  } else loaded ??= await loadCandles(db, home, wide, options);
   const warnings =
     warmup < bars
       ? [

@@ -4,8 +4,7 @@
  * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
  * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
  * target and close and writes equity, the one column every consumer reads (the position changes only at fills,
- * so its column is derived from the fill log); everything that happens
- * only on a target change is in `rebalance`, and everything about stops, targets and time exits in the exit
+ * so its column is derived from the fill log); between events a tight loop does only that. Everything that happens only on a target change is in `rebalance`, and everything about stops, targets and time exits in the exit
  * model, asked only while a position has live levels (only then are the bar's high and low read).
  */
 import type { Candles } from "../core/candles.js";
@@ -34,6 +33,9 @@ export class LoopOutcome {
   skipped = 0;
   /** First bar whose equity is <= 0, or -1. */
   bustBar = -1;
+  /** Bars the loop only marked whose open or time is negative or, with exits, whose high is below its low (none in
+   * valid candles): counted so that the loads streaming those columns are kept; not reported. */
+  unusualBars = 0;
 }
 
 /** Runs bars 0..n-1 against `book`, writing `cols`; the steps are listed in simulate's module header. */
@@ -64,12 +66,34 @@ export function runBars(
     equity[t] = eq;
     if (eq <= 0 && bustBar < 0) bustBar = t;
   }
-  for (let t = first; t < n; t++) {
+  let t = first;
+  let unusual = 0;
+  const watched = exits !== null;
+  while (t < n) {
+    // Until the target changes, a bar with no live levels and no short paying borrow only marks the book: a tight
+    // loop over the target and the close with no call in its body, left at the next event and re-entered after
+    // it. On a million bars it ran in 70% of the time of the single loop that did every bar's full steps (V8
+    // optimizes a call-free body better: values stay in registers, nothing is reloaded after a call).
+    if (!exits?.live && !(pos < 0 && borrowRate > 0)) {
+      const heldCash = cashNow;
+      const held = pos;
+      for (; t < n; t++) {
+        // The bar's open and time (and, with exits, its high and low) are loaded although unused here, so their
+        // columns stream into the cache with the target's and the close's and the event bar that ends the loop
+        // finds them there (loaded only at events, each was a cache miss: measured slower). The count keeps the
+        // loads from being dropped.
+        if (open[t]! < 0 || ts[t]! < 0 || (watched && high[t]! < low[t]!)) unusual++;
+        const raw = target[t]!;
+        if ((Number.isNaN(raw) ? 0 : raw) !== acted) break;
+        const eq = heldCash + held * close[t]!;
+        equity[t] = eq;
+        if (eq <= 0 && bustBar < 0) bustBar = t;
+      }
+      if (t === n) break;
+    }
     const px = close[t]!;
     const raw = target[t]!;
     const goal = Number.isNaN(raw) ? 0 : raw;
-    // Read on every bar although used only on a target change: streamed, the loads cost little; read only at
-    // changes (a few dozen bars apart), each would be a cache miss, which more than doubled the loop's time.
     const time = ts[t]!;
     const price = open[t]!;
     if (goal !== acted) {
@@ -94,9 +118,11 @@ export function runBars(
     const eq = cashNow + pos * px;
     equity[t] = eq;
     if (eq <= 0 && bustBar < 0) bustBar = t;
+    t++;
   }
   outcome.skipped = skipped;
   outcome.bustBar = bustBar;
+  outcome.unusualBars = unusual;
 }
 
 /** After a rebalance: a new side (from flat or by reversal) gets fresh levels, a close cancels them. */

@@ -8,6 +8,7 @@
  * declared once, in COLUMNS: a new fill column is one line there (plus the line of the book that writes it, and a
  * field of the `Fills` result); allocation, growth and the exact-length views follow from the declaration.
  */
+import type { ColumnWorkspace, WorkspaceSlot } from "../core/column-workspace.js";
 import type { Fills } from "../core/results.js";
 
 type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int8ArrayConstructor;
@@ -46,12 +47,25 @@ export type FillBookState = {
 };
 
 const INITIAL_CAPACITY = 64;
+/** Bytes of one row over all columns, before alignment. */
+const ROW_BYTES = NAMES.reduce((sum, name) => sum + COLUMNS[name].BYTES_PER_ELEMENT, 0);
 
-/** All columns as views of one buffer (one allocation per growth, not one per column), each 8-byte aligned. */
-function allocate(capacity: number): Columns {
+/** Bytes of the columns of `capacity` rows laid over one buffer, each column 8-byte aligned. */
+function layoutBytes(capacity: number): number {
   let bytes = 0;
   for (const name of NAMES) bytes += align8(capacity * COLUMNS[name].BYTES_PER_ELEMENT);
-  const buffer = new ArrayBuffer(bytes);
+  return bytes;
+}
+
+/** The most rows whose columns fit in `bytes`. */
+function capacityOf(bytes: number): number {
+  let capacity = Math.floor(bytes / ROW_BYTES);
+  while (layoutBytes(capacity) > bytes) capacity--;
+  return capacity;
+}
+
+/** All columns as views of one buffer (one allocation per growth, not one per column), each 8-byte aligned. */
+function allocate(capacity: number, buffer = new ArrayBuffer(layoutBytes(capacity))): Columns {
   const out = {} as Record<ColumnName, Float64Array | Int32Array | Int8Array>;
   let offset = 0;
   for (const name of NAMES) {
@@ -67,9 +81,18 @@ function align8(bytes: number): number {
 
 export class FillLog {
   length = 0;
-  private capacity = INITIAL_CAPACITY;
+  private capacity: number;
   /** The columns, to be written at the row `append` returns (and read only through `fills`/`bookState`). */
-  cols: Columns = allocate(INITIAL_CAPACITY);
+  cols: Columns;
+  /** With a workspace, the pooled buffer under the columns: a log that grew in one run starts the next one at
+   * that size, and its views are valid until the workspace's next reset. */
+  private readonly slot: WorkspaceSlot | undefined;
+
+  constructor(workspace?: ColumnWorkspace) {
+    this.slot = workspace?.slot(layoutBytes(INITIAL_CAPACITY));
+    this.capacity = this.slot === undefined ? INITIAL_CAPACITY : capacityOf(this.slot.buffer.byteLength);
+    this.cols = allocate(this.capacity, this.slot?.buffer);
+  }
 
   /** Appends a row and returns its index; the caller writes the fill's value into every column at it. */
   append(): number {
@@ -107,9 +130,13 @@ export class FillLog {
   }
 
   private grow(): void {
-    const next = allocate(this.capacity * 2);
+    const capacity = this.capacity * 2;
+    // Always a new buffer (the columns are copied out of the old one); the slot keeps it for the next run.
+    const buffer = new ArrayBuffer(layoutBytes(capacity));
+    if (this.slot !== undefined) this.slot.buffer = buffer;
+    const next = allocate(capacity, buffer);
     for (const name of NAMES) next[name].set(this.cols[name] as never);
     this.cols = next;
-    this.capacity *= 2;
+    this.capacity = capacity;
   }
 }

@@ -6,10 +6,15 @@
  * the trade returns. Plans are cached per params so a grid of N points resolves N plans, not N x windows.
  * With warm-up `history` (the real bars before the run's start), every replayed series (a permutation, a
  * walk-forward prefix) is preceded by that history, exactly as the run itself was, and its results start after it.
+ * Each replayer owns one column workspace (see core/column-workspace), reset at the start of every `run`: the
+ * replications of a loop reuse the same buffers, which is why a result is valid only until the next `run` (the
+ * Replayer contract says so; every validation loop reduces it to numbers or copies first). A worker thread
+ * builds its own replayer, so no two threads share a workspace.
  */
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
 import type { Catalog } from "../core/catalog.js";
+import { ColumnWorkspace } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import { barsPerYear } from "../metrics/bars-per-year.js";
@@ -25,6 +30,7 @@ export function createReplayer(
 ): Replayer {
   const warmup = history?.ts.length ?? 0;
   const plans = new Map<string, BacktestPlan>();
+  const workspace = new ColumnWorkspace();
   const planFor = (params: StrategyParams): BacktestPlan => {
     const key = canonicalJson(params);
     let plan = plans.get(key);
@@ -48,17 +54,20 @@ export function createReplayer(
     },
     warmupBars: (params) => planFor(params).warmup,
     run(series: Candles, params: StrategyParams, startIndex: number): ReplayResult {
-      const candles = warmup === 0 ? series : prependHistory(history!, series);
-      const result = runPlan(planFor(params), { candles, warmup, startIndex, scope: "replay" });
+      const plan = planFor(params);
+      workspace.reset();
+      const candles = warmup === 0 ? series : prependHistory(history!, series, workspace);
+      const result = runPlan(plan, { candles, warmup, startIndex, scope: "replay", workspace });
       return { equity: result.equity, tradeReturns: result.trades.returnPct };
     },
   };
 }
 
-/** `history` followed by `series` (one copy per replication; the permuted series differs every time). */
-function prependHistory(history: Candles, series: Candles): Candles {
+/** `history` followed by `series` (one copy per replication, into the workspace: the permuted series differs
+ * every time). */
+function prependHistory(history: Candles, series: Candles, workspace: ColumnWorkspace): Candles {
   const join = (a: Float64Array, b: Float64Array) => {
-    const out = new Float64Array(a.length + b.length);
+    const out = workspace.float64(a.length + b.length);
     out.set(a);
     out.set(b, a.length);
     return out;

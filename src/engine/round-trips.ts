@@ -6,28 +6,36 @@
  * are not trips. Each trip's return is its net P&L over the equity just before its entry fill, so the returns of
  * an all-in strategy compound to its equity curve. A trip's exit reason is that of its closing fill.
  */
+import type { ColumnWorkspace } from "../core/column-workspace.js";
 import type { Fills, RoundTrips } from "../core/results.js";
 
 /**
  * `equityBefore[i]` is the equity marked at fill i's price just before it (see FillLog); a trip whose entry
- * equity is not positive has a NaN return (a return on nothing is undefined).
+ * equity is not positive has a NaN return (a return on nothing is undefined). With a `workspace` the columns
+ * are pooled (valid until its next reset); every row up to the trip count is written.
  */
-export function deriveRoundTrips(fills: Fills, equityBefore: Float64Array): RoundTrips {
+export function deriveRoundTrips(
+  fills: Fills,
+  equityBefore: Float64Array,
+  workspace?: ColumnWorkspace,
+): RoundTrips {
   // A trip needs an opening and a closing fill, so there are at most half as many trips as fills.
   const cap = fills.length >> 1;
-  const direction = new Int8Array(cap);
-  const entryBar = new Int32Array(cap);
-  const exitBar = new Int32Array(cap);
-  const entryTs = new Float64Array(cap);
-  const exitTs = new Float64Array(cap);
-  const qtyMax = new Float64Array(cap);
-  const entryPrice = new Float64Array(cap);
-  const exitPrice = new Float64Array(cap);
-  const pnl = new Float64Array(cap);
-  const returnPct = new Float64Array(cap);
-  const feesOut = new Float64Array(cap);
-  const borrowOut = new Float64Array(cap);
-  const exitReason = new Int8Array(cap);
+  const f64 = (): Float64Array => (workspace === undefined ? new Float64Array(cap) : workspace.float64(cap));
+  const i8 = (): Int8Array => (workspace === undefined ? new Int8Array(cap) : workspace.int8(cap));
+  const direction = i8();
+  const entryBar = workspace === undefined ? new Int32Array(cap) : workspace.int32(cap);
+  const exitBar = workspace === undefined ? new Int32Array(cap) : workspace.int32(cap);
+  const entryTs = f64();
+  const exitTs = f64();
+  const qtyMax = f64();
+  const entryPrice = f64();
+  const exitPrice = f64();
+  const pnl = f64();
+  const returnPct = f64();
+  const feesOut = f64();
+  const borrowOut = f64();
+  const exitReason = i8();
 
   let count = 0;
   // Replays the position with the same additions the book made, so a closing fill lands on an exact 0.

@@ -15,6 +15,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import { assertCandleShape } from "../core/candles.js";
+import { type ColumnWorkspace, float64Column } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { Fills, PortfolioBars, RoundTrips } from "../core/results.js";
 import type { ExecutionConfig } from "../core/run-config.js";
@@ -43,6 +44,9 @@ export interface SimulateOptions {
   readonly exits?: ResolvedExits | undefined;
   /** Shifted ATR columns by period, for exits measured in ATR (see exitAtrPeriods). */
   readonly atr?: AtrColumns | undefined;
+  /** Pooled buffers for the equity column, the fill log and the round trips (see core/column-workspace): the
+   * result is then valid until the workspace's next reset. Columns derived on first access allocate fresh. */
+  readonly workspace?: ColumnWorkspace | undefined;
 }
 
 export interface SimulationResult {
@@ -70,10 +74,12 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const slippageBps = execution.slippage_bps;
   const borrowRate = borrowRatePerMs(execution.borrow_bps);
 
-  const log = new FillLog();
+  const workspace = options.workspace;
+  const log = new FillLog(workspace);
   const book = new Book(options.initialCash, execution, log);
   const sizer = new Sizer(options.risk.def, options.risk.params, execution);
-  const cols = { equity: new Float64Array(n) };
+  // Every bar's equity is written by the loop, so a pooled column's stale contents never show.
+  const cols = { equity: float64Column(n, workspace) };
   const settings = { startIndex: start, intervalMs: options.intervalMs, slippageBps, borrowRate };
   const outcome = new LoopOutcome();
   runBars(candles, target, settings, book, sizer, cols, outcome, exitModel(options, slippageBps));
@@ -92,7 +98,7 @@ export function simulate(candles: Candles, target: Float64Array, options: Simula
   const result = {
     fills,
     portfolio,
-    trades: deriveRoundTrips(fills, state.equityBefore),
+    trades: deriveRoundTrips(fills, state.equityBefore, workspace),
     warnings: warningsFor(outcome.skipped, execution.lot_size, outcome.bustBar),
     skippedEntries: outcome.skipped,
     exposedBars: exposedBars(n, fills, state),

@@ -8,18 +8,25 @@
  * output), so a bad user plugin is PLUGIN_FAILED naming it rather than a crash further on.
  */
 import type { Candles } from "../core/candles.js";
+import { type ColumnWorkspace, float64Column } from "../core/column-workspace.js";
 import { quote } from "../core/errors.js";
 import { callPlugin, pluginFailure } from "../core/plugin-failure.js";
 import { type FeatureColumn, type FeatureSet, featureSetFromColumns, shiftOne } from "./feature-set.js";
 import type { ResolvedIndicator } from "./resolve-indicator.js";
 
-export function computeFeatures(resolved: readonly ResolvedIndicator[], candles: Candles): FeatureSet {
+/** With a `workspace`, output columns are pooled (stale contents: the indicator contract has every element
+ * written) and the set is valid until its next reset. */
+export function computeFeatures(
+  resolved: readonly ResolvedIndicator[],
+  candles: Candles,
+  workspace?: ColumnWorkspace,
+): FeatureSet {
   const columns: FeatureColumn[] = [];
   const shiftedOf = new Map<Float64Array, Float64Array>();
   // Each output lives at offset 1 of a buffer one longer than the series whose slot 0 is NaN: the buffer's first
   // n values are then the shifted column, with no copy.
   const alloc = (length: number): Float64Array => {
-    const buffer = new Float64Array(length + 1);
+    const buffer = float64Column(length + 1, workspace);
     buffer[0] = Number.NaN;
     const raw = buffer.subarray(1);
     shiftedOf.set(raw, buffer.subarray(0, length));

@@ -7,7 +7,7 @@
  * `importBundle` points it at the running studio. A file that does not build is PLUGIN_INVALID naming the file,
  * the line and the column (1-based) and esbuild's message.
  */
-import { build, type Message, type Plugin } from "esbuild";
+import type { Message, Plugin } from "esbuild";
 import { StudioError } from "../core/errors.js";
 import { sha256 } from "../core/hash.js";
 import type { PluginFile } from "./plugin-files.js";
@@ -32,6 +32,8 @@ const keepStudioImport: Plugin = {
 
 export async function bundlePlugin(root: string, plugin: PluginFile): Promise<PluginBundle> {
   let code: string;
+  // Loaded on first use: a home without plugin files never starts esbuild.
+  const { build } = await import("esbuild");
   try {
     const result = await build({
       entryPoints: [plugin.path],

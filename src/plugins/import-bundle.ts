@@ -14,7 +14,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread } from "node:worker_threads";
-import { build } from "esbuild";
 import { sha256 } from "../core/hash.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import type { HomePaths } from "../store/home.js";
@@ -45,6 +44,7 @@ const LINK_AS_COMMONJS = fromSource && !isMainThread;
 /** The bundle with `backtest-studio` rewritten to the running studio's entry module (nothing else changes). */
 async function linkToStudio(code: string): Promise<string> {
   const entry = LINK_AS_COMMONJS ? fileURLToPath(STUDIO_ENTRY_URL) : STUDIO_ENTRY_URL;
+  const { build } = await import("esbuild");
   const result = await build({
     stdin: { contents: code, loader: "js", sourcefile: "plugin.mjs" },
     bundle: true,

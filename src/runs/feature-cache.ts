@@ -7,7 +7,6 @@
  * file is reported and recomputed.
  */
 import { mkdirSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
@@ -24,7 +23,8 @@ import type { ResolvedIndicator } from "../indicators/resolve-indicator.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import type { HomePaths } from "../store/home.js";
 import { safeJoin } from "../store/home.js";
-import { decodeParquet, encodeParquet, type ParquetColumn } from "../store/parquet.js";
+import { encodeParquet, type ParquetColumn } from "../store/parquet.js";
+import { readParquetColumns } from "../store/read-parquet-columns.js";
 import type { Store } from "../store/store.js";
 
 export interface FeatureLoad {
@@ -114,10 +114,12 @@ async function readCached(
   if (row === undefined) return undefined;
   if (row.sizeBytes !== size || row.rowCount !== rows)
     throw new Error(`size ${size} / rows ${row.rowCount}, expected ${row.sizeBytes} / ${rows}`);
-  const table = await decodeParquet(
-    await readFile(file),
+  // Only the raw columns are read (the shifted ones are rebuilt from them): half the file.
+  const table = await readParquetColumns(
+    file,
     indicator.columns.map((c) => `raw_${c.name}`),
   );
+  if (table.size !== size) throw new Error(`size ${table.size}, expected ${size}`);
   if (table.rowCount !== rows) throw new Error(`${table.rowCount} rows, expected ${rows}`);
   return indicator.columns.map(({ output, name }) => {
     const raw = table.columns[`raw_${name}`] as Float64Array;

@@ -24,7 +24,7 @@ import type { Stage } from "./events.js";
 import { loadFeatures } from "./feature-cache.js";
 import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
 import { runDir, stagingDir } from "./run-paths.js";
-import { runValidationPooled } from "./validation-pool.js";
+import type { runValidationPooled } from "./validation-pool.js";
 import { writeRunArtifacts } from "./write-artifacts.js";
 
 function hasValidation(config: RunConfig): boolean {
@@ -118,17 +118,20 @@ export async function runPipeline(
 
   const validation = await timed("validation", () =>
     hasValidation(config)
-      ? runValidationPooled(
-          config,
-          {
-            catalog,
-            home: home.root,
-            candles,
-            ...(historyBars ? { history: historyBars } : {}),
-            realEquity: sim.portfolio.equity,
-            realTradeReturns: sim.trades.returnPct,
-          },
-          { onProgress: (r, methods) => ctx.progress(r, methods), signal: ctx.signal },
+      ? // Loaded only when asked for: the worker pool and the validation methods are not for plain runs.
+        import("./validation-pool.js").then(({ runValidationPooled }) =>
+          runValidationPooled(
+            config,
+            {
+              catalog,
+              home: home.root,
+              candles,
+              ...(historyBars ? { history: historyBars } : {}),
+              realEquity: sim.portfolio.equity,
+              realTradeReturns: sim.trades.returnPct,
+            },
+            { onProgress: (r, methods) => ctx.progress(r, methods), signal: ctx.signal },
+          ),
         )
       : undefined,
   );

@@ -8,10 +8,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { LineChart, ScatterChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
-import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
+import type { EChartsOption } from "echarts";
+import type * as EChartsCore from "echarts/core";
 import {
   REASON_STOP_LOSS,
   REASON_TAKE_PROFIT,
@@ -21,7 +19,19 @@ import {
 import { minMaxDownsample, type XYPoints } from "./plot-downsample.js";
 import { buildPlotOption, FONT_FAMILY, PLOT_AREA_WIDTH, PLOT_WIDTH, plotHeight } from "./plot-option.js";
 
-echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+const require = createRequire(import.meta.url);
+let echartsLib: typeof EChartsCore | undefined;
+
+/**
+ * echarts' own prebuilt "common" bundle (line and scatter charts, grid, legend, title, the SVG renderer): one file
+ * that Node compiles in ~40 ms, where the ES modules behind `echarts/core` plus the parts we use are ~500 files
+ * and ~300 ms, paid by every command. Same echarts version and code, so the SVG is byte for byte the same
+ * (test/golden). Loaded on first use, so commands that draw nothing never load it.
+ */
+function echarts(): typeof EChartsCore {
+  echartsLib ??= require("echarts/dist/echarts.common.min") as typeof EChartsCore;
+  return echartsLib;
+}
 
 /** Above this many fills the price panel's marks become a smear; the price is then drawn without them. */
 export const MAX_MARKED_FILLS = 500;
@@ -52,7 +62,7 @@ let fontFiles: string[] | undefined;
 /** Resolved through the package itself so the same code finds the fonts from src (tsx, vitest) and from dist. */
 function dejavuFontFiles(): string[] {
   if (fontFiles === undefined) {
-    const pkg = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json");
+    const pkg = require.resolve("dejavu-fonts-ttf/package.json");
     const dir = path.join(path.dirname(pkg), "ttf");
     fontFiles = [path.join(dir, "DejaVuSans.ttf"), path.join(dir, "DejaVuSans-Bold.ttf")];
   }
@@ -72,9 +82,20 @@ function fillMarks(
   };
 }
 
-/** Renders the SVG of the run's panels. The echarts instance is always disposed: an undisposed SSR instance
- * keeps timers alive and the process would never exit. */
+/** What echarts needs to draw a run's plot: the option (series already downsampled) and the picture's size.
+ * Plain data, so it can be posted to a worker thread (runs/plot-off-thread). */
+export interface PlotJob {
+  readonly option: EChartsOption;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Renders the SVG of the run's panels. */
 export function renderRunSvg(input: RunPlotInput): string {
+  return renderJobSvg(plotJob(input));
+}
+
+export function plotJob(input: RunPlotInput): PlotJob {
   const { ts } = input;
   const n = ts.length;
   const buckets = PLOT_AREA_WIDTH;
@@ -99,14 +120,20 @@ export function renderRunSvg(input: RunPlotInput): string {
         }
       : {}),
   });
-  const chart = echarts.init(null, null, {
+  return { option, width: PLOT_WIDTH, height: plotHeight(input.close !== undefined) };
+}
+
+/** The echarts instance is always disposed: an undisposed SSR instance keeps timers alive and the process would
+ * never exit. */
+export function renderJobSvg(job: PlotJob): string {
+  const chart = echarts().init(null, null, {
     renderer: "svg",
     ssr: true,
-    width: PLOT_WIDTH,
-    height: plotHeight(input.close !== undefined),
+    width: job.width,
+    height: job.height,
   });
   try {
-    chart.setOption(option);
+    chart.setOption(job.option);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

@@ -60,6 +60,11 @@ describe("runValidationPooled", () => {
       summary.permutation.n,
     );
     expect(binned(summary.block_bootstrap.histogram)).toBe(summary.block_bootstrap.n);
+    const fan = summary.monte_carlo.fan;
+    const k = Math.min(summary.monte_carlo.trades, 50);
+    expect(k, "the real run has trades to resample").toBeGreaterThan(1);
+    expect(fan.trades, "the compared JSON holds the equity fan: E0, then K checkpoints").toHaveLength(k + 1);
+    expect([fan.trades[k], fan.p50[k]]).toEqual([summary.monte_carlo.trades, summary.monte_carlo.equity_p50]);
   });
 
   it("reports progress that ends at 1", async () => {

@@ -188,13 +188,16 @@ export async function runValidationPooled(
       batches("block_bootstrap"),
       batches("monte_carlo"),
     ]);
+    // Replication i's `width` values sit at [i width, (i+1) width): batches join in replication order.
     const collect = (
       parts: { from: number; result: TaskResult }[],
       n: number,
-      key: "stats" | "drawdowns",
+      key: "stats" | "drawdowns" | "fan",
+      width = 1,
     ) => {
-      const out = new Float64Array(n);
-      for (const { from, result } of parts) out.set((result as Record<typeof key, Float64Array>)[key], from);
+      const out = new Float64Array(n * width);
+      for (const { from, result } of parts)
+        out.set((result as Record<typeof key, Float64Array>)[key], from * width);
       return out;
     };
     if (poolError) throw new StudioError("INTERNAL", `validation pool: ${poolError.message}`);
@@ -214,6 +217,7 @@ export async function runValidationPooled(
         plan.monteCarlo,
         collect(mc, mcN, "stats"),
         collect(mc, mcN, "drawdowns"),
+        collect(mc, mcN, "fan", plan.monteCarlo.checkpoints.length),
       );
     }
     if (wfo) summary.wfo = (wfo as { summary: WfoSummary }).summary;

@@ -42,6 +42,11 @@ export type ValidationTask =
   | { readonly init: TaskInit; readonly kind: "wfo" | "overfitting" };
 
 export type TaskResult =
-  | { readonly stats: Float64Array; readonly drawdowns?: Float64Array }
+  | {
+      readonly stats: Float64Array;
+      readonly drawdowns?: Float64Array;
+      /** Monte Carlo: the batch's checkpoint equities, K per replication, replication by replication. */
+      readonly fan?: Float64Array;
+    }
   | { readonly summary: unknown }
   | { readonly error: { readonly code: string; readonly message: string } };

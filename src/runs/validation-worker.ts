@@ -97,16 +97,18 @@ export default async function run(task: ValidationTask): Promise<TaskResult> {
         const job = p.plan.monteCarlo!;
         const stats = new Float64Array(task.to - task.from);
         const drawdowns = new Float64Array(task.to - task.from);
+        const k = job.checkpoints.length;
+        const fan = new Float64Array((task.to - task.from) * k);
         const out: TradePathOutcome = { finalEquity: 0, maxDrawdown: 0 };
         for (let i = task.from; i < task.to; i++) {
           if ((i & 63) === 0 && cancelled())
             return { error: { code: "CANCELLED", message: "validation cancelled" } };
-          monteCarloReplicate(i, job, out);
+          monteCarloReplicate(i, job, out, fan, (i - task.from) * k);
           stats[i - task.from] = out.finalEquity;
           drawdowns[i - task.from] = out.maxDrawdown;
           Atomics.add(control, CONTROL.monte_carlo, 1);
         }
-        return { stats, drawdowns };
+        return { stats, drawdowns, fan };
       }
       case "wfo": {
         const wfo = p.config.validation.wfo!;

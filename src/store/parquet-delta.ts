@@ -34,12 +34,19 @@ export function encodeDelta(values: Float64Array, from: number, to: number, out:
   for (let b = from + 1; b < to; b += BLOCK) {
     const m = Math.min(BLOCK, to - b);
     let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < m; k++) {
       const d = values[b + k]! - values[b + k - 1]!;
       deltas[k] = d;
       if (d < min) min = d;
+      if (d > max) max = d;
     }
     out.varint(zigzag(min));
+    if (max === min) {
+      // A constant delta (regular bars): every miniblock has width 0 and no packed bytes.
+      for (let mb = 0; mb < MINIBLOCKS; mb++) out.byte(0);
+      continue;
+    }
     const widths = [0, 0, 0, 0];
     for (let mb = 0; mb * PER_MINIBLOCK < m; mb++) {
       let max = 0;

@@ -9,7 +9,6 @@
  * epoch-ms numbers.
  */
 import { type FileMetaData, parquetMetadata, parquetRead } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
 import { CODE_VERSION } from "../core/code-version.js";
 import { StudioError } from "../core/errors.js";
 import { decodeStudioColumn } from "./parquet-decode.js";
@@ -114,7 +113,7 @@ export async function decodeParquet(bytes: Uint8Array, wanted?: readonly string[
 }
 
 /** A file this studio wrote: its own layout, which `parquet-decode` reads directly. */
-function isStudioLayout(meta: FileMetaData): boolean {
+export function isStudioLayout(meta: FileMetaData): boolean {
   return (
     (meta.created_by ?? "").startsWith("backtest-studio") &&
     meta.row_groups.length === 1 &&
@@ -148,6 +147,8 @@ async function decodeWithHyparquet(
     element.logical_type = undefined;
   }
   const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
+  // Only other writers' files can be compressed: the studio's own never load the codecs.
+  const { compressors } = await import("hyparquet-compressors");
   try {
     await parquetRead({
       file,

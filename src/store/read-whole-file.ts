@@ -21,6 +21,30 @@ export interface ReadWholeFileOptions {
 }
 
 export async function readWholeFile(file: string, options: ReadWholeFileOptions = {}): Promise<Buffer> {
+  const { handle: fh, size } = await openRegularFile(file, options);
+  try {
+    const buf = Buffer.allocUnsafeSlow(size);
+    let off = 0;
+    while (off < size) {
+      const { bytesRead } = await fh.read(buf, off, size - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    // A file that shrank while we read it returns what was there; callers compare sizes.
+    return off === size ? buf : buf.subarray(0, off);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Opens a regular file for reading, with the checks above (non-blocking open, fstat on the descriptor, symbolic
+ * links only when asked), and returns its handle and size; the caller reads what it needs and closes it.
+ */
+export async function openRegularFile(
+  file: string,
+  options: ReadWholeFileOptions = {},
+): Promise<{ handle: FileHandle; size: number }> {
   const flags =
     constants.O_RDONLY |
     (constants.O_NONBLOCK ?? 0) |
@@ -38,18 +62,10 @@ export async function readWholeFile(file: string, options: ReadWholeFileOptions 
   try {
     const stats = await fh.stat();
     if (!stats.isFile()) throw notRegular(file, kindOf(stats));
-    const size = stats.size;
-    const buf = Buffer.allocUnsafeSlow(size);
-    let off = 0;
-    while (off < size) {
-      const { bytesRead } = await fh.read(buf, off, size - off, off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
-    }
-    // A file that shrank while we read it returns what was there; callers compare sizes.
-    return off === size ? buf : buf.subarray(0, off);
-  } finally {
+    return { handle: fh, size: stats.size };
+  } catch (err) {
     await fh.close();
+    throw err;
   }
 }
 

@@ -41,7 +41,8 @@ describe("every count the validation makes uses the tie rule", () => {
   it("trade Monte Carlo: a final equity one ulp below the initial equity is not a loss", () => {
     const job = createMonteCarloJob(3, Float64Array.from([0.1, -1 / 11]), 10_000, 1);
     const below = 10_000 * (1 - ULP1);
-    const s = summarizeMonteCarlo(job, Float64Array.from([below, 12_100, 8_264]), new Float64Array(3));
+    const finals = Float64Array.from([below, 12_100, 8_264]);
+    const s = summarizeMonteCarlo(job, finals, new Float64Array(3), new Float64Array(6));
     expect(s.prob_loss, "only 8,264 is a loss").toBeCloseTo(1 / 3, 15);
   });
 

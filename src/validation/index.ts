@@ -20,6 +20,14 @@ export {
   TRIAL_SHARPE_VARIANCE_DDOF,
   trialSharpeVariance,
 } from "./deflated-sharpe-ratio.js";
+export {
+  type EquityFan,
+  FAN_CHECKPOINTS,
+  FAN_LEVELS,
+  type FanLevel,
+  fanCheckpoints,
+  summarizeFan,
+} from "./equity-fan.js";
 export { expectedMaxSharpe } from "./expected-max-sharpe.js";
 export { HISTOGRAM_BINS, type Histogram, histogram } from "./histogram.js";
 export { minTrackRecordLength } from "./min-track-record-length.js";

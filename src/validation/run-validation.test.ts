@@ -61,10 +61,12 @@ describe("runValidation", () => {
     const mc = plan.monteCarlo!;
     const finals = new Float64Array(mc.n);
     const dds = new Float64Array(mc.n);
+    const width = mc.checkpoints.length;
+    const fan = new Float64Array(mc.n * width);
     const out: TradePathOutcome = { finalEquity: 0, maxDrawdown: 0 };
     for (let k = 0; k < mc.n; k++) {
       const i = (k * 7) % mc.n; // 7 is coprime with 300: a permutation of 0..299
-      monteCarloReplicate(i, mc, out);
+      monteCarloReplicate(i, mc, out, fan, i * width);
       finals[i] = out.finalEquity;
       dds[i] = out.maxDrawdown;
     }
@@ -72,7 +74,9 @@ describe("runValidation", () => {
     expect(JSON.stringify(summarizeBootstrap(boot, bootStats))).toBe(
       JSON.stringify(reference.block_bootstrap),
     );
-    expect(JSON.stringify(summarizeMonteCarlo(mc, finals, dds))).toBe(JSON.stringify(reference.monte_carlo));
+    expect(JSON.stringify(summarizeMonteCarlo(mc, finals, dds, fan))).toBe(
+      JSON.stringify(reference.monte_carlo),
+    );
   });
 
   it("reports progress non-decreasing up to 1", () => {

@@ -134,13 +134,15 @@ export function runValidation(config: ValidationConfig, ctx: ValidationContext):
   if (mc) {
     const finals = new Float64Array(mcN);
     const drawdowns = new Float64Array(mcN);
+    const k = mc.checkpoints.length;
+    const fan = new Float64Array(mcN * k);
     const out: TradePathOutcome = { finalEquity: 0, maxDrawdown: 0 };
     loop(mcN, RESAMPLE_WEIGHT, progress, (i) => {
-      monteCarloReplicate(i, mc, out);
+      monteCarloReplicate(i, mc, out, fan, i * k);
       finals[i] = out.finalEquity;
       drawdowns[i] = out.maxDrawdown;
     });
-    summary.monte_carlo = summarizeMonteCarlo(mc, finals, drawdowns);
+    summary.monte_carlo = summarizeMonteCarlo(mc, finals, drawdowns, fan);
   }
   if (config.wfo) {
     summary.wfo = runWalkForward(config.wfo, ctx, progress);

@@ -5,6 +5,7 @@
  * strategy and the worker-thread pool can hand each thread its own engine instance.
  */
 import type { Candles } from "../core/candles.js";
+import type { EquityFan } from "./equity-fan.js";
 import type { Histogram } from "./histogram.js";
 
 export type StrategyParams = Record<string, unknown>;
@@ -99,6 +100,8 @@ export interface MonteCarloSummary {
   max_drawdown_p50: number | null;
   max_drawdown_p95: number | null;
   prob_loss: number | null;
+  /** Equity quantiles after 0, then K = min(trades, 50) trade counts from 1 to trades; null with no trades. */
+  fan: EquityFan | null;
 }
 
 export interface WfoSegmentSummary {

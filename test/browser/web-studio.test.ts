@@ -168,10 +168,10 @@ describe("web studio in chromium", () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it("draws the permutation and bootstrap histograms and every trade's stop and target levels", async () => {
+  it("draws the permutation and bootstrap histograms, the Monte Carlo fan and every trade's stop and target levels", async () => {
     const id = await completedRunId(
       5,
-      { permutation: { n: 40 }, block_bootstrap: { n: 80 } },
+      { permutation: { n: 40 }, block_bootstrap: { n: 80 }, monte_carlo: { n: 60 } },
       { stop_loss: { atr: 14, mult: 3 }, take_profit: 0.03, trailing_stop: 0.015 },
     );
     const stored = (await call(t.url, "GET", `/api/runs/${id}/artifacts/validation_summary.json`)).body;
@@ -195,6 +195,17 @@ describe("web studio in chromium", () => {
     );
     const caption = await page.locator("#permutation-caption").textContent();
     expect(caption).toContain(`p-value ${plainNumber(stored.permutation.p_value)}`);
+    const fan = stored.monte_carlo.fan;
+    expect(fan.trades.length, "the stored fan starts at 0 trades, then one point per checkpoint").toBe(
+      Math.min(stored.monte_carlo.trades, 50) + 1,
+    );
+    await page.locator("#chart-fan").scrollIntoViewIfNeeded();
+    await page.waitForFunction(canvasesPainted, ["#chart-fan", 1] as const, { timeout: 20_000 });
+    expect(Number(await page.locator("#chart-fan").getAttribute("data-points"))).toBe(fan.trades.length);
+    expect(
+      await page.locator("#fan-caption").textContent(),
+      "the caption names the stored median final equity",
+    ).toContain(`ending at ${plainNumber(fan.p50.at(-1))}`);
     await page.locator("#validation").screenshot({ path: screenshotPath("report-validation") });
 
     const price = page.locator("#chart-price");

@@ -3,7 +3,8 @@
  * The progress of `studio sweep` on stderr: on a terminal one bar with trials done / total, trials per second,
  * ETA and the best objective so far; otherwise a plain line at every tenth of the trials (logs stay readable).
  */
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type CliProgress from "cli-progress";
 import type { SweepProgress } from "../../sweeps/execute-sweep.js";
 import { formatValue } from "../format.js";
 
@@ -34,6 +35,8 @@ export function sweepProgressBar(stream: NodeJS.WriteStream = process.stderr): S
       stop() {},
     };
   }
+  // Required here, not imported at the top: only a terminal shows the bar, and other commands never need it.
+  const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       stream,

@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { openStudio } from "../../runs/open-studio.js";
 import type { SweepRow } from "../../store/sweeps-repo.js";
-import { SweepService } from "../../sweeps/sweep-service.js";
+import type { SweepService } from "../../sweeps/sweep-service.js";
 import type { SweepSummary } from "../../sweeps/sweep-summary.js";
 import { action, type CliContext, exitCodeFor, printJson } from "../context.js";
 import { keyValueTable } from "../format.js";
@@ -55,6 +55,8 @@ export async function withSweeps<T>(
   fn: (service: SweepService) => Promise<T>,
   redisUrl?: string,
 ): Promise<T> {
+  // Loaded here, not at the top: the sweep machinery (trial pool, heatmaps, echarts) is not for other commands.
+  const { SweepService } = await import("../../sweeps/sweep-service.js");
   const studio = openStudio(ctx.home);
   const service = new SweepService(studio, ctx.home, {
     ...(threads === undefined ? {} : { threads: Number.parseInt(threads, 10) }),

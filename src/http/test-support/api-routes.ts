@@ -26,6 +26,7 @@ export const API_ROUTES: readonly string[] = [
   "GET /api/sweeps",
   "GET /api/sweeps/{id}",
   "GET /api/sweeps/{id}/trials",
+  "GET /api/sweeps/{id}/runs",
   "GET /api/sweeps/{id}/artifacts/{name}",
   "GET /api/sweeps/{id}/events",
   "POST /api/sweeps/{id}/cancel",

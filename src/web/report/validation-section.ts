@@ -2,14 +2,15 @@
  * @module web/report/validation-section
  * The validation results a reader can judge at a glance: the permutation null distribution (its histogram, and
  * p5 to p95 and median) against the observed return with its p-value, the bootstrap returns' histogram and
- * interval, the Monte Carlo spread of the
- * final return and its drawdown quantiles, walk-forward segments in and out of sample, and DSR and PBO each
+ * interval, the Monte Carlo equity fan (p5 to p95 after each number of trades), the spread of the final return and
+ * its drawdown quantiles, walk-forward segments in and out of sample, and DSR and PBO each
  * explained in a sentence. Only the methods the run asked for appear.
  */
 import { isoUtc, percent, plainNumber } from "../../report/format-metric.js";
 import { h, kvTable } from "../common/dom.js";
 import { chartIn } from "../common/echarts.js";
 import { distributionChart } from "./distribution-chart.js";
+import { type FanView, fanChart } from "./fan-chart.js";
 import { whenVisible } from "./when-visible.js";
 
 type Rec = Record<string, unknown>;
@@ -167,7 +168,7 @@ export function validationSection(v: Rec | null): HTMLElement {
     facts.push(
       [
         "Monte Carlo final equity p5 / p50 / p95",
-        `${fmt(mc.equity_p5)} / ${fmt(mc.equity_p50)} / ${fmt(mc.equity_p95)} (trades reshuffled)`,
+        `${fmt(mc.equity_p5)} / ${fmt(mc.equity_p50)} / ${fmt(mc.equity_p95)} (trades drawn with replacement)`,
       ],
       [
         "Monte Carlo max drawdown p50 / p95",
@@ -213,6 +214,31 @@ export function validationSection(v: Rec | null): HTMLElement {
     );
   }
   if (charts.childElementCount) out.append(charts);
+  const fan = mc?.fan as Omit<FanView, "title" | "initialEquity"> | null | undefined;
+  if (mc && fan) {
+    const m = fan.trades.at(-1);
+    const caption =
+      `Equity after each number of trades over ${fmt(mc.n)} sequences of ${fmt(m)} trades drawn with ` +
+      "replacement from the run's own: after any number of trades, half the sequences are inside the dark band " +
+      `(p25 to p75) and 90% inside the light one (p5 to p95); the line is the median, ending at ${fmt(fan.p50.at(-1))}.`;
+    const chart = h("div", {
+      class: "chart",
+      id: "chart-fan",
+      role: "img",
+      "aria-label": `Monte Carlo equity fan: ${caption}`,
+      "data-points": String(fan.trades.length),
+    });
+    out.append(
+      h("figure", { class: "wide" }, chart, h("figcaption", { id: "fan-caption", class: "note" }, caption)),
+    );
+    later(chart, () =>
+      fanChart(chart, {
+        ...fan,
+        title: `Monte Carlo equity fan: ${fmt(mc.n)} resampled trade sequences`,
+        initialEquity: num(mc.initial_equity),
+      }),
+    );
+  }
   if (rows.length) {
     const el = h("div", {
       class: "chart short",

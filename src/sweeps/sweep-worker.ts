@@ -4,6 +4,7 @@
  * evaluates a batch of trials (or a share of the PBO splits, `pboPart`). A trial that fails (a plugin throwing on one combination) is answered as an
  * error for that trial alone; errors travel as data so their stable codes survive the thread boundary.
  */
+import { ColumnWorkspace } from "../core/column-workspace.js";
 import { toStudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import { workerCatalog } from "../runs/worker-catalog.js";
@@ -30,7 +31,7 @@ async function prepare(init: SweepTaskInit): Promise<Prepared> {
         objective: init.objective,
         barsPerYear: init.barsPerYear,
         pboPartitions: init.pboPartitions,
-        returns: new Float64Array(init.candles.ts.length),
+        workspace: new ColumnWorkspace(),
       },
     };
     cache.clear();

@@ -7,11 +7,13 @@
  * memory (no file a worker could import) runs in this thread. Cancellation flips a shared flag the workers
  * check before each trial and aborts queued batches, so it takes effect within one trial.
  */
+
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { Piscina } from "piscina";
 import type { Candles } from "../core/candles.js";
 import type { Catalog } from "../core/catalog.js";
+import { ColumnWorkspace } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { FeatureColumn } from "../indicators/feature-set.js";
@@ -139,7 +141,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
       objective: job.objective,
       barsPerYear: job.barsPerYear,
       pboPartitions: job.pboPartitions,
-      returns: new Float64Array(job.candles.ts.length),
+      workspace: new ColumnWorkspace(),
     };
     const cancelled = () => options.signal?.aborted === true;
     for (let from = 0; from < n; from += size) {

@@ -9,6 +9,7 @@
  */
 import type { Candles } from "../../core/candles.js";
 import type { Catalog } from "../../core/catalog.js";
+import type { ColumnWorkspace } from "../../core/column-workspace.js";
 import { StudioError } from "../../core/errors.js";
 import type { Metrics } from "../../core/results.js";
 import type { RunConfig } from "../../core/run-config.js";
@@ -32,10 +33,11 @@ export interface TrialContext {
   readonly barsPerYear: number;
   readonly pboPartitions: number;
   /**
-   * A buffer of at least the in-sample length that each trial's bar returns are written to, reused from trial
-   * to trial of one thread (a column fewer to allocate per trial); without it each trial allocates its own.
+   * Columns reused from trial to trial of one thread (the simulation's, the targets, the bar returns): reset at
+   * the start of each trial, so a trial's columns are valid until the next one starts; what a trial keeps
+   * (objective, Sharpe, metrics, block sums) is plain numbers or fresh arrays. Without it every trial allocates.
    */
-  readonly returns?: Float64Array;
+  readonly workspace?: ColumnWorkspace;
 }
 
 export interface TrialOutcome {
@@ -58,7 +60,7 @@ export function evaluateTrial(config: RunConfig, ctx: TrialContext): TrialOutcom
   };
 }
 
-/** The trial's in-sample bar returns (in `ctx.returns` when given) and metrics. */
+/** The trial's in-sample bar returns and metrics (in `ctx.workspace`'s columns when it has one). */
 export function runTrial(config: RunConfig, ctx: TrialContext): { r: Float64Array; metrics: Metrics } {
   const plan = planBacktest(config, ctx.catalog);
   const columns: FeatureColumn[] = [];
@@ -71,8 +73,14 @@ export function runTrial(config: RunConfig, ctx: TrialContext): { r: Float64Arra
     }
   }
   const n = ctx.candles.ts.length;
-  const result = runPlan(plan, { candles: ctx.candles, features: featureSetFromColumns(columns, n) });
-  const r = barReturns(result.equity, 0, n, config.initial_cash, ctx.returns);
+  const workspace = ctx.workspace;
+  workspace?.reset();
+  const result = runPlan(plan, {
+    candles: ctx.candles,
+    features: featureSetFromColumns(columns, n),
+    ...(workspace ? { workspace } : {}),
+  });
+  const r = barReturns(result.equity, 0, n, config.initial_cash, workspace?.float64(n));
   return { r, metrics: result.metrics };
 }
 

@@ -44,22 +44,22 @@ export {
   RunConfigSchema,
 } from "./core/run-config.js";
 export { TIMEFRAME_MS, TIMEFRAMES, type Timeframe } from "./core/timeframe.js";
-export { loadCandles } from "./data/candle-cache.js";
+export { loadCandles } from "./data/cache/candle-cache.js";
 // Data and the studio service (I/O)
 export type { ProviderDef } from "./data/provider.js";
 export { BUILTIN_PROVIDERS, PROVIDERS } from "./data/registry.js";
-export { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./engine/exit-model.js";
 export { type BacktestPlan, planBacktest } from "./engine/plan-backtest.js";
 export { createReplayer } from "./engine/replayer.js";
 export { type BacktestInputs, runBacktest } from "./engine/run-backtest.js";
 export { type BacktestResult, type ReplayResult, type RunPlanInputs, runPlan } from "./engine/run-plan.js";
-export { type SimulateOptions, type SimulationResult, simulate } from "./engine/simulate.js";
-export { computeFeatures } from "./indicators/compute-features.js";
-export { computeIndicator } from "./indicators/compute-indicator.js";
-export type { FeatureColumn, FeatureFrame, FeatureSet } from "./indicators/feature-set.js";
+export { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./engine/simulation/exit-model.js";
+export { type SimulateOptions, type SimulationResult, simulate } from "./engine/simulation/simulate.js";
+export { computeFeatures } from "./indicators/features/compute-features.js";
+export { computeIndicator } from "./indicators/features/compute-indicator.js";
+export type { FeatureColumn, FeatureFrame, FeatureSet } from "./indicators/features/feature-set.js";
+export { resolveIndicator } from "./indicators/features/resolve-indicator.js";
 // Research core
 export { BUILTIN_INDICATORS, INDICATORS } from "./indicators/registry.js";
-export { resolveIndicator } from "./indicators/resolve-indicator.js";
 export { defineIndicator, type IndicatorDef, type IndicatorRef } from "./indicators/types.js";
 export { computeMetrics } from "./metrics/compute-metrics.js";
 export { type CheckPluginOptions, checkPlugin } from "./plugins/check-plugin.js";
@@ -70,7 +70,7 @@ export type { RiskDef } from "./risk/types.js";
 export { builtinCatalog, type StudioCatalog } from "./runs/builtin-catalog.js";
 export { type OpenStudioOptions, openStudio } from "./runs/open-studio.js";
 export { parseRunConfig } from "./runs/parse-config.js";
-export { runValidationPooled } from "./runs/validation-pool.js";
+export { runValidationPooled } from "./runs/workers/validation-pool.js";
 export { resolveHome } from "./store/home.js";
 export { openStore } from "./store/store.js";
 export { BUILTIN_STRATEGIES, STRATEGIES } from "./strategies/registry.js";

@@ -12,7 +12,7 @@ import pl from "nodejs-polars";
 import { readParquet } from "parquet-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { smallConfig, studio, tempHome, writeJson } from "../src/cli/test-support/studio-cli.js";
-import { decodeParquet, type ParquetValues } from "../src/store/parquet.js";
+import { decodeParquet, type ParquetValues } from "../src/store/parquet/parquet.js";
 
 type Kind = "timestamp" | "int64" | "double" | "boolean" | "string";
 const TIMES = new Set(["ts_utc", "entry_ts", "exit_ts"]);

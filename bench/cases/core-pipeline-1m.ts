@@ -25,14 +25,18 @@ export const corePipeline1m: BenchCase = {
     ] = await Promise.all([
       ctx.dist("core/run-config.js") as M<typeof import("../../src/core/run-config.js")>,
       ctx.dist("core/column-workspace.js") as M<typeof import("../../src/core/column-workspace.js")>,
-      ctx.dist("data/synthetic-generator.js") as M<typeof import("../../src/data/synthetic-generator.js")>,
+      ctx.dist("data/providers/synthetic/synthetic-generator.js") as M<
+        typeof import("../../src/data/providers/synthetic/synthetic-generator.js")
+      >,
       ctx.dist("engine/plan-backtest.js") as M<typeof import("../../src/engine/plan-backtest.js")>,
       ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
-      ctx.dist("engine/simulate.js") as M<typeof import("../../src/engine/simulate.js")>,
+      ctx.dist("engine/simulation/simulate.js") as M<
+        typeof import("../../src/engine/simulation/simulate.js")
+      >,
     ]);
     const { computeFeatures } = (await ctx.dist(
-      "indicators/compute-features.js",
-    )) as typeof import("../../src/indicators/compute-features.js");
+      "indicators/features/compute-features.js",
+    )) as typeof import("../../src/indicators/features/compute-features.js");
     const { computeMetrics } = (await ctx.dist(
       "metrics/compute-metrics.js",
     )) as typeof import("../../src/metrics/compute-metrics.js");

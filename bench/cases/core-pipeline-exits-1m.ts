@@ -29,7 +29,9 @@ export const corePipelineExits1m: BenchCase = {
     ] = await Promise.all([
       ctx.dist("core/run-config.js") as M<typeof import("../../src/core/run-config.js")>,
       ctx.dist("core/column-workspace.js") as M<typeof import("../../src/core/column-workspace.js")>,
-      ctx.dist("data/synthetic-generator.js") as M<typeof import("../../src/data/synthetic-generator.js")>,
+      ctx.dist("data/providers/synthetic/synthetic-generator.js") as M<
+        typeof import("../../src/data/providers/synthetic/synthetic-generator.js")
+      >,
       ctx.dist("engine/plan-backtest.js") as M<typeof import("../../src/engine/plan-backtest.js")>,
       ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
       ctx.dist("engine/run-plan.js") as M<typeof import("../../src/engine/run-plan.js")>,

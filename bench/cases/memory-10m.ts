@@ -21,7 +21,7 @@ export const memory10m: BenchCase = {
     const url = (m: string) => pathToFileURL(path.join(ctx.root, "dist", m)).href;
     const end = BENCH_START + (10_000_000 - 1) * MINUTE;
     const request = { symbol: "BENCH", timeframe: "1m", start: BENCH_START, end };
-    const script = `import { generateSynthetic } from ${JSON.stringify(url("data/synthetic-generator.js"))};
+    const script = `import { generateSynthetic } from ${JSON.stringify(url("data/providers/synthetic/synthetic-generator.js"))};
 import { runBacktest } from ${JSON.stringify(url("engine/run-backtest.js"))};
 const request = ${JSON.stringify(request)};
 const candles = generateSynthetic(request);

@@ -12,14 +12,14 @@ export const parquet1m: BenchCase = {
   summary: "candle Parquet encode and decode, 1M candles, in memory",
   async run(ctx) {
     const { decodeCandleFile, encodeCandleFile } = (await ctx.dist(
-      "data/cache-file.js",
-    )) as typeof import("../../src/data/cache-file.js");
+      "data/cache/cache-file.js",
+    )) as typeof import("../../src/data/cache/cache-file.js");
     const { gapFlags } = (await ctx.dist(
-      "data/gap-flags.js",
-    )) as typeof import("../../src/data/gap-flags.js");
+      "data/quality/gap-flags.js",
+    )) as typeof import("../../src/data/quality/gap-flags.js");
     const { generateSynthetic } = (await ctx.dist(
-      "data/synthetic-generator.js",
-    )) as typeof import("../../src/data/synthetic-generator.js");
+      "data/providers/synthetic/synthetic-generator.js",
+    )) as typeof import("../../src/data/providers/synthetic/synthetic-generator.js");
     const c = generateSynthetic(minuteRequest(1_000_000));
     const candles = { ...c, gapFlag: gapFlags(c.ts, MINUTE) };
     let bytes: Uint8Array = new Uint8Array();

@@ -16,14 +16,14 @@ export const permutation1000x10k: BenchCase = {
       "core/run-config.js",
     )) as typeof import("../../src/core/run-config.js");
     const { generateSynthetic } = (await ctx.dist(
-      "data/synthetic-generator.js",
-    )) as typeof import("../../src/data/synthetic-generator.js");
+      "data/providers/synthetic/synthetic-generator.js",
+    )) as typeof import("../../src/data/providers/synthetic/synthetic-generator.js");
     const { runBacktest } = (await ctx.dist(
       "engine/run-backtest.js",
     )) as typeof import("../../src/engine/run-backtest.js");
     const { runValidationPooled } = (await ctx.dist(
-      "runs/validation-pool.js",
-    )) as typeof import("../../src/runs/validation-pool.js");
+      "runs/workers/validation-pool.js",
+    )) as typeof import("../../src/runs/workers/validation-pool.js");
     const { builtinCatalog } = (await ctx.dist(
       "runs/builtin-catalog.js",
     )) as typeof import("../../src/runs/builtin-catalog.js");

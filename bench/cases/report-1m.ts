@@ -17,7 +17,9 @@ export const report1m: BenchCase = {
   summary: "report.html of a 1M-bar SMA 10/50 run: build time and size",
   async run(ctx) {
     const [{ generateSynthetic }, { runBacktest }, { renderRunReport }] = await Promise.all([
-      ctx.dist("data/synthetic-generator.js") as M<typeof import("../../src/data/synthetic-generator.js")>,
+      ctx.dist("data/providers/synthetic/synthetic-generator.js") as M<
+        typeof import("../../src/data/providers/synthetic/synthetic-generator.js")
+      >,
       ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
       ctx.dist("report/report-html.js") as M<typeof import("../../src/report/report-html.js")>,
     ]);

@@ -25,11 +25,13 @@ export const rulesSignal1m: BenchCase = {
       { computeFeatures },
     ] = await Promise.all([
       ctx.dist("core/run-config.js") as M<typeof import("../../src/core/run-config.js")>,
-      ctx.dist("data/synthetic-generator.js") as M<typeof import("../../src/data/synthetic-generator.js")>,
+      ctx.dist("data/providers/synthetic/synthetic-generator.js") as M<
+        typeof import("../../src/data/providers/synthetic/synthetic-generator.js")
+      >,
       ctx.dist("engine/plan-backtest.js") as M<typeof import("../../src/engine/plan-backtest.js")>,
       ctx.dist("engine/run-plan.js") as M<typeof import("../../src/engine/run-plan.js")>,
-      ctx.dist("indicators/compute-features.js") as M<
-        typeof import("../../src/indicators/compute-features.js")
+      ctx.dist("indicators/features/compute-features.js") as M<
+        typeof import("../../src/indicators/features/compute-features.js")
       >,
     ]);
     const { builtinCatalog } = (await ctx.dist(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "../runs/events.js";
+import type { RunEvent } from "../runs/events/events.js";
 import { progressReporter } from "./progress-reporter.js";
 
 function sink(): NodeJS.WriteStream & { text: string } {

@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type CliProgress from "cli-progress";
-import type { MethodProgress, RunEvent, RunEventData } from "../runs/events.js";
+import type { MethodProgress, RunEvent, RunEventData } from "../runs/events/events.js";
 
 export interface ProgressReporter {
   onEvent(event: RunEvent): void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StudioError } from "../core/errors.js";
-import type { SweepRow } from "../store/sweeps-repo.js";
+import type { SweepRow } from "../store/repos/sweeps-repo.js";
 import { resolveSweepId } from "./resolve-sweep-id.js";
 
 const A = "5e1f0000-0000-4000-8000-000000000001";

@@ -2,7 +2,7 @@
  * @module cli/resolve-sweep-id
  * A sweep id or a unique prefix of one (cli/resolve-id.ts), matched against every stored sweep.
  */
-import type { SweepRow } from "../store/sweeps-repo.js";
+import type { SweepRow } from "../store/repos/sweeps-repo.js";
 import { sweepView } from "../sweeps/sweep-view.js";
 import { resolveId } from "./resolve-id.js";
 

@@ -1,5 +1,5 @@
 /**
- * @module candles
+ * @module core/candles
  * Candles are struct-of-arrays: one Float64Array per column, index i is bar i. `ts` is the bar open time in
  * epoch ms UTC (integers up to 2^53 are exact in a double). Hot loops read these columns directly; there is no
  * per-bar object anywhere in the pipeline.

@@ -1,5 +1,5 @@
 /**
- * @module canonical-json
+ * @module core/canonical-json
  * Canonical JSON: object keys sorted by code unit, no whitespace, numbers as `JSON.stringify` prints them.
  * Two configs that differ only in key order serialize to the same bytes, which is what makes hashes stable.
  * Non-finite numbers have no JSON form and are rejected rather than silently turned into `null`.

@@ -1,5 +1,5 @@
 /**
- * @module catalog
+ * @module core/catalog
  * The plugins a run may use, as one value: every family (providers, indicators, strategies, sizing models) as a
  * registry, and where each entry comes from (`"builtin"` or a user's `{ file, sha256 }`). Config parsing,
  * planning, the run pipeline, the validation workers, the HTTP catalog and the CLI all receive a Catalog; none

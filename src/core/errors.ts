@@ -1,5 +1,5 @@
 /**
- * @module errors
+ * @module core/errors
  * One error class for the whole studio. Every failure a user can see carries a stable `code` (part of the public
  * contract: the CLI prints it, the HTTP layer maps it to a status) and a message that quotes the offending value.
  * HTTP statuses never appear here; `src/http` owns that mapping.

@@ -1,5 +1,5 @@
 /**
- * @module hash
+ * @module core/hash
  * sha256 hex helpers. `node:crypto` is the one `node:` import the pure core allows: hashing is a pure function
  * of its input, with no I/O, clock or randomness.
  */

@@ -1,5 +1,5 @@
 /**
- * @module hashes
+ * @module core/hashes
  * The hashes of docs/architecture.md#reproducibility-and-hashes, in one place:
  * - `config_hash  = sha256(canonical_json(RunConfig + code_version [+ plugins]))`; the seed is included (it
  *   changes results), `preset_ref` is not (it only says where the values came from; the merged values are

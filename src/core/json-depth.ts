@@ -1,5 +1,5 @@
 /**
- * @module json-depth
+ * @module core/json-depth
  * A nesting limit for JSON text, checked before it is parsed. `JSON.parse` itself copes with deep input, but
  * everything that walks the parsed value afterwards (validation, canonical hashing, serialization) recurses, so
  * 400k levels of `[` would exhaust the stack far from the edge that accepted them. The check is one iterative

@@ -1,5 +1,5 @@
 /**
- * @module limits
+ * @module core/limits
  * Limits that protect the user's machine from a config that would run for days or exhaust memory. Each one is
  * stated in the README; exceeding one is a CONFIG_INVALID (or LIMIT_EXCEEDED at the HTTP edge) naming the value.
  */

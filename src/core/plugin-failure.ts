@@ -1,5 +1,5 @@
 /**
- * @module plugin-failure
+ * @module core/plugin-failure
  * How a plugin failing at run time is reported. A user's plugin that throws, writes a non-finite target or
  * returns a bad output is PLUGIN_FAILED: the user's code, named, with the first bad bar. The same failure in a
  * built-in is a studio bug, so it stays INTERNAL (a 5xx in a log always means a bug), still naming the plugin.

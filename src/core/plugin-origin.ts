@@ -1,5 +1,5 @@
 /**
- * @module plugin-origin
+ * @module core/plugin-origin
  * Where a plugin comes from, and how messages name it: `"builtin"` (shipped with the studio) or the user's code,
  * `{ file, sha256 }`, with no `file` for a plugin passed in memory, whose version is then the sha256 of its
  * definition's source text.

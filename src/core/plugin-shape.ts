@@ -1,5 +1,5 @@
 /**
- * @module plugin-shape
+ * @module core/plugin-shape
  * What makes a value a plugin definition of a family, checked when it joins a catalog, so a broken user module is
  * PLUGIN_INVALID listing what is missing rather than a crash mid-run; and the sorting of a mixed list of user
  * definitions (the library's `plugins: [...]`) into strategies and indicators by shape.

@@ -1,5 +1,5 @@
 /**
- * @module registry
+ * @module core/registry
  * The one plugin shape shared by every family (providers, indicators, strategies, risk models): entries
  * `{ name, summary, schema, ... }` gathered into a frozen name -> entry registry by `registryOf([sma, ema])`, so a
  * name is written once (by the entry itself) and never cast. Config validation, the CLI and the HTTP catalog read

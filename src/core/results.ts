@@ -1,5 +1,5 @@
 /**
- * @module results
+ * @module core/results
  * The shapes a backtest produces, as struct-of-arrays. These are the contract between the engine, metrics,
  * validation and the artifact writers; every series has one entry per bar and every record set one entry per
  * fill or round trip.

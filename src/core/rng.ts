@@ -1,5 +1,5 @@
 /**
- * @module rng
+ * @module core/rng
  * The studio's only source of randomness: a seeded, splittable generator.
  *
  * Algorithm (recorded in validation results as {@link RNG_ALGORITHM}):

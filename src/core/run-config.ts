@@ -1,5 +1,5 @@
 /**
- * @module run-config
+ * @module core/run-config
  * The RunConfig schema: everything that determines a run's results (spec section 2, plus the documented
  * extensions `initial_cash`, `execution.commission_bps`, `execution.lot_size`, `block_size: "auto"` and the
  * walk-forward grid). It is structural: plugin names are checked against the run's plugin catalog, and plugin

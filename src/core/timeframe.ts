@@ -1,5 +1,5 @@
 /**
- * @module timeframe
+ * @module core/timeframe
  * The bar intervals the studio understands. Timestamps are bar open times in epoch ms UTC. Fixed-length bars are
  * aligned to multiples of their interval since the epoch (`3d` included, as exchanges align it), except `1w`,
  * aligned to Monday 00:00 UTC (the epoch fell on a Thursday). `1M` is the calendar month: its bar opens on the

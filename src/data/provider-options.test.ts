@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { sha256 } from "../core/hash.js";
 import { candleHash, configHash } from "../core/hashes.js";
 import { parseRunConfigShape } from "../core/run-config.js";
-import { csv } from "./csv.js";
 import { parseProviderOptions } from "./provider-options.js";
-import { synthetic } from "./synthetic.js";
+import { csv } from "./providers/csv/csv.js";
+import { synthetic } from "./providers/synthetic/synthetic.js";
 import { setupCache } from "./test-support/cache-setup.js";
 
 const JAN2 = Date.parse("2024-01-02T00:00:00Z");

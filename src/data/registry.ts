@@ -6,10 +6,10 @@
  * STUDIO_BINANCE_URL).
  */
 import { lookup, parseParams, type Registry, registryOf } from "../core/registry.js";
-import { binance } from "./binance.js";
-import { csv } from "./csv.js";
 import type { CandleProvider, ProviderDef } from "./provider.js";
-import { synthetic } from "./synthetic.js";
+import { binance } from "./providers/binance/binance.js";
+import { csv } from "./providers/csv/csv.js";
+import { synthetic } from "./providers/synthetic/synthetic.js";
 
 export const BUILTIN_PROVIDERS: readonly ProviderDef[] = [synthetic, csv, binance];
 

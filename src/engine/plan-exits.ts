@@ -7,9 +7,9 @@
  */
 import type { Catalog } from "../core/catalog.js";
 import type { RunConfig } from "../core/run-config.js";
-import type { FeatureFrame } from "../indicators/feature-set.js";
-import { type ResolvedIndicator, resolveIndicator } from "../indicators/resolve-indicator.js";
-import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./exit-model.js";
+import type { FeatureFrame } from "../indicators/features/feature-set.js";
+import { type ResolvedIndicator, resolveIndicator } from "../indicators/features/resolve-indicator.js";
+import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "./simulation/exit-model.js";
 
 export interface PlannedExits {
   readonly exits: ResolvedExits;

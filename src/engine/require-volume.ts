@@ -8,8 +8,8 @@
  */
 import type { Candles } from "../core/candles.js";
 import { quote, StudioError } from "../core/errors.js";
-import type { FeatureSet } from "../indicators/feature-set.js";
-import type { ResolvedIndicator } from "../indicators/resolve-indicator.js";
+import type { FeatureSet } from "../indicators/features/feature-set.js";
+import type { ResolvedIndicator } from "../indicators/features/resolve-indicator.js";
 
 export function assertVolumeAvailable(
   candles: Candles,

@@ -9,7 +9,7 @@
 import type { Candles } from "../core/candles.js";
 import type { Catalog } from "../core/catalog.js";
 import { parseRunConfigShape, type RunConfig, type RunConfigInput } from "../core/run-config.js";
-import type { FeatureSet } from "../indicators/feature-set.js";
+import type { FeatureSet } from "../indicators/features/feature-set.js";
 import type { IndicatorDef } from "../indicators/types.js";
 import type { StrategyDef } from "../strategies/types.js";
 import { engineCatalog, withPlugins } from "./engine-catalog.js";

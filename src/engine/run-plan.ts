@@ -12,14 +12,14 @@ import { type ColumnWorkspace, float64Column } from "../core/column-workspace.js
 import { quote, StudioError } from "../core/errors.js";
 import { callPlugin, pluginFailure } from "../core/plugin-failure.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
-import { computeFeatures } from "../indicators/compute-features.js";
-import { type FeatureSet, featureSetFromColumns } from "../indicators/feature-set.js";
+import { computeFeatures } from "../indicators/features/compute-features.js";
+import { type FeatureSet, featureSetFromColumns } from "../indicators/features/feature-set.js";
 import { computeMetrics } from "../metrics/compute-metrics.js";
 import { defineLazy } from "./define-lazy.js";
 import type { BacktestPlan } from "./plan-backtest.js";
 import { exitOptions } from "./plan-exits.js";
 import { assertVolumeAvailable } from "./require-volume.js";
-import { simulate } from "./simulate.js";
+import { simulate } from "./simulation/simulate.js";
 
 export interface RunPlanInputs {
   readonly candles: Candles;

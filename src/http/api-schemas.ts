@@ -6,10 +6,10 @@
  */
 import { z } from "zod";
 import { PRESET_NAME_PATTERN, RunConfigSchema } from "../core/run-config.js";
-import { STAGES } from "../runs/events.js";
-import { ManifestFileSchema, ManifestSchema } from "../runs/parse-manifest.js";
-import { FILE_CHECKS } from "../runs/verify-artifacts.js";
-import { RUN_STATUSES } from "../store/runs-repo.js";
+import { ManifestFileSchema, ManifestSchema } from "../runs/artifacts/parse-manifest.js";
+import { FILE_CHECKS } from "../runs/artifacts/verify-artifacts.js";
+import { STAGES } from "../runs/events/events.js";
+import { RUN_STATUSES } from "../store/repos/runs-repo.js";
 
 const Json = z.record(z.string(), z.unknown());
 

@@ -6,7 +6,7 @@
  */
 import { quote, StudioError } from "../core/errors.js";
 import { isRunId } from "../runs/run-paths.js";
-import type { RunCursor } from "../store/runs-repo.js";
+import type { RunCursor } from "../store/repos/runs-repo.js";
 
 export function encodeCursor(cursor: RunCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.runId]), "utf8").toString("base64url");

@@ -6,9 +6,9 @@
  */
 import { createHash } from "node:crypto";
 import { quote, StudioError } from "../core/errors.js";
-import { MANIFEST_NAME, type Manifest, type ManifestFile } from "../runs/manifest.js";
-import { isRunFilePath, parseManifest } from "../runs/parse-manifest.js";
-import { openRunFile } from "../runs/run-file.js";
+import { MANIFEST_NAME, type Manifest, type ManifestFile } from "../runs/artifacts/manifest.js";
+import { isRunFilePath, parseManifest } from "../runs/artifacts/parse-manifest.js";
+import { openRunFile } from "../runs/artifacts/run-file.js";
 import { runDir } from "../runs/run-paths.js";
 import type { RunView } from "../runs/run-view.js";
 import type { HomePaths } from "../store/home.js";

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import { checkIndicatorProperties } from "../plugins/check-indicator.js";
 import { marketCandles } from "../plugins/sample-candles.js";
-import { computeFeatures } from "./compute-features.js";
+import { computeFeatures } from "./features/compute-features.js";
+import { resolveIndicator } from "./features/resolve-indicator.js";
 import { INDICATORS } from "./registry.js";
-import { resolveIndicator } from "./resolve-indicator.js";
 import { randomWalkCandles } from "./test-support/random-walk-candles.js";
 
 /** Params checked beyond the defaults; every registered indicator must have an entry. */

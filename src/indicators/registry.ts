@@ -6,20 +6,20 @@
  * (`builtinCatalog()` starts from this list), never from this module.
  */
 import { type Registry, registryOf } from "../core/registry.js";
-import { atr } from "./atr.js";
-import { bollinger } from "./bollinger.js";
-import { donchian } from "./donchian.js";
-import { ema } from "./ema.js";
-import { macd } from "./macd.js";
-import { obv } from "./obv.js";
+import { obv } from "./momentum/obv.js";
+import { roc } from "./momentum/roc.js";
+import { rsi } from "./momentum/rsi.js";
 import { price } from "./price.js";
-import { roc } from "./roc.js";
-import { rsi } from "./rsi.js";
-import { sma } from "./sma.js";
-import { stddev } from "./stddev.js";
+import { ema } from "./trend/ema.js";
+import { macd } from "./trend/macd.js";
+import { sma } from "./trend/sma.js";
+import { wma } from "./trend/wma.js";
 import type { IndicatorDef } from "./types.js";
-import { wma } from "./wma.js";
-import { zscore } from "./zscore.js";
+import { atr } from "./volatility/atr.js";
+import { bollinger } from "./volatility/bollinger.js";
+import { donchian } from "./volatility/donchian.js";
+import { stddev } from "./volatility/stddev.js";
+import { zscore } from "./volatility/zscore.js";
 
 export const BUILTIN_INDICATORS: readonly IndicatorDef[] = [
   sma,

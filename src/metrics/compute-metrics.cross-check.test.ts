@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { Rng } from "../core/rng.js";
-import { barReturns } from "./bar-returns.js";
 import { computeMetrics } from "./compute-metrics.js";
-import { perPeriodSharpe } from "./per-period-sharpe.js";
+import { barReturns } from "./returns/bar-returns.js";
+import { perPeriodSharpe } from "./returns/per-period-sharpe.js";
 import { candlesOf, fillsOf, portfolioOf, tradesOf } from "./test-support/run-results.js";
 import { T0 } from "./test-support/series.js";
 

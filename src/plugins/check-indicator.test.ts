@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sma } from "../indicators/sma.js";
+import { sma } from "../indicators/trend/sma.js";
 import { checkIndicatorProperties, type SampleData } from "./check-indicator.js";
 import { marketCandles, randomWalkCandles } from "./sample-candles.js";
 import {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { extendCatalog } from "../core/catalog.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
-import { sma } from "../indicators/sma.js";
+import { sma } from "../indicators/trend/sma.js";
 import { smaCrossover } from "../strategies/sma-crossover.js";
 import { defineStrategy, type StrategyDef } from "../strategies/types.js";
 import { checkPlugin } from "./check-plugin.js";

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { generateSynthetic } from "../data/synthetic-generator.js";
+import { generateSynthetic } from "../data/providers/synthetic/synthetic-generator.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 
 export const EXAMPLE_INDICATOR = `// An indicator: where the close sits in the high-low range of the last \`period\` bars (0 at the low, 1 at

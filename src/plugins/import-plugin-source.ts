@@ -8,7 +8,7 @@
 import path from "node:path";
 import { quote, StudioError } from "../core/errors.js";
 import type { IndicatorDef } from "../indicators/types.js";
-import type { PluginSource } from "../runs/worker-catalog.js";
+import type { PluginSource } from "../runs/workers/worker-catalog.js";
 import { resolveHome } from "../store/home.js";
 import type { StrategyDef } from "../strategies/types.js";
 import { bundlePlugin } from "./bundle-plugin.js";

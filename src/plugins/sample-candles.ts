@@ -12,7 +12,7 @@
  */
 import { allocCandles, type Candles } from "../core/candles.js";
 import { Rng } from "../core/rng.js";
-import { generateSynthetic } from "../data/synthetic-generator.js";
+import { generateSynthetic } from "../data/providers/synthetic/synthetic-generator.js";
 
 const START_TS = Date.UTC(2024, 0, 1);
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@ import {
   REASON_TRAILING_STOP,
   type RoundTrips,
 } from "../core/results.js";
-import { generateSynthetic } from "../data/synthetic-generator.js";
+import { generateSynthetic } from "../data/providers/synthetic/synthetic-generator.js";
 import { runBacktest } from "../engine/run-backtest.js";
 import { buildReportData, FINE_CANDLES, mergeCandles } from "./report-data.js";
 

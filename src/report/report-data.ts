@@ -9,9 +9,9 @@
 import type { Candles } from "../core/candles.js";
 import type { Fills, RoundTrips } from "../core/results.js";
 import { TIMEFRAME_MS, type Timeframe } from "../core/timeframe.js";
-import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "../engine/exit-model.js";
-import type { FeatureColumn } from "../indicators/feature-set.js";
-import { minMaxDownsample } from "../runs/plot-downsample.js";
+import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "../engine/simulation/exit-model.js";
+import type { FeatureColumn } from "../indicators/features/feature-set.js";
+import { minMaxDownsample } from "../runs/plots/plot-downsample.js";
 import { formatMetrics } from "./format-metric.js";
 import { type PeriodReturns, periodReturns } from "./period-returns.js";
 import { runWarnings } from "./run-warnings.js";

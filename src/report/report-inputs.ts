@@ -3,7 +3,7 @@
  * What the report needs from a run's artifacts, picked in one place so the artifact writer's call stays one line.
  */
 import { EXIT_REASONS } from "../core/results.js";
-import type { RunArtifacts } from "../runs/write-artifacts.js";
+import type { RunArtifacts } from "../runs/artifacts/write-artifacts.js";
 import type { ReportInputs } from "./report-data.js";
 
 export function reportInputs(a: RunArtifacts): ReportInputs {

@@ -9,7 +9,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import type { Fills, RoundTrips } from "../core/results.js";
-import { type AtrColumns, ExitModel, type ResolvedExits } from "../engine/exit-model.js";
+import { type AtrColumns, ExitModel, type ResolvedExits } from "../engine/simulation/exit-model.js";
 
 export interface TradeLevels {
   /** Trip k's stop steps are ts/stop[from[k] .. from[k+1]): the level stop[j] holds from ts[j] to the next

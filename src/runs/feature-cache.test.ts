@@ -5,10 +5,10 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, describe, expect, it } from "vitest";
 import { engineCatalog } from "../engine/engine-catalog.js";
-import { resolveIndicator } from "../indicators/resolve-indicator.js";
+import { resolveIndicator } from "../indicators/features/resolve-indicator.js";
 import { candlesFromCloses } from "../indicators/test-support/candles-from-closes.js";
 import { resolveHome } from "../store/home.js";
-import { decodeParquet } from "../store/parquet.js";
+import { decodeParquet } from "../store/parquet/parquet.js";
 import { openStore, type Store } from "../store/store.js";
 import { loadFeatures } from "./feature-cache.js";
 

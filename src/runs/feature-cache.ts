@@ -12,19 +12,19 @@ import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
 import { CODE_VERSION } from "../core/code-version.js";
 import { featureHash } from "../core/hashes.js";
-import { computeFeatures, uniqueIndicators } from "../indicators/compute-features.js";
+import { computeFeatures, uniqueIndicators } from "../indicators/features/compute-features.js";
 import {
   type FeatureColumn,
   type FeatureSet,
   featureSetFromColumns,
   shiftOne,
-} from "../indicators/feature-set.js";
-import type { ResolvedIndicator } from "../indicators/resolve-indicator.js";
+} from "../indicators/features/feature-set.js";
+import type { ResolvedIndicator } from "../indicators/features/resolve-indicator.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import type { HomePaths } from "../store/home.js";
 import { safeJoin } from "../store/home.js";
-import { encodeParquet, type ParquetColumn } from "../store/parquet.js";
-import { readParquetColumns } from "../store/read-parquet-columns.js";
+import { encodeParquet, type ParquetColumn } from "../store/parquet/parquet.js";
+import { readParquetColumns } from "../store/parquet/read-parquet-columns.js";
 import type { Store } from "../store/store.js";
 
 export interface FeatureLoad {

@@ -14,10 +14,10 @@ import { gatedParse, versionsFor } from "../plugins/plugin-gate.js";
 import type { HomePaths } from "../store/home.js";
 import type { StrategyDef } from "../strategies/types.js";
 import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
+import { DEFAULT_KEEP_COMPLETED } from "./lifecycle/retention.js";
 import { parseRunConfig } from "./parse-config.js";
 import type { PipelineOptions } from "./pipeline.js";
 import type { Pipeline } from "./pipeline-types.js";
-import { DEFAULT_KEEP_COMPLETED } from "./retention.js";
 import { Studio, type StudioOptions } from "./studio.js";
 
 /** The pipeline (and its plotting and worker-pool dependencies) loads on the first run, not at start-up. */

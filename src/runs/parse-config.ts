@@ -13,7 +13,7 @@ import { lookup } from "../core/registry.js";
 import { parseRunConfigShape, type RunConfig } from "../core/run-config.js";
 import { parseProviderOptions } from "../data/provider-options.js";
 import { planInputs } from "../engine/plan-backtest.js";
-import { resolveIndicator } from "../indicators/resolve-indicator.js";
+import { resolveIndicator } from "../indicators/features/resolve-indicator.js";
 import { resolveRisk } from "../risk/resolve-risk.js";
 import { resolveStrategy } from "../strategies/resolve-strategy.js";
 import { hasParam, paramKeys, schemaAt } from "../validation/param-path.js";

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Metrics } from "../core/results.js";
 import { EXIT_REASONS } from "../core/results.js";
 import { resolveHome } from "../store/home.js";
-import { decodeParquet } from "../store/parquet.js";
+import { decodeParquet } from "../store/parquet/parquet.js";
 import { builtinCatalog } from "./builtin-catalog.js";
 import { parseRunConfig } from "./parse-config.js";
 import { runPipeline } from "./pipeline.js";

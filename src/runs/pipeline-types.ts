@@ -6,9 +6,9 @@
  */
 import type { RunConfig } from "../core/run-config.js";
 import type { HomePaths } from "../store/home.js";
-import type { RunRow } from "../store/runs-repo.js";
+import type { RunRow } from "../store/repos/runs-repo.js";
 import type { Store } from "../store/store.js";
-import type { MethodProgress, Stage } from "./events.js";
+import type { MethodProgress, Stage } from "./events/events.js";
 
 export interface PipelineContext {
   readonly run: RunRow;

@@ -14,18 +14,18 @@ import { quote, StudioError } from "../core/errors.js";
 import { runHash } from "../core/hashes.js";
 import type { Metrics } from "../core/results.js";
 import type { RunConfig } from "../core/run-config.js";
-import { loadWithHistory } from "../data/load-with-history.js";
+import { loadWithHistory } from "../data/cache/load-with-history.js";
 import { planBacktest } from "../engine/plan-backtest.js";
 import { assertEnoughBars, type PlanStep, runPlan } from "../engine/run-plan.js";
-import { warmupBars } from "../indicators/warmup-bars.js";
+import { warmupBars } from "../indicators/features/warmup-bars.js";
 import { prepareRunPlugins } from "../plugins/run-plugins.js";
+import { writeRunArtifacts } from "./artifacts/write-artifacts.js";
 import { builtinCatalog, type StudioCatalog } from "./builtin-catalog.js";
-import type { Stage } from "./events.js";
+import type { Stage } from "./events/events.js";
 import { loadFeatures } from "./feature-cache.js";
 import type { PipelineContext, PipelineResult } from "./pipeline-types.js";
 import { runDir, stagingDir } from "./run-paths.js";
-import type { runValidationPooled } from "./validation-pool.js";
-import { writeRunArtifacts } from "./write-artifacts.js";
+import type { runValidationPooled } from "./workers/validation-pool.js";
 
 function hasValidation(config: RunConfig): boolean {
   return Object.values(config.validation).some((v) => v !== undefined);
@@ -119,7 +119,7 @@ export async function runPipeline(
   const validation = await timed("validation", () =>
     hasValidation(config)
       ? // Loaded only when asked for: the worker pool and the validation methods are not for plain runs.
-        import("./validation-pool.js").then(({ runValidationPooled }) =>
+        import("./workers/validation-pool.js").then(({ runValidationPooled }) =>
           runValidationPooled(
             config,
             {

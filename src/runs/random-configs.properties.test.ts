@@ -15,8 +15,8 @@ const COUNT = 200;
 // Every run renders its plot through echarts (where a degenerate series once threw and took the process down),
 // but skips rasterizing the SVG, which costs more than the rest of a 300-bar run; plot.test.ts rasterizes the
 // degenerate cases.
-vi.mock("./plot.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("./plot.js")>();
+vi.mock("./plots/plot.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./plots/plot.js")>();
   return {
     ...real,
     renderRunPlot: (input: Parameters<typeof real.renderRunPlot>[0]) =>

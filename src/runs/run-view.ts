@@ -3,8 +3,8 @@
  * The public shape of a run, shared by `studio runs show --json` and `GET /api/runs/:id`: the `runs` row in the
  * documented snake_case with its JSON columns parsed, plus the last known progress.
  */
-import type { RunProgressRow } from "../store/run-progress-repo.js";
-import type { RunRow } from "../store/runs-repo.js";
+import type { RunProgressRow } from "../store/repos/run-progress-repo.js";
+import type { RunRow } from "../store/repos/runs-repo.js";
 
 export interface RunView {
   run_id: string;

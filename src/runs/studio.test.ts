@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseRunConfigShape } from "../core/run-config.js";
 import { resolveHome } from "../store/home.js";
 import { openStore } from "../store/store.js";
-import type { RunEvent } from "./events.js";
+import type { RunEvent } from "./events/events.js";
 import type { Pipeline } from "./pipeline-types.js";
 import { runDir } from "./run-paths.js";
 import { Studio } from "./studio.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseRunConfigShape } from "../core/run-config.js";
-import { generateSynthetic } from "../data/synthetic-generator.js";
+import { generateSynthetic } from "../data/providers/synthetic/synthetic-generator.js";
 import { runBacktest } from "../engine/run-backtest.js";
 import { builtinCatalog } from "./builtin-catalog.js";
-import { runValidationPooled } from "./validation-pool.js";
+import { runValidationPooled } from "./workers/validation-pool.js";
 
 const DAY = 86_400_000;
 

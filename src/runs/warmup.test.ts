@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type HomePaths, resolveHome } from "../store/home.js";
-import { decodeParquet } from "../store/parquet.js";
+import { decodeParquet } from "../store/parquet/parquet.js";
 import { openStudio } from "./open-studio.js";
 import { runDir } from "./run-paths.js";
 import type { Studio } from "./studio.js";

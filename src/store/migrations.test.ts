@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS } from "./migrations.js";
-import { SweepsRepo } from "./sweeps-repo.js";
+import { SweepsRepo } from "./repos/sweeps-repo.js";
 import { tempDbFile } from "./test-support/temp-db.js";
 
 describe("migration 3: finished_at", () => {

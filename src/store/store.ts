@@ -3,14 +3,15 @@
  * One handle on `studio.db` with every repository built once, so callers (runs service, HTTP server, CLI) do
  * not each prepare their own statements or forget to enable foreign keys.
  */
-import { CandleCacheRepo } from "./candle-cache-repo.js";
+
 import { type Db, openDatabase } from "./db.js";
-import { FeatureCacheRepo } from "./feature-cache-repo.js";
-import { PresetsRepo } from "./presets-repo.js";
-import { RetentionRepo } from "./retention-repo.js";
-import { RunProgressRepo } from "./run-progress-repo.js";
-import { RunsRepo } from "./runs-repo.js";
-import { SweepsRepo } from "./sweeps-repo.js";
+import { CandleCacheRepo } from "./repos/candle-cache-repo.js";
+import { FeatureCacheRepo } from "./repos/feature-cache-repo.js";
+import { PresetsRepo } from "./repos/presets-repo.js";
+import { RetentionRepo } from "./repos/retention-repo.js";
+import { RunProgressRepo } from "./repos/run-progress-repo.js";
+import { RunsRepo } from "./repos/runs-repo.js";
+import { SweepsRepo } from "./repos/sweeps-repo.js";
 
 export interface Store {
   readonly db: Db;

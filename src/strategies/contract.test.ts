@@ -11,7 +11,7 @@ import { parseRunConfigShape } from "../core/run-config.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import { planBacktest, planInputs } from "../engine/plan-backtest.js";
 import { runPlan } from "../engine/run-plan.js";
-import { computeFeatures, uniqueIndicators } from "../indicators/compute-features.js";
+import { computeFeatures, uniqueIndicators } from "../indicators/features/compute-features.js";
 import { randomWalkCandles, withNewTail } from "../indicators/test-support/random-walk-candles.js";
 import { checkPlan, checkStrategyProperties } from "../plugins/check-strategy.js";
 import { marketCandles } from "../plugins/sample-candles.js";

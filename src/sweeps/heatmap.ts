@@ -9,8 +9,8 @@ import { HeatmapChart, ScatterChart } from "echarts/charts";
 import { GridComponent, TitleComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { svgToPng } from "../runs/plot.js";
-import { FONT_FAMILY } from "../runs/plot-option.js";
+import { svgToPng } from "../runs/plots/plot.js";
+import { FONT_FAMILY } from "../runs/plots/plot-option.js";
 import type { SweepDimension } from "./plan/expand-space.js";
 import { type HeatmapCell, heatmapGrid } from "./plan/heatmap-grid.js";
 

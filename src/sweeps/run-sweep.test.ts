@@ -3,7 +3,7 @@ import { sliceCandles } from "../core/candles.js";
 import { runBacktest } from "../engine/run-backtest.js";
 import { randomWalkCandles } from "../indicators/test-support/random-walk-candles.js";
 import { barsPerYear } from "../metrics/bars-per-year.js";
-import { encodeParquet } from "../store/parquet.js";
+import { encodeParquet } from "../store/parquet/parquet.js";
 import { objectiveValue } from "../validation/objective.js";
 import { barReturns } from "../validation/returns.js";
 import { holdoutStart } from "./execute-sweep.js";

@@ -7,8 +7,8 @@
  */
 import type { Candles } from "../core/candles.js";
 import type { Metrics } from "../core/results.js";
-import type { FeatureColumn } from "../indicators/feature-set.js";
-import type { PluginSource } from "../runs/worker-catalog.js";
+import type { FeatureColumn } from "../indicators/features/feature-set.js";
+import type { PluginSource } from "../runs/workers/worker-catalog.js";
 import type { BlockSums, TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
 import type { PboFromSumsOptions } from "../validation/probability-of-backtest-overfitting.js";

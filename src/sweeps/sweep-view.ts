@@ -5,7 +5,7 @@
  * varied paths) read from the normalized spec. JSON has no Infinity, so an objective that is ±Infinity (a
  * riskless gain or loss) is shown as null.
  */
-import type { SweepRow } from "../store/sweeps-repo.js";
+import type { SweepRow } from "../store/repos/sweeps-repo.js";
 
 export interface SweepView {
   sweep_id: string;

@@ -4,7 +4,7 @@
  * negative zero are spelled as strings ("Infinity", "-Infinity", "NaN", "-0"), so a trial read back after a
  * crash is the same bits as when it was computed, and a resumed sweep ends byte-identical to an uninterrupted one.
  */
-import type { SweepTrialRow } from "../store/sweeps-repo.js";
+import type { SweepTrialRow } from "../store/repos/sweeps-repo.js";
 import type { TrialRecord } from "./execute-sweep.js";
 import type { TrialResult } from "./sweep-task.js";
 

@@ -16,9 +16,9 @@ import type { Catalog } from "../core/catalog.js";
 import { ColumnWorkspace } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
-import type { FeatureColumn } from "../indicators/feature-set.js";
-import { sharedCandles } from "../runs/shared-candles.js";
-import { workerSources } from "../runs/worker-catalog.js";
+import type { FeatureColumn } from "../indicators/features/feature-set.js";
+import { sharedCandles } from "../runs/workers/shared-candles.js";
+import { workerSources } from "../runs/workers/worker-catalog.js";
 import { mergeBlockSums, type TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
 import {

@@ -4,9 +4,9 @@
  * and/or symbol. Clearing removes files and database rows together, with the features computed from them.
  */
 import type { Command } from "commander";
-import { clearCache, listCache } from "../../data/cache-admin.js";
-import type { CandleCacheFilter } from "../../store/candle-cache-repo.js";
+import { clearCache, listCache } from "../../data/cache/cache-admin.js";
 import { openDatabase } from "../../store/db.js";
+import type { CandleCacheFilter } from "../../store/repos/candle-cache-repo.js";
 import { action, type CliContext, printJson } from "../context.js";
 import { isoTime, table } from "../format.js";
 

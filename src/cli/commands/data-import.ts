@@ -2,12 +2,12 @@
  * @module cli/commands/data-import
  * `studio data import FILE --symbol S [--timeframe TF] [--timezone Z] [--date-format F] [--time-column C]
  * [--align grid|session] [--force]`: validates a CSV as the csv provider will read it, shows what it found (rows,
- * range, gaps, columns, time format, timeframe) and copies it to the home's `data/` (see data/csv-import.ts).
+ * range, gaps, columns, time format, timeframe) and copies it to the home's `data/` (see data/providers/csv/csv-import.ts).
  * A bad file is DATA_INVALID with its line number and nothing is copied.
  */
 import type { Command } from "commander";
 import { TIMEFRAMES } from "../../core/timeframe.js";
-import { importCsv } from "../../data/csv-import.js";
+import { importCsv } from "../../data/providers/csv/csv-import.js";
 import { action, type CliContext, printJson } from "../context.js";
 import { isoTime, keyValueTable } from "../format.js";
 import { formatDuration, providerOptionsOf } from "./data.js";

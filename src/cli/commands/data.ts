@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { quote, StudioError } from "../../core/errors.js";
 import { parseTimestamp } from "../../core/run-config.js";
 import { TIMEFRAMES } from "../../core/timeframe.js";
-import { type LoadedCandles, loadCandles } from "../../data/candle-cache.js";
+import { type LoadedCandles, loadCandles } from "../../data/cache/candle-cache.js";
 import { DEFAULT_PROVIDER, PROVIDERS } from "../../data/registry.js";
 import { openDatabase } from "../../store/db.js";
 import { action, type CliContext, printJson } from "../context.js";

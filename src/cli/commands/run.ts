@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { StudioError } from "../../core/errors.js";
-import { isTerminal } from "../../runs/events.js";
+import { isTerminal } from "../../runs/events/events.js";
 import { runDir } from "../../runs/run-paths.js";
 import type { RunView } from "../../runs/run-view.js";
 import { action, exitCodeFor, openCliStudio, printJson } from "../context.js";

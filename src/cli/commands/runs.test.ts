@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeParquet } from "../../store/parquet.js";
+import { decodeParquet } from "../../store/parquet/parquet.js";
 import { smallConfig, studio, tempHome, writeJson } from "../test-support/studio-cli.js";
 
 async function completedRun(home: string): Promise<{ run_id: string; run_dir: string }> {

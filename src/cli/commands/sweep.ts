@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { openStudio } from "../../runs/open-studio.js";
-import type { SweepRow } from "../../store/sweeps-repo.js";
+import type { SweepRow } from "../../store/repos/sweeps-repo.js";
 import type { SweepService } from "../../sweeps/sweep-service.js";
 import type { SweepSummary } from "../../sweeps/sweep-summary.js";
 import { action, type CliContext, exitCodeFor, printJson } from "../context.js";

@@ -1,8 +1,9 @@
 /** A temporary home and database with a spying provider registry, and a `load` bound to them. */
-import { CandleCacheRepo } from "../../store/candle-cache-repo.js";
+
 import { type Db, openDatabase } from "../../store/db.js";
 import type { HomePaths } from "../../store/home.js";
-import { type LoadedCandles, type LoadRequest, loadCandles } from "../candle-cache.js";
+import { CandleCacheRepo } from "../../store/repos/candle-cache-repo.js";
+import { type LoadedCandles, type LoadRequest, loadCandles } from "../cache/candle-cache.js";
 import { type SpyRegistry, spyProviders } from "./spy-providers.js";
 import { tempHome } from "./temp-home.js";
 

@@ -8,7 +8,7 @@ import type { Candles } from "../../core/candles.js";
 import type { ExecutionConfig } from "../../core/run-config.js";
 import { resolveRisk } from "../../risk/resolve-risk.js";
 import { engineCatalog } from "../engine-catalog.js";
-import type { SimulateOptions } from "../simulate.js";
+import type { SimulateOptions } from "../simulation/simulate.js";
 
 export const DAY = 86_400_000;
 export const T0 = Date.UTC(2024, 0, 1);

@@ -7,10 +7,10 @@
 import { allocCandles, type Candles } from "../../core/candles.js";
 import { Rng } from "../../core/rng.js";
 import type { ExecutionConfig, ExitDistance } from "../../core/run-config.js";
-import { atr } from "../../indicators/atr.js";
-import { shiftOne } from "../../indicators/feature-set.js";
-import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "../exit-model.js";
-import type { SimulateOptions } from "../simulate.js";
+import { shiftOne } from "../../indicators/features/feature-set.js";
+import { atr } from "../../indicators/volatility/atr.js";
+import { type AtrColumns, exitAtrPeriods, type ResolvedExits } from "../simulation/exit-model.js";
+import type { SimulateOptions } from "../simulation/simulate.js";
 import { DAY, options, T0 } from "./make-candles.js";
 
 const TARGETS = [1, -1, 0, 0.5, -0.5, 0.3, 2, Number.NaN];

@@ -10,11 +10,11 @@
 import { Readable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import { StudioError } from "../../core/errors.js";
-import { exportArtifact } from "../../runs/export-artifact.js";
-import { PLUGINS_FOLDER } from "../../runs/parse-manifest.js";
-import { openArtifact } from "../../runs/run-file.js";
+import { exportArtifact } from "../../runs/artifacts/export-artifact.js";
+import { PLUGINS_FOLDER } from "../../runs/artifacts/parse-manifest.js";
+import { openArtifact } from "../../runs/artifacts/run-file.js";
+import { verifyArtifacts } from "../../runs/artifacts/verify-artifacts.js";
 import { runDir } from "../../runs/run-paths.js";
-import { verifyArtifacts } from "../../runs/verify-artifacts.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import {
   ArtifactParams,

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../../core/hash.js";
-import { loadCandles } from "../../data/candle-cache.js";
+import { loadCandles } from "../../data/cache/candle-cache.js";
 import { tempHome } from "../../data/test-support/temp-home.js";
 import { openStudio } from "../../runs/open-studio.js";
 import type { Studio } from "../../runs/studio.js";

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { quote, StudioError } from "../../core/errors.js";
 import { sha256 } from "../../core/hash.js";
-import { candleCacheLocation } from "../../data/cache-paths.js";
+import { candleCacheLocation } from "../../data/cache/cache-paths.js";
 import { readWholeFile } from "../../store/read-whole-file.js";
 import { CANDLE_HASH_PATTERN } from "../../sweeps/transport/sweep-job.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";

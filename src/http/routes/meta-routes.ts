@@ -7,7 +7,7 @@
  */
 import { describeFamily } from "../../core/catalog.js";
 import { CODE_VERSION } from "../../core/code-version.js";
-import { STAGES } from "../../runs/events.js";
+import { STAGES } from "../../runs/events/events.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { Catalog, ERROR_RESPONSES, Health } from "../api-schemas.js";
 

@@ -6,7 +6,7 @@
  * answer is 204, which tells an EventSource to stop reconnecting.
  */
 import { quote, StudioError } from "../../core/errors.js";
-import { isTerminal, type RunEvent } from "../../runs/events.js";
+import { isTerminal, type RunEvent } from "../../runs/events/events.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { bodyOf, ERROR_RESPONSES, EventsQuery, RunIdParams } from "../api-schemas.js";
 import { followEvents } from "../follow-events.js";

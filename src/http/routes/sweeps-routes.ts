@@ -9,10 +9,10 @@
 import path from "node:path";
 import { z } from "zod";
 import { StudioError } from "../../core/errors.js";
-import { parseManifest } from "../../runs/parse-manifest.js";
-import { openArtifact } from "../../runs/run-file.js";
+import { parseManifest } from "../../runs/artifacts/parse-manifest.js";
+import { openArtifact } from "../../runs/artifacts/run-file.js";
 import { readWholeFile } from "../../store/read-whole-file.js";
-import type { SweepRow } from "../../store/sweeps-repo.js";
+import type { SweepRow } from "../../store/repos/sweeps-repo.js";
 import type { SweepEvent } from "../../sweeps/sweep-service.js";
 import { sweepView } from "../../sweeps/sweep-view.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, renameSync } from "node:fs";
 import { StudioError } from "../../core/errors.js";
-import { ArtifactSet } from "../artifact-set.js";
-import { STAGES } from "../events.js";
+import { ArtifactSet } from "../artifacts/artifact-set.js";
+import { STAGES } from "../events/events.js";
 import type { Pipeline } from "../pipeline-types.js";
 import { runDir, stagingDir } from "../run-paths.js";
 

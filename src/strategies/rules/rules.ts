@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { defineStrategy } from "../types.js";
-import { compileEvaluator, compileRules } from "./compile-rules.js";
+import { compileEvaluator, compileRules } from "./compile/compile-rules.js";
 
 /** Long enough for any real rule, short enough that a config cannot make the parser do unbounded work. */
 export const MAX_EXPRESSION_LENGTH = 2_000;

@@ -8,8 +8,8 @@
 
 import { engineCatalog } from "../../engine/engine-catalog.js";
 import { planInputs } from "../../engine/plan-backtest.js";
-import type { FeatureColumn, FeatureFrame } from "../../indicators/feature-set.js";
-import { featureSetFromColumns } from "../../indicators/feature-set.js";
+import type { FeatureColumn, FeatureFrame } from "../../indicators/features/feature-set.js";
+import { featureSetFromColumns } from "../../indicators/features/feature-set.js";
 import type { StrategyDef } from "../types.js";
 
 export function frameOf(columns: Record<string, readonly number[]>, length?: number): FeatureFrame {

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { Candles } from "../../core/candles.js";
 import { sha256 } from "../../core/hash.js";
-import { loadCandles } from "../../data/candle-cache.js";
+import { loadCandles } from "../../data/cache/candle-cache.js";
 import type { Db } from "../../store/db.js";
 import type { HomePaths } from "../../store/home.js";
 import type { SweepPlan } from "../plan/sweep-plan.js";

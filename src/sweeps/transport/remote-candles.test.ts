@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StudioError } from "../../core/errors.js";
 import { sha256 } from "../../core/hash.js";
-import { encodeCandleFile } from "../../data/cache-file.js";
+import { encodeCandleFile } from "../../data/cache/cache-file.js";
 import { tempHome } from "../../data/test-support/temp-home.js";
 import { randomWalkCandles } from "../../indicators/test-support/random-walk-candles.js";
 import { remoteCandles } from "./remote-candles.js";

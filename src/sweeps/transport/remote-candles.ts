@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import type { Candles } from "../../core/candles.js";
 import { quote, StudioError } from "../../core/errors.js";
 import { sha256 } from "../../core/hash.js";
-import { decodeCandleFile } from "../../data/cache-file.js";
+import { decodeCandleFile } from "../../data/cache/cache-file.js";
 import { writeFileAtomic } from "../../store/atomic-write.js";
 import { type HomePaths, safeJoin } from "../../store/home.js";
 import { CANDLE_HASH_PATTERN } from "./sweep-job.js";

@@ -6,6 +6,7 @@
 import { humanDuration, isoUtc, percent, plainNumber } from "../../report/format-metric.js";
 import type { ReportData } from "../../report/report-data.js";
 import { h } from "../common/dom.js";
+import { sortableHeaders, sortRows } from "../common/sortable.js";
 
 const PAGE = 300;
 
@@ -61,30 +62,17 @@ export function tradesTable(data: ReportData): HTMLElement {
         ),
     );
   };
-  const headers = present.map(([key, label]) => {
-    const th = h("th", { scope: "col", tabindex: 0, "aria-sort": "none", title: `sort by ${label}` }, label);
-    const sort = () => {
-      ascending = sortKey === key ? !ascending : true;
-      sortKey = key;
-      const v = cols[key]!;
-      order = [...order].sort((a, b) => {
-        const x = v[a]!;
-        const y = v[b]!;
-        const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-        return ascending ? c : -c;
-      });
-      for (const other of headers) other.setAttribute("aria-sort", "none");
-      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      render();
-    };
-    th.addEventListener("click", sort);
-    th.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") {
-        e.preventDefault();
-        sort();
-      }
-    });
-    return th;
+  const headers = present.map(([, label]) =>
+    h("th", { scope: "col", tabindex: 0, "aria-sort": "none", title: `sort by ${label}` }, label),
+  );
+  sortableHeaders(headers, (column) => {
+    const key = present[column]![0];
+    ascending = sortKey === key ? !ascending : true;
+    sortKey = key;
+    const v = cols[key]!;
+    order = sortRows(order, (i) => v[i]!, ascending);
+    render();
+    return ascending;
   });
   render();
   const note =

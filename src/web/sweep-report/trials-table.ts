@@ -8,6 +8,7 @@
 import { formatMetric, plainNumber } from "../../report/format-metric.js";
 import type { SweepReportData } from "../../report/sweep-report-data.js";
 import { h } from "../common/dom.js";
+import { sortableHeaders, sortRows } from "../common/sortable.js";
 import { type Cell, type FilterColumn, parseTrialFilter } from "./trial-filter.js";
 
 const PAGE = 200;
@@ -102,37 +103,16 @@ export function trialsTable(data: SweepReportData): HTMLElement {
     count.textContent = `${shown.length} of ${n} trials${cut}${unknown}`;
     render();
   };
-  const headers = columns.map((c) => {
-    const th = h(
-      "th",
-      { scope: "col", tabindex: 0, "aria-sort": "none", title: `sort by ${c.name}` },
-      c.label,
-    );
-    const sort = () => {
-      ascending = sortKey === c.name ? !ascending : !c.numeric || c.name === "trial";
-      sortKey = c.name;
-      const key = Array.from({ length: n }, (_, i) => c.cell(i));
-      // Missing values last whichever the direction: a failed trial is never "the best".
-      sorted = sorted.slice().sort((a, b) => {
-        const x = key[a]!;
-        const y = key[b]!;
-        if (x === null || (typeof x === "number" && Number.isNaN(x))) return y === null ? a - b : 1;
-        if (y === null || (typeof y === "number" && Number.isNaN(y))) return -1;
-        const d = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-        return (ascending ? d : -d) || a - b;
-      });
-      for (const other of headers) other.setAttribute("aria-sort", "none");
-      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      refilter();
-    };
-    th.addEventListener("click", sort);
-    th.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") {
-        e.preventDefault();
-        sort();
-      }
-    });
-    return th;
+  const headers = columns.map((c) =>
+    h("th", { scope: "col", tabindex: 0, "aria-sort": "none", title: `sort by ${c.name}` }, c.label),
+  );
+  sortableHeaders(headers, (column) => {
+    const c = columns[column]!;
+    ascending = sortKey === c.name ? !ascending : !c.numeric || c.name === "trial";
+    sortKey = c.name;
+    sorted = sortRows(sorted, c.cell, ascending);
+    refilter();
+    return ascending;
   });
   filter.addEventListener("input", refilter);
   // Best first to begin with: as if the objective's header had been clicked once for descending.

@@ -24,9 +24,9 @@ import { barReturns, compoundedReturn } from "../validation/returns.js";
 import { runTrial, sweepIndicators } from "./plan/evaluate-trial.js";
 import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepCandidate } from "./plan/sweep-spec.js";
-import { type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
+import { pboReason, type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
 import type { TrialAnswer, TrialResult } from "./sweep-task.js";
-import { runTrialPool, type TrialRunner } from "./trial-pool.js";
+import { runTrialPool, type TrialRunner, type TrialThreads } from "./trial-pool.js";
 
 /** A trial's outcome as committed: its result, or why it failed. */
 export interface TrialRecord {
@@ -54,6 +54,8 @@ export interface ExecuteSweepInputs {
   /** Trials already committed (resume), by index. */
   readonly done?: ReadonlyMap<number, TrialRecord>;
   readonly threads?: number;
+  /** Worker threads the caller started ahead (see TrialThreads); used when their count is `threads`. */
+  readonly started?: TrialThreads;
   /** Runs the trials elsewhere (the Redis transport); default the thread pool with `threads`. */
   readonly runTrials?: TrialRunner;
   /** The studio home's root, so worker threads can load user plugins (see trial-pool.ts). */
@@ -62,6 +64,11 @@ export interface ExecuteSweepInputs {
   /** Each finished batch of trials, to commit before the next progress report. */
   readonly onTrials?: (records: readonly TrialRecord[]) => void;
   readonly onProgress?: (progress: SweepProgress) => void;
+  /**
+   * Called with every record in trial order and the best trial's index once they are known, while the sweep's
+   * threads compute PBO: work that needs the trials but not the statistics (rendering files) fits here.
+   */
+  readonly whileStatistics?: (records: readonly TrialRecord[], bestIndex: number) => void;
 }
 
 export interface HoldoutResult {
@@ -137,6 +144,7 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
     },
     {
       threads: inputs.threads ?? 0,
+      ...(inputs.started ? { started: inputs.started } : {}),
       ...(inputs.signal ? { signal: inputs.signal } : {}),
       onAnswers: (from, answers) => {
         const batch = answers.map((a, i) => toRecord(todo[from + i]!, a));
@@ -177,11 +185,25 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
     barsPerYear: bpy,
     pboPartitions: plan.spec.pbo_partitions,
   };
-  const statistics = sweepStatistics(run, runTrial(bestConfig, ctx).r, {
-    partitions: plan.spec.pbo_partitions,
-    byLogReturn: plan.spec.objective === "total_return",
-  });
+  const bestReturns = runTrial(bestConfig, ctx).r;
+  const partitions = plan.spec.pbo_partitions;
+  const byLogReturn = plan.spec.objective === "total_return";
+  // With threads, they share out the PBO splits while this one runs the holdout and whileStatistics.
+  const pbo =
+    inputs.started && pboReason(run.length, bestReturns.length, partitions) === null
+      ? inputs.started.pbo(
+          run.map((t) => t.blocks),
+          { partitions, metric: byLogReturn ? "mean" : "sharpe", rows: bestReturns.length },
+        )
+      : undefined;
+  pbo?.catch(() => {}); // awaited below; not an unhandled rejection should the holdout throw first
   const holdout = isEnd < n ? runHoldout(bestConfig, catalog, candles, byName, isEnd, plan) : null;
+  inputs.whileStatistics?.(ordered, bestIndex);
+  const statistics = sweepStatistics(run, bestReturns, {
+    partitions,
+    byLogReturn,
+    ...(pbo ? { pbo: await pbo } : {}),
+  });
   const top = ranked.slice(0, plan.spec.top_k);
   return { records: ordered, statistics, bestIndex, bestConfig, holdout, inSampleBars: isEnd, top };
 }

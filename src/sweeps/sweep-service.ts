@@ -26,7 +26,19 @@ import { parseSweepSpec } from "./plan/sweep-spec.js";
 import { sweepSummary } from "./sweep-summary.js";
 import { redisRunner } from "./transport/redis-runner.js";
 import { decodeTrial, encodeTrial } from "./trial-codec.js";
-import { writeSweepArtifacts } from "./write-sweep-artifacts.js";
+import { TrialThreads } from "./trial-pool.js";
+import { type RenderedFile, renderTrialFiles, writeSweepArtifacts } from "./write-sweep-artifacts.js";
+
+/** Feature loads a sweep runs at once. */
+const FEATURE_LOADS = 8;
+
+/** `items` cut into at most `count` contiguous runs of about equal length, in order. */
+function contiguousRuns<T>(items: readonly T[], count: number): T[][] {
+  const runs: T[][] = [];
+  const size = Math.ceil(items.length / count);
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
+}
 
 const SWEEP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -44,6 +56,8 @@ export class SweepService {
   private readonly listeners = new Map<string, Set<(e: SweepEvent) => void>>();
   /** Events of the sweeps run by this process, by sweep: what an SSE client resuming by seq is replayed. */
   private readonly events = new Map<string, SweepEvent[]>();
+  /** The last submitted plan by its normalized spec's JSON: what running that sweep next would plan again. */
+  private submitted: { readonly specJson: string; readonly plan: SweepPlan } | undefined;
 
   constructor(
     private readonly studio: Studio,
@@ -62,6 +76,8 @@ export class SweepService {
   /** Plans the spec (every error before any work) and returns its sweep: the existing one, or a new queued one. */
   submit(input: unknown, options: { force?: boolean } = {}): { sweep: SweepRow; reused: boolean } {
     const plan = this.plan(input);
+    const specJson = JSON.stringify(plan.spec);
+    this.submitted = { specJson, plan };
     const store = this.studio.store;
     return store.db
       .transaction(() => {
@@ -70,7 +86,7 @@ export class SweepService {
         const sweep = store.sweeps.create({
           sweepId: randomUUID(),
           sweepHash: plan.sweepHash,
-          specJson: JSON.stringify(plan.spec),
+          specJson,
           planned: plan.planned,
           skipped: plan.skipped,
           now: this.clock(),
@@ -213,8 +229,16 @@ export class SweepService {
     const store = this.studio.store;
     const id = row.sweepId;
     const now = this.clock;
+    const threads = this.options.threads ?? defaultThreads();
+    // Started first: the threads load their modules while this one plans and loads candles and features.
+    const started =
+      this.options.redisUrl === undefined && threads > 0 ? new TrialThreads(threads) : undefined;
     try {
-      const plan = this.plan(JSON.parse(row.specJson));
+      // Planning is a pure function of the normalized spec and this studio's (fixed) catalog: a sweep run right
+      // after its submit reuses that plan.
+      const reuse = this.submitted?.specJson === row.specJson ? this.submitted.plan : undefined;
+      this.submitted = undefined;
+      const plan = reuse ?? this.plan(JSON.parse(row.specJson));
       if (plan.sweepHash !== row.sweepHash) {
         throw new StudioError(
           "INVALID_TRANSITION",
@@ -247,16 +271,24 @@ export class SweepService {
       );
       const done = new Map(store.sweeps.trials(id).map((t) => [t.trialIndex, decodeTrial(t)]));
       store.sweeps.update(id, { stage: "trials" }, now());
+      let rendered: RenderedFile[] | undefined;
       const outcome = await executeSweep({
         plan,
         catalog,
         candles: data.candles,
-        features: async (indicators) =>
-          (await loadFeatures(store, this.home, data.candles, data.candleHash, indicators, now)).features
-            .columns,
+        features: async (indicators) => {
+          // A sweep reads many cached indicators: a few contiguous runs of them load at once, so the file reads
+          // overlap instead of waiting one after the other; joined in order, the columns are the same.
+          const runs = contiguousRuns(indicators, FEATURE_LOADS);
+          const loads = await Promise.all(
+            runs.map((run) => loadFeatures(store, this.home, data.candles, data.candleHash, run, now)),
+          );
+          return loads.flatMap((l) => l.features.columns);
+        },
         done,
         home: this.home.root,
-        threads: this.options.threads ?? defaultThreads(),
+        threads,
+        ...(started ? { started } : {}),
         ...(this.options.redisUrl === undefined
           ? {}
           : { runTrials: await redisRunner(this.options.redisUrl, id, data, catalog) }),
@@ -267,7 +299,12 @@ export class SweepService {
           if (store.sweeps.get(id)?.status === "cancelled") abort.abort();
         },
         onProgress: (p) => this.emit(id, "progress", { ...p }),
+        whileStatistics: (records, best) => {
+          rendered = renderTrialFiles(plan, records, best);
+        },
       });
+      // The threads end in the background while this one computes the statistics.
+      void started?.destroy();
       store.sweeps.update(id, { stage: "artifacts" }, now());
       const summary = sweepSummary(plan, outcome, data.candles.ts.length);
       const written = writeSweepArtifacts(
@@ -276,6 +313,7 @@ export class SweepService {
         plan,
         outcome,
         summary,
+        rendered,
       );
       for (const index of outcome.top) {
         const trial = plan.trials.find((t) => t.index === index)!;
@@ -295,6 +333,8 @@ export class SweepService {
     } catch (err) {
       const e = toStudioError(err);
       this.finish(id, e.code === "CANCELLED" ? "cancelled" : "failed", { code: e.code, message: e.message });
+    } finally {
+      await started?.destroy();
     }
     return this.get(id);
   }

@@ -3,13 +3,15 @@
  * Messages between the sweep's trial pool and its workers. The init part (configs, user plugins' sources, the
  * in-sample candles and the shared feature columns in shared memory) is the same object for every batch, so a
  * worker rebuilds its context once per sweep; a batch names only trial positions. Cancellation is one shared flag.
+ * Once the trials are in, the same threads share out the PBO splits.
  */
 import type { Candles } from "../core/candles.js";
 import type { Metrics } from "../core/results.js";
 import type { FeatureColumn } from "../indicators/features/feature-set.js";
 import type { PluginSource } from "../runs/workers/worker-catalog.js";
-import type { TrialBlockSums } from "../validation/cscv-blocks.js";
+import type { BlockSums, TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
+import type { PboFromSumsOptions } from "../validation/probability-of-backtest-overfitting.js";
 
 export interface SweepTaskInit {
   /** Identifies the sweep's execution: workers cache their context under it. */
@@ -51,3 +53,11 @@ export type SweepTaskResult =
   | { readonly answers: readonly TrialAnswer[] }
   | { readonly cancelled: true }
   | { readonly error: { readonly code: string; readonly message: string } };
+
+/** Part `part` of `parts` of the sweep's PBO splits, from every trial's block sums merged. */
+export interface PboTask {
+  readonly sums: BlockSums;
+  readonly options: PboFromSumsOptions;
+  readonly part: number;
+  readonly parts: number;
+}

@@ -1,14 +1,16 @@
 /**
  * @module sweeps/sweep-worker
  * A sweep worker thread: rebuilds the sweep's catalog and trial context once per sweep (cached by key), then
- * evaluates a batch of trials. A trial that fails (a plugin throwing on one combination) is answered as an
+ * evaluates a batch of trials (or a share of the PBO splits, `pboPart`). A trial that fails (a plugin throwing on one combination) is answered as an
  * error for that trial alone; errors travel as data so their stable codes survive the thread boundary.
  */
+import { ColumnWorkspace } from "../core/column-workspace.js";
 import { toStudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import { workerCatalog } from "../runs/workers/worker-catalog.js";
+import { type PboPart, pboPartFromSums } from "../validation/probability-of-backtest-overfitting.js";
 import { evaluateTrial, type TrialContext } from "./plan/evaluate-trial.js";
-import type { SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
+import type { PboTask, SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
 
 interface Prepared {
   readonly configs: RunConfig[];
@@ -29,6 +31,7 @@ async function prepare(init: SweepTaskInit): Promise<Prepared> {
         objective: init.objective,
         barsPerYear: init.barsPerYear,
         pboPartitions: init.pboPartitions,
+        workspace: new ColumnWorkspace(),
       },
     };
     cache.clear();
@@ -70,4 +73,9 @@ export default async function run(task: SweepTask): Promise<SweepTaskResult> {
     const e = toStudioError(err);
     return { error: { code: e.code, message: e.message } };
   }
+}
+
+/** A share of the sweep's PBO splits (see TrialThreads.pbo). */
+export function pboPart(task: PboTask): PboPart {
+  return pboPartFromSums(task.sums, task.options, task.part, task.parts);
 }

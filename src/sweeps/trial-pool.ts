@@ -7,18 +7,27 @@
  * memory (no file a worker could import) runs in this thread. Cancellation flips a shared flag the workers
  * check before each trial and aborts queued batches, so it takes effect within one trial.
  */
+
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { Piscina } from "piscina";
 import type { Candles } from "../core/candles.js";
 import type { Catalog } from "../core/catalog.js";
+import { ColumnWorkspace } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { FeatureColumn } from "../indicators/features/feature-set.js";
-import { sharedCandles, sharedFloat64 } from "../runs/workers/shared-candles.js";
+import { sharedCandles } from "../runs/workers/shared-candles.js";
 import { workerSources } from "../runs/workers/worker-catalog.js";
+import { mergeBlockSums, type TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
-import type { SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
+import {
+  type PboFromSumsOptions,
+  type PboPart,
+  type PboResult,
+  pboFromParts,
+} from "../validation/probability-of-backtest-overfitting.js";
+import type { PboTask, SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
 import { evaluateBatch } from "./sweep-worker.js";
 
 export interface TrialPoolJob {
@@ -41,6 +50,8 @@ export interface TrialPoolJob {
 export interface TrialPoolOptions {
   /** Worker threads; 0 runs in this thread. */
   readonly threads: number;
+  /** Threads started ahead by the caller (who destroys them); without them the pool starts and ends its own. */
+  readonly started?: TrialThreads;
   readonly signal?: AbortSignal;
   /** Called once per finished batch, positions [from, from + answers.length). */
   readonly onAnswers?: (from: number, answers: readonly TrialAnswer[]) => void;
@@ -54,6 +65,58 @@ const cancelledError = () => new StudioError("CANCELLED", "sweep cancelled");
 /** Batch size: enough batches to balance threads, small enough that progress and commits stay frequent. */
 function batchSize(n: number, threads: number): number {
   return Math.max(1, Math.min(64, Math.ceil(n / (Math.max(1, threads) * 8))));
+}
+
+/**
+ * Worker threads for a sweep's trials, started before the job is known so that they load their modules while
+ * the caller loads candles and features. Any job may then run on them; `destroy` ends them.
+ */
+export class TrialThreads {
+  readonly pool: Piscina;
+  private ended: Promise<void> | undefined;
+
+  constructor(readonly threads: number) {
+    this.pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
+    });
+  }
+
+  /**
+   * PBO from the trials' block sums with its splits shared out over the threads (the same bits as in one
+   * thread: see pboFromParts).
+   */
+  async pbo(trials: readonly TrialBlockSums[], options: PboFromSumsOptions): Promise<PboResult> {
+    const sums = mergeBlockSums(trials, options.partitions);
+    const parts = await Promise.all(
+      Array.from({ length: this.threads }, (_, part) => {
+        const task: PboTask = { sums, options, part, parts: this.threads };
+        return this.pool.run(task, { name: "pboPart" }) as Promise<PboPart>;
+      }),
+    );
+    return pboFromParts(parts, options);
+  }
+
+  /** Ends the threads (once, however often it is called). */
+  destroy(): Promise<void> {
+    this.ended ??= this.pool.destroy();
+    return this.ended;
+  }
+}
+
+/**
+ * A feature column in shared memory, its raw and shifted values in one buffer: shifted[t] = raw[t-1] (the
+ * feature set's definition), so [shifted[0], raw...] holds both, raw as the view from 1 and shifted from 0.
+ */
+function sharedColumn(c: FeatureColumn): FeatureColumn {
+  const n = c.raw.length;
+  const both = new Float64Array(new SharedArrayBuffer((n + 1) * Float64Array.BYTES_PER_ELEMENT));
+  both[0] = c.shifted[0]!;
+  both.set(c.raw, 1);
+  return { ...c, raw: both.subarray(1), shifted: both.subarray(0, n) };
 }
 
 /** How a sweep's trials get run: this pool, or a transport to other machines (sweeps/transport). */
@@ -78,6 +141,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
       objective: job.objective,
       barsPerYear: job.barsPerYear,
       pboPartitions: job.pboPartitions,
+      workspace: new ColumnWorkspace(),
     };
     const cancelled = () => options.signal?.aborted === true;
     for (let from = 0; from < n; from += size) {
@@ -98,23 +162,14 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     plugins,
     ...(job.home === undefined ? {} : { home: job.home }),
     candles: sharedCandles(job.candles),
-    features: job.features.map((c) => ({
-      ...c,
-      raw: sharedFloat64(c.raw),
-      shifted: sharedFloat64(c.shifted),
-    })),
+    features: job.features.map(sharedColumn),
     objective: job.objective,
     barsPerYear: job.barsPerYear,
     pboPartitions: job.pboPartitions,
     control,
   };
-  const pool = new Piscina({
-    filename: WORKER,
-    minThreads: options.threads,
-    maxThreads: options.threads,
-    idleTimeout: 1000,
-    ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
-  });
+  const own = options.started?.threads === options.threads ? undefined : new TrialThreads(options.threads);
+  const pool = (own ?? options.started!).pool;
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   const onAbort = () => {
@@ -124,9 +179,10 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
   let poolError: Error | undefined;
-  pool.on("error", (err: Error) => {
+  const onError = (err: Error) => {
     if (!abort.signal.aborted) poolError ??= err;
-  });
+  };
+  pool.on("error", onError);
   const submit = (task: SweepTask) =>
     pool.run(task, { signal: abort.signal }).then(
       (r: SweepTaskResult) => {
@@ -151,6 +207,7 @@ export async function runTrialPool(job: TrialPoolJob, options: TrialPoolOptions)
     throw err;
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
-    await pool.destroy();
+    pool.off("error", onError);
+    await own?.destroy();
   }
 }

@@ -75,12 +75,49 @@ export interface SweepArtifactsWritten {
   readonly manifest: WrittenFile;
 }
 
+/** A file of the folder, rendered. */
+export interface RenderedFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/**
+ * trials.parquet and the heatmaps, in the folder's order: the files that depend on the trials alone, so they can
+ * be rendered while the statistics are still being computed.
+ */
+export function renderTrialFiles(
+  plan: SweepPlan,
+  records: readonly TrialRecord[],
+  bestIndex: number | null,
+): RenderedFile[] {
+  const files: RenderedFile[] = [
+    { name: TRIALS_FILE, data: encodeParquet(trialColumns(plan.dims, records)) },
+  ];
+  const best = records.find((r) => r.index === bestIndex);
+  if (best) {
+    const cellOf = (r: TrialRecord) =>
+      plan.dims.map((d) => d.values.findIndex((v) => v === r.values[d.path]));
+    const cells = records
+      .filter((r) => r.status === "done")
+      .map((r) => ({ cell: cellOf(r), objective: r.result!.objective }));
+    for (const [a, b] of heatmapPairs(plan.dims)) {
+      files.push({
+        name: heatmapName(plan.dims, a, b),
+        data: renderHeatmap(plan.dims, a, b, cells, cellOf(best), plan.spec.objective),
+      });
+    }
+  }
+  return files;
+}
+
+/** Writes the folder; `rendered` is renderTrialFiles' answer for these records when the caller has it already. */
 export function writeSweepArtifacts(
   dir: string,
   ids: { readonly sweepId: string; readonly createdAt: number },
   plan: SweepPlan,
   outcome: SweepOutcome,
   summary: SweepSummary,
+  rendered: readonly RenderedFile[] = renderTrialFiles(plan, outcome.records, outcome.bestIndex),
 ): SweepArtifactsWritten {
   mkdirSync(dir, { recursive: true });
   const files: ManifestFile[] = [];
@@ -88,21 +125,7 @@ export function writeSweepArtifacts(
     const w = writeFileAtomic(path.join(dir, name), data);
     files.push({ name, path: name, sha256: w.sha256, size: w.size, mime: mimeOf(name) });
   };
-  put(TRIALS_FILE, encodeParquet(trialColumns(plan.dims, outcome.records)));
-  const best = outcome.records.find((r) => r.index === outcome.bestIndex);
-  if (best) {
-    const cellOf = (r: TrialRecord) =>
-      plan.dims.map((d) => d.values.findIndex((v) => v === r.values[d.path]));
-    const cells = outcome.records
-      .filter((r) => r.status === "done")
-      .map((r) => ({ cell: cellOf(r), objective: r.result!.objective }));
-    for (const [a, b] of heatmapPairs(plan.dims)) {
-      put(
-        heatmapName(plan.dims, a, b),
-        renderHeatmap(plan.dims, a, b, cells, cellOf(best), plan.spec.objective),
-      );
-    }
-  }
+  for (const f of rendered) put(f.name, f.data);
   put(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
   put(REPORT_NAME, sweepReportHtml(ids.sweepId, plan, outcome, summary));
   const manifest = writeManifest(dir, {

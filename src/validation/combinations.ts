@@ -7,8 +7,9 @@
 /** C(n, k), exact while it fits a double's integers. */
 export function binomial(n: number, k: number): number {
   if (k < 0 || k > n) return 0;
+  const j = Math.min(k, n - k);
   let c = 1;
-  for (let i = 1; i <= Math.min(k, n - k); i++) c = (c * (n - k + i)) / i;
+  for (let i = 1; i <= j; i++) c = (c * (n - j + i)) / i;
   return Math.round(c);
 }
 
@@ -29,4 +30,17 @@ export function forEachCombination(
     chosen[i]!++;
     for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1]! + 1;
   }
+}
+
+/** Position of the ascending k-subset `chosen` of 0..n-1 in forEachCombination's (lexicographic) order. */
+export function combinationRank(chosen: ArrayLike<number>, n: number): number {
+  const k = chosen.length;
+  let rank = 0;
+  let next = 0;
+  for (let i = 0; i < k; i++) {
+    // Every subset that agrees on the first i values and has a smaller i-th value comes first.
+    for (let v = next; v < chosen[i]!; v++) rank += binomial(n - 1 - v, k - 1 - i);
+    next = chosen[i]! + 1;
+  }
+  return rank;
 }

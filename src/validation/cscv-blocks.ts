@@ -95,34 +95,69 @@ export function mergeBlockSums(trials: readonly TrialBlockSums[], blocks: number
 }
 
 /**
- * Writes the metric of every trial over `blockSet` (ascending block indices) into `out`. A custom metric reads
- * the rows from `scratch` (length >= rows of the set), which is overwritten for the next trial.
+ * Writes the metric of every trial over a block set (ascending block indices) into an output array, one set after
+ * another. From block sums, the running sums over the set's first d blocks are kept per depth, so a set that
+ * shares its first blocks with the previous one (CSCV's lexicographic splits share all but ~2 on average) adds
+ * only the blocks after the shared prefix: the same additions in the same order as summing the whole set, hence
+ * the same bits. A custom metric reads the rows from `scratch` (length >= rows of the set), overwritten per trial.
  */
-export function blockMetric(
-  layout: BlockLayout,
-  metric: PboMetric,
-  sums: BlockSums | undefined,
-  blockSet: Int32Array,
-  out: Float64Array,
-  scratch: Float64Array,
-): void {
-  const n = layout.trials;
-  const m = blockSet.length * layout.rowsPerBlock;
-  for (let j = 0; j < n; j++) {
-    let v: number;
+export class BlockMetric {
+  private readonly prefix1: Float64Array[];
+  private readonly prefix2: Float64Array[];
+  /** Block of each depth the prefixes hold; -1 where nothing is held. */
+  private readonly held: Int32Array;
+
+  constructor(
+    private readonly layout: BlockLayout,
+    private readonly metric: PboMetric,
+    private readonly sums: BlockSums | undefined,
+    private readonly scratch: Float64Array,
+    maxBlocks: number,
+  ) {
+    const n = typeof metric === "function" || !sums ? 0 : layout.trials;
+    const twoSums = metric !== "mean";
+    this.prefix1 = Array.from({ length: maxBlocks + 1 }, () => new Float64Array(n));
+    this.prefix2 = Array.from({ length: maxBlocks + 1 }, () => new Float64Array(twoSums ? n : 0));
+    this.held = new Int32Array(maxBlocks).fill(-1);
+  }
+
+  into(blockSet: Int32Array, out: Float64Array): void {
+    const { layout, metric, sums } = this;
+    const n = layout.trials;
+    const m = blockSet.length * layout.rowsPerBlock;
     if (typeof metric === "function" || !sums) {
-      v = (metric as (r: Float64Array) => number)(concatBlocks(layout, j, blockSet, scratch.subarray(0, m)));
-    } else {
-      let s1 = 0;
-      let s2 = 0;
-      for (let k = 0; k < blockSet.length; k++) {
-        s1 += sums.sum[blockSet[k]! * n + j]!;
-        s2 += sums.sumSq[blockSet[k]! * n + j]!;
+      const rows = this.scratch.subarray(0, m);
+      for (let j = 0; j < n; j++) {
+        const v = (metric as (r: Float64Array) => number)(concatBlocks(layout, j, blockSet, rows));
+        out[j] = Number.isNaN(v) ? Number.NEGATIVE_INFINITY : v;
       }
-      const mu = sums.shift[j]! + s1 / m;
-      v = metric === "mean" ? mu : sharpeFromSums(mu, s1, s2, m);
+      return;
     }
-    out[j] = Number.isNaN(v) ? Number.NEGATIVE_INFINITY : v;
+    const depth = blockSet.length;
+    const twoSums = metric !== "mean";
+    let d = 0;
+    while (d < depth && this.held[d] === blockSet[d]) d++;
+    for (; d < depth; d++) {
+      const b = blockSet[d]!;
+      const base = b * n;
+      const from1 = this.prefix1[d]!;
+      const to1 = this.prefix1[d + 1]!;
+      for (let j = 0; j < n; j++) to1[j] = from1[j]! + sums.sum[base + j]!;
+      if (twoSums) {
+        const from2 = this.prefix2[d]!;
+        const to2 = this.prefix2[d + 1]!;
+        for (let j = 0; j < n; j++) to2[j] = from2[j]! + sums.sumSq[base + j]!;
+      }
+      this.held[d] = b;
+    }
+    for (let k = depth; k < this.held.length; k++) this.held[k] = -1;
+    const s1 = this.prefix1[depth]!;
+    const s2 = this.prefix2[depth]!;
+    for (let j = 0; j < n; j++) {
+      const mu = sums.shift[j]! + s1[j]! / m;
+      const v = twoSums ? sharpeFromSums(mu, s1[j]!, s2[j]!, m) : mu;
+      out[j] = Number.isNaN(v) ? Number.NEGATIVE_INFINITY : v;
+    }
   }
 }
 

@@ -17,11 +17,13 @@ export function mean(x: ArrayLike<number>): number {
   return s / n;
 }
 
-/** Standard deviation with `ddof` delta degrees of freedom (1 = sample, 0 = population). */
-export function stdev(x: ArrayLike<number>, ddof: number): number {
+/**
+ * Standard deviation with `ddof` delta degrees of freedom (1 = sample, 0 = population), around `m`, which a
+ * caller that already has `mean(x)` passes to save a pass over the data.
+ */
+export function stdev(x: ArrayLike<number>, ddof: number, m: number = mean(x)): number {
   const n = x.length;
   if (n - ddof <= 0) return Number.NaN;
-  const m = mean(x);
   let ss = 0;
   for (let i = 0; i < n; i++) {
     const d = x[i]! - m;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { argmaxFirst, OBJECTIVE_NAMES, objectiveValue, sharpeRatio } from "./objective.js";
+import {
+  argmaxFirst,
+  OBJECTIVE_NAMES,
+  objectiveAndSharpe,
+  objectiveValue,
+  sharpeRatio,
+} from "./objective.js";
 
 const f = (xs: number[]) => Float64Array.from(xs);
 
@@ -40,5 +46,15 @@ describe("objectives", () => {
     expect(argmaxFirst([1, 3, 3, 2])).toBe(1);
     expect(argmaxFirst([Number.NaN, -5, Number.NaN])).toBe(1);
     expect(argmaxFirst([Number.NaN, Number.NaN])).toBe(0);
+  });
+
+  it("gives objectiveValue and sharpeRatio's values together, for every objective and degenerate range", () => {
+    for (const returns of [r, f([]), f([0.01]), f([0, 0, 0]), f([0.01, 0.01]), f([-0.01, 0.02, 0.005])]) {
+      for (const name of OBJECTIVE_NAMES) {
+        const both = objectiveAndSharpe(name, returns, 252);
+        expect(Object.is(both.objective, objectiveValue(name, returns, 252)), `${name} objective`).toBe(true);
+        expect(Object.is(both.sharpe, sharpeRatio(returns)), `${name} sharpe`).toBe(true);
+      }
+    }
   });
 });

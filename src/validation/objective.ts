@@ -25,7 +25,8 @@ function ratio(num: number, den: number): number {
 /** Per-period Sharpe ratio, mean / stdev (ddof 1); 0 or ±Infinity for zero variance; NaN below 2 returns. */
 export function sharpeRatio(returns: Float64Array): number {
   if (returns.length < 2) return Number.NaN;
-  return ratio(mean(returns), stdev(returns, 1));
+  const m = mean(returns);
+  return ratio(m, stdev(returns, 1, m));
 }
 
 function maxDrawdown(returns: Float64Array): number {
@@ -46,10 +47,29 @@ export function objectiveValue(objective: Objective, returns: Float64Array, bars
   return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
 }
 
-function rawObjective(objective: Objective, returns: Float64Array, barsPerYear: number): number {
+/**
+ * The objective and the per-period Sharpe ratio of the same returns (a sweep keeps both), the Sharpe computed
+ * once: the same values as objectiveValue and sharpeRatio.
+ */
+export function objectiveAndSharpe(
+  objective: Objective,
+  returns: Float64Array,
+  barsPerYear: number,
+): { objective: number; sharpe: number } {
+  const sharpe = sharpeRatio(returns);
+  const value = rawObjective(objective, returns, barsPerYear, sharpe);
+  return { objective: Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value, sharpe };
+}
+
+function rawObjective(
+  objective: Objective,
+  returns: Float64Array,
+  barsPerYear: number,
+  sharpe?: number,
+): number {
   switch (objective) {
     case "sharpe":
-      return sharpeRatio(returns) * Math.sqrt(barsPerYear);
+      return (sharpe ?? sharpeRatio(returns)) * Math.sqrt(barsPerYear);
     case "total_return":
       return compoundedReturn(returns);
     case "sortino": {

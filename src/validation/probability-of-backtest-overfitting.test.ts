@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../core/rng.js";
-import { trialBlockSums } from "./cscv-blocks.js";
+import { atLeastAsGood, strictlyBetter } from "./at-least-as-good.js";
+import { forEachCombination } from "./combinations.js";
+import { mergeBlockSums, trialBlockSums } from "./cscv-blocks.js";
 import {
   cscvLayout,
+  pboFromParts,
+  pboPartFromSums,
   probabilityOfBacktestOverfitting,
   probabilityOfBacktestOverfittingFromSums,
 } from "./probability-of-backtest-overfitting.js";
@@ -120,4 +124,110 @@ describe("probabilityOfBacktestOverfitting", () => {
       expect(split.rowsDropped).toBe(203 % 8);
     }
   });
+
+  it("computes every split's metrics as that split's block sums added in block order, whatever split came before", () => {
+    // Reference: each split on its own, summing its blocks from zero (no reuse of a previous split's sums), and
+    // the ranking written with the tie rule's functions. Flat trials (Sharpe 0), a riskless one (+Infinity) and
+    // exact duplicates (ties) are in the mix; S = 16 makes prefixes long enough to be reused.
+    const rng = Rng.fromSeed(11);
+    const t = 16 * 9 + 5;
+    const columns = Array.from({ length: 12 }, (_, j) =>
+      j === 3
+        ? new Float64Array(t)
+        : j === 7
+          ? new Float64Array(t).fill(0.002)
+          : Float64Array.from({ length: t }, () => rng.normal() * 0.01),
+    );
+    columns.push(columns[5]!.slice(), columns[9]!.slice());
+    for (const metric of ["sharpe", "mean"] as const) {
+      const sums = columns.map((c) => trialBlockSums(c, cscvLayout(t, 16)));
+      const got = probabilityOfBacktestOverfittingFromSums(sums, { partitions: 16, metric, rows: t });
+      const want = referenceSplits(sums, 16, 9, metric);
+      let bad = -1;
+      for (let c = 0; c < want.logits.length && bad < 0; c++) {
+        if (
+          !Object.is(got.logits[c], want.logits[c]) ||
+          !Object.is(got.isPerformance[c], want.is[c]) ||
+          !Object.is(got.oosPerformance[c], want.oos[c])
+        )
+          bad = c;
+      }
+      expect(bad, `${metric}: split ${bad} differs from summing its blocks from scratch`).toBe(-1);
+      expect(got.pbo).toBe(want.overfit / want.logits.length);
+    }
+  });
+
+  it("gives the same bits from the splits cut into parts (as threads compute them) as from one part", () => {
+    const rng = Rng.fromSeed(3);
+    const t = 8 * 20 + 3;
+    const trials = Array.from({ length: 9 }, () =>
+      trialBlockSums(
+        Float64Array.from({ length: t }, () => rng.normal() * 0.01),
+        cscvLayout(t, 8),
+      ),
+    );
+    const options = { partitions: 8, metric: "sharpe", rows: t } as const;
+    const whole = probabilityOfBacktestOverfittingFromSums(trials, options);
+    const sums = mergeBlockSums(trials, 8);
+    for (const parts of [2, 3, 7, 35]) {
+      const cut = Array.from({ length: parts }, (_, p) => pboPartFromSums(sums, options, p, parts));
+      const joined = pboFromParts(cut.reverse(), options);
+      expect(joined.pbo, `${parts} parts`).toBe(whole.pbo);
+      expect(joined.probOosLoss, `${parts} parts`).toBe(whole.probOosLoss);
+      expect(Array.from(joined.logits), `${parts} parts: every logit`).toEqual(Array.from(whole.logits));
+      expect(joined.performanceDegradation).toEqual(whole.performanceDegradation);
+    }
+    expect(() => pboFromParts([pboPartFromSums(sums, options, 0, 2)], options)).toThrow(/34 of 70/);
+  });
 });
+
+/** Each CSCV split computed from scratch: the metric per trial over its IS and OOS blocks, then λ. */
+function referenceSplits(
+  trials: ReturnType<typeof trialBlockSums>[],
+  s: number,
+  rows: number,
+  metric: "sharpe" | "mean",
+) {
+  const n = trials.length;
+  const sums = mergeBlockSums(trials, s);
+  const value = (blocks: number[], j: number) => {
+    let s1 = 0;
+    let s2 = 0;
+    for (const b of blocks) {
+      s1 += sums.sum[b * n + j]!;
+      s2 += sums.sumSq[b * n + j]!;
+    }
+    const m = blocks.length * rows;
+    const mu = sums.shift[j]! + s1 / m;
+    if (metric === "mean") return mu;
+    const variance = Math.max(0, (s2 - (s1 * s1) / m) / (m - 1));
+    if (variance <= 1e-24 * mu * mu) return mu === 0 ? 0 : mu > 0 ? Infinity : -Infinity;
+    return mu / Math.sqrt(variance);
+  };
+  const logits: number[] = [];
+  const is: number[] = [];
+  const oos: number[] = [];
+  let overfit = 0;
+  forEachCombination(s, s / 2, (chosen) => {
+    const inSet = Array.from(chosen);
+    const outSet = Array.from({ length: s }, (_, b) => b).filter((b) => !inSet.includes(b));
+    const r = Array.from({ length: n }, (_, j) => value(inSet, j));
+    const rBar = Array.from({ length: n }, (_, j) => value(outSet, j));
+    let best = 0;
+    for (let i = 1; i < n; i++) if (strictlyBetter(r[i]!, r[best]!)) best = i;
+    const v = rBar[best]!;
+    let less = 0;
+    let equal = 0;
+    for (const x of rBar) {
+      if (!atLeastAsGood(x, v)) less++;
+      else if (!strictlyBetter(x, v)) equal++;
+    }
+    const omega = (less + (equal + 1) / 2) / (n + 1);
+    const lambda = Math.log(omega / (1 - omega));
+    logits.push(lambda);
+    is.push(r[best]!);
+    oos.push(v);
+    if (lambda <= 0) overfit++;
+  });
+  return { logits, is, oos, overfit };
+}

@@ -18,12 +18,12 @@
  * Finance 20(4); esvhd/pypbo `pbo.py` (the reference implementation whose conventions this follows).
  */
 import { StudioError } from "../core/errors.js";
-import { atLeastAsGood, strictlyBetter } from "./at-least-as-good.js";
-import { binomial, forEachCombination } from "./combinations.js";
+import { atLeastAsGood, tieTolerance } from "./at-least-as-good.js";
+import { binomial, combinationRank, forEachCombination } from "./combinations.js";
 import {
   type BlockLayout,
+  BlockMetric,
   type BlockSums,
-  blockMetric,
   blockSums,
   mergeBlockSums,
   type TrialBlockSums,
@@ -73,7 +73,7 @@ export function probabilityOfBacktestOverfitting(
 
   const layout: BlockLayout = { columns, trials: n, blocks: s, rowsPerBlock: rows, firstRow: dropped };
   const sums = typeof metric === "string" ? blockSums(layout) : undefined;
-  return cscv(layout, metric, sums, t);
+  return pboFromParts([cscvPart(layout, metric, sums, 0, 1)], { partitions: s, rows: t });
 }
 
 /** Where CSCV cuts T rows into S blocks: the first T mod S rows are dropped. */
@@ -91,62 +91,77 @@ export function cscvLayout(
  */
 export function probabilityOfBacktestOverfittingFromSums(
   trials: readonly TrialBlockSums[],
-  options: { readonly partitions: number; readonly metric: "sharpe" | "mean"; readonly rows: number },
+  options: PboFromSumsOptions,
 ): PboResult {
+  if (trials.length < 2)
+    throw new StudioError("INSUFFICIENT_DATA", `PBO needs >= 2 trials, got ${trials.length}`);
+  const sums = mergeBlockSums(trials, options.partitions);
+  return pboFromParts([pboPartFromSums(sums, options, 0, 1)], options);
+}
+
+export interface PboFromSumsOptions {
+  readonly partitions: number;
+  readonly metric: "sharpe" | "mean";
+  /** T, the rows of every trial's returns. */
+  readonly rows: number;
+}
+
+/**
+ * One of `parts` shares of the CSCV splits from the trials' merged block sums (mergeBlockSums), so the splits can
+ * be spread over threads; pboFromParts puts the parts together into the same bits as one part would give.
+ */
+export function pboPartFromSums(
+  sums: BlockSums,
+  options: PboFromSumsOptions,
+  part: number,
+  parts: number,
+): PboPart {
   const s = options.partitions;
-  const n = trials.length;
+  const n = sums.shift.length;
   if (n < 2) throw new StudioError("INSUFFICIENT_DATA", `PBO needs >= 2 trials, got ${n}`);
   const shape = cscvLayout(options.rows, s);
   if (shape.rowsPerBlock < 1)
     throw new StudioError("INSUFFICIENT_DATA", `PBO: ${options.rows} rows cannot fill ${s} blocks`);
   const layout: BlockLayout = { columns: [], trials: n, ...shape };
-  return cscv(layout, options.metric, mergeBlockSums(trials, s), options.rows);
+  return cscvPart(layout, options.metric, sums, part, parts);
 }
 
-function cscv(layout: BlockLayout, metric: PboMetric, sums: BlockSums | undefined, t: number): PboResult {
-  const s = layout.blocks;
-  const n = layout.trials;
-  const rows = layout.rowsPerBlock;
-  const dropped = layout.firstRow;
-  const half = s / 2;
-  const combos = binomial(s, half);
-  const isSet = new Int32Array(half);
-  const oosSet = new Int32Array(half);
-  const r = new Float64Array(n);
-  const rBar = new Float64Array(n);
-  const scratch = new Float64Array(typeof metric === "function" ? half * rows : 0);
+/** Some of CSCV's splits: their indices in combination order, their λ, R[n*] and R̄[n*], and their counts. */
+export interface PboPart {
+  readonly splits: Int32Array;
+  readonly logits: Float64Array;
+  readonly isPerformance: Float64Array;
+  readonly oosPerformance: Float64Array;
+  /** Splits with λ <= 0, and with R̄[n*] < 0. */
+  readonly overfit: number;
+  readonly losses: number;
+}
+
+/** The statistic from parts that together hold every split once. */
+export function pboFromParts(
+  parts: readonly PboPart[],
+  options: { partitions: number; rows: number },
+): PboResult {
+  const combos = binomial(options.partitions, options.partitions / 2);
   const logits = new Float64Array(combos);
   const isPerf = new Float64Array(combos);
   const oosPerf = new Float64Array(combos);
   let overfit = 0;
   let losses = 0;
-
-  forEachCombination(s, half, (chosen, c) => {
-    isSet.set(chosen);
-    for (let b = 0, k = 0, j = 0; b < s; b++) {
-      if (k < half && chosen[k] === b) k++;
-      else oosSet[j++] = b;
+  let count = 0;
+  for (const p of parts) {
+    for (let k = 0; k < p.splits.length; k++) {
+      const c = p.splits[k]!;
+      logits[c] = p.logits[k]!;
+      isPerf[c] = p.isPerformance[k]!;
+      oosPerf[c] = p.oosPerformance[k]!;
     }
-    blockMetric(layout, metric, sums, isSet, r, scratch);
-    blockMetric(layout, metric, sums, oosSet, rBar, scratch);
-    let best = 0;
-    for (let i = 1; i < n; i++) if (strictlyBetter(r[i]!, r[best]!)) best = i;
-    const v = rBar[best]!;
-    let less = 0;
-    let equal = 0;
-    for (let i = 0; i < n; i++) {
-      if (!atLeastAsGood(rBar[i]!, v)) less++;
-      else if (!strictlyBetter(rBar[i]!, v)) equal++;
-    }
-    const omega = (less + (equal + 1) / 2) / (n + 1);
-    const lambda = Math.log(omega / (1 - omega));
-    logits[c] = lambda;
-    isPerf[c] = r[best]!;
-    oosPerf[c] = v;
-    if (lambda <= 0) overfit++;
-    if (!atLeastAsGood(v, 0)) losses++;
-  });
-
+    overfit += p.overfit;
+    losses += p.losses;
+    count += p.splits.length;
+  }
+  if (count !== combos) throw new StudioError("INTERNAL", `PBO: parts hold ${count} of ${combos} splits`);
+  const dropped = options.rows % options.partitions;
   return {
     pbo: overfit / combos,
     probOosLoss: losses / combos,
@@ -155,9 +170,94 @@ function cscv(layout: BlockLayout, metric: PboMetric, sums: BlockSums | undefine
     isPerformance: isPerf,
     oosPerformance: oosPerf,
     performanceDegradation: olsFit(isPerf, oosPerf),
-    rowsUsed: t - dropped,
+    rowsUsed: options.rows - dropped,
     rowsDropped: dropped,
   };
+}
+
+/**
+ * Splits of part `part` of `parts`: a split's OOS blocks are another split's IS blocks and the other way round,
+ * so each pair of metric vectors is computed once and serves both (S is even, so a set is never its own
+ * complement); the pairs, in combination order of their first split, are cut into `parts` even runs.
+ */
+function cscvPart(
+  layout: BlockLayout,
+  metric: PboMetric,
+  sums: BlockSums | undefined,
+  part: number,
+  parts: number,
+): PboPart {
+  const s = layout.blocks;
+  const n = layout.trials;
+  const half = s / 2;
+  const pairs = binomial(s, half) / 2;
+  const first = Math.floor((part * pairs) / parts);
+  const last = Math.floor(((part + 1) * pairs) / parts);
+  const size = 2 * (last - first);
+  const isSet = new Int32Array(half);
+  const oosSet = new Int32Array(half);
+  const r = new Float64Array(n);
+  const rBar = new Float64Array(n);
+  const scratch = new Float64Array(typeof metric === "function" ? half * layout.rowsPerBlock : 0);
+  // One evaluator per side: consecutive sets on each side share their first blocks.
+  const isMetric = new BlockMetric(layout, metric, sums, scratch, half);
+  const oosMetric = new BlockMetric(layout, metric, sums, scratch, half);
+  const splits = new Int32Array(size);
+  const logits = new Float64Array(size);
+  const isPerf = new Float64Array(size);
+  const oosPerf = new Float64Array(size);
+  let filled = 0;
+  let overfit = 0;
+  let losses = 0;
+
+  const split = (c: number, is: Float64Array, oos: Float64Array) => {
+    // strictlyBetter / atLeastAsGood with the reference's bounds hoisted out of the loops (the same comparisons).
+    let best = 0;
+    let above = is[0]! + tieTolerance(is[0]!);
+    for (let i = 1; i < n; i++) {
+      if (is[i]! > above) {
+        best = i;
+        above = is[i]! + tieTolerance(is[i]!);
+      }
+    }
+    const v = oos[best]!;
+    const low = v - tieTolerance(v);
+    const high = v + tieTolerance(v);
+    let less = 0;
+    let equal = 0;
+    for (let i = 0; i < n; i++) {
+      const x = oos[i]!;
+      if (!(x >= low)) less++;
+      else if (!(x > high)) equal++;
+    }
+    const omega = (less + (equal + 1) / 2) / (n + 1);
+    const lambda = Math.log(omega / (1 - omega));
+    splits[filled] = c;
+    logits[filled] = lambda;
+    isPerf[filled] = is[best]!;
+    oosPerf[filled] = v;
+    filled++;
+    if (lambda <= 0) overfit++;
+    if (!atLeastAsGood(v, 0)) losses++;
+  };
+
+  let pair = 0;
+  forEachCombination(s, half, (chosen, c) => {
+    if (pair >= last) return;
+    for (let b = 0, k = 0, j = 0; b < s; b++) {
+      if (k < half && chosen[k] === b) k++;
+      else oosSet[j++] = b;
+    }
+    const mirror = combinationRank(oosSet, s);
+    if (mirror < c) return;
+    if (pair++ < first) return;
+    isSet.set(chosen);
+    isMetric.into(isSet, r);
+    oosMetric.into(oosSet, rBar);
+    split(c, r, rBar);
+    split(mirror, rBar, r);
+  });
+  return { splits, logits, isPerformance: isPerf, oosPerformance: oosPerf, overfit, losses };
 }
 
 function olsFit(x: Float64Array, y: Float64Array): { slope: number; intercept: number } | null {

@@ -23,4 +23,12 @@ describe("returns", () => {
   it("compounds the returns an index vector selects, with repeats", () => {
     expect(compoundedReturn([0.1, -0.5, 1], [2, 2, 0])).toBeCloseTo(2 * 2 * 1.1 - 1, 15);
   });
+
+  it("writes into a caller's buffer when given one, overwriting what an earlier range left there", () => {
+    const buffer = new Float64Array(4).fill(7);
+    const r = barReturns(equity, 2, 4, 110, buffer);
+    expect(r.buffer, "a view of the buffer, not a copy").toBe(buffer.buffer);
+    expect(Array.from(r)).toEqual([99 / 110 - 1, 120 / 99 - 1]);
+    expect(Array.from(barReturns(equity, 0, 3, 100, buffer))).toEqual([0, 110 / 100 - 1, 99 / 110 - 1]);
+  });
 });

@@ -11,10 +11,18 @@ export function totalReturn(equity: Float64Array, initialCash: number): number {
 
 /**
  * Bar returns of bars [start, end): r_k = equity[start+k] / equity[start+k-1] - 1, the first one measured against
- * `before` (the equity before bar `start`: initial cash, since equity is flat before the start index).
+ * `before` (the equity before bar `start`: initial cash, since equity is flat before the start index). With
+ * `into` (at least end - start long), they are written there and a view of it is returned.
  */
-export function barReturns(equity: Float64Array, start: number, end: number, before: number): Float64Array {
-  const out = new Float64Array(Math.max(0, end - start));
+export function barReturns(
+  equity: Float64Array,
+  start: number,
+  end: number,
+  before: number,
+  into?: Float64Array,
+): Float64Array {
+  const length = Math.max(0, end - start);
+  const out = into === undefined ? new Float64Array(length) : into.subarray(0, length);
   let prev = before;
   for (let t = start; t < end; t++) {
     const e = equity[t]!;

@@ -9,6 +9,7 @@
  */
 import type { Candles } from "../../core/candles.js";
 import type { Catalog } from "../../core/catalog.js";
+import type { ColumnWorkspace } from "../../core/column-workspace.js";
 import { StudioError } from "../../core/errors.js";
 import type { Metrics } from "../../core/results.js";
 import type { RunConfig } from "../../core/run-config.js";
@@ -18,7 +19,7 @@ import { uniqueIndicators } from "../../indicators/features/compute-features.js"
 import { type FeatureColumn, featureSetFromColumns } from "../../indicators/features/feature-set.js";
 import type { ResolvedIndicator } from "../../indicators/features/resolve-indicator.js";
 import { type TrialBlockSums, trialBlockSums } from "../../validation/cscv-blocks.js";
-import { type Objective, objectiveValue, sharpeRatio } from "../../validation/objective.js";
+import { type Objective, objectiveAndSharpe } from "../../validation/objective.js";
 import { cscvLayout } from "../../validation/probability-of-backtest-overfitting.js";
 import { barReturns } from "../../validation/returns.js";
 
@@ -31,6 +32,12 @@ export interface TrialContext {
   readonly objective: Objective;
   readonly barsPerYear: number;
   readonly pboPartitions: number;
+  /**
+   * Columns reused from trial to trial of one thread (the simulation's, the targets, the bar returns): reset at
+   * the start of each trial, so a trial's columns are valid until the next one starts; what a trial keeps
+   * (objective, Sharpe, metrics, block sums) is plain numbers or fresh arrays. Without it every trial allocates.
+   */
+  readonly workspace?: ColumnWorkspace;
 }
 
 export interface TrialOutcome {
@@ -44,15 +51,16 @@ export interface TrialOutcome {
 export function evaluateTrial(config: RunConfig, ctx: TrialContext): TrialOutcome {
   const { r, metrics } = runTrial(config, ctx);
   const pboColumn = ctx.objective === "total_return" ? r.map(Math.log1p) : r;
+  const { objective, sharpe } = objectiveAndSharpe(ctx.objective, r, ctx.barsPerYear);
   return {
-    objective: objectiveValue(ctx.objective, r, ctx.barsPerYear),
-    sharpe: sharpeRatio(r),
+    objective,
+    sharpe,
     metrics,
     blocks: trialBlockSums(pboColumn, cscvLayout(r.length, ctx.pboPartitions)),
   };
 }
 
-/** The trial's in-sample bar returns and metrics. */
+/** The trial's in-sample bar returns and metrics (in `ctx.workspace`'s columns when it has one). */
 export function runTrial(config: RunConfig, ctx: TrialContext): { r: Float64Array; metrics: Metrics } {
   const plan = planBacktest(config, ctx.catalog);
   const columns: FeatureColumn[] = [];
@@ -65,8 +73,15 @@ export function runTrial(config: RunConfig, ctx: TrialContext): { r: Float64Arra
     }
   }
   const n = ctx.candles.ts.length;
-  const result = runPlan(plan, { candles: ctx.candles, features: featureSetFromColumns(columns, n) });
-  return { r: barReturns(result.equity, 0, n, config.initial_cash), metrics: result.metrics };
+  const workspace = ctx.workspace;
+  workspace?.reset();
+  const result = runPlan(plan, {
+    candles: ctx.candles,
+    features: featureSetFromColumns(columns, n),
+    ...(workspace ? { workspace } : {}),
+  });
+  const r = barReturns(result.equity, 0, n, config.initial_cash, workspace?.float64(n));
+  return { r, metrics: result.metrics };
 }
 
 /** Every distinct indicator the trials read, in first-use order: what the sweep computes once and shares. */

@@ -22,7 +22,10 @@ import { finiteOrNull } from "../../validation/json-safe.js";
 import { kurtosis, skewness } from "../../validation/moments.js";
 import { argmaxFirst } from "../../validation/objective.js";
 import { probabilisticSharpeRatio } from "../../validation/probabilistic-sharpe-ratio.js";
-import { probabilityOfBacktestOverfittingFromSums } from "../../validation/probability-of-backtest-overfitting.js";
+import {
+  type PboResult,
+  probabilityOfBacktestOverfittingFromSums,
+} from "../../validation/probability-of-backtest-overfitting.js";
 
 export interface RunTrial {
   readonly index: number;
@@ -63,10 +66,25 @@ export function bestTrial(trials: readonly RunTrial[]): number {
   return argmaxFirst(trials.map((t) => t.objective));
 }
 
+export interface SweepStatisticsOptions {
+  readonly partitions: number;
+  readonly byLogReturn: boolean;
+  /** PBO over these trials computed elsewhere (on the sweep's threads) when pboReason gives null. */
+  readonly pbo?: PboResult;
+}
+
+/** Why PBO cannot be computed for `trials` trials of `rows` bars in `partitions` blocks, or null when it can. */
+export function pboReason(trials: number, rows: number, partitions: number): string | null {
+  if (trials < 2) return `PBO needs at least 2 trials, got ${trials}`;
+  if (rows < 2 * partitions)
+    return `PBO needs at least 2 x ${partitions} = ${2 * partitions} bars, got ${rows}`;
+  return null;
+}
+
 export function sweepStatistics(
   trials: readonly RunTrial[],
   bestReturns: Float64Array,
-  options: { readonly partitions: number; readonly byLogReturn: boolean },
+  options: SweepStatisticsOptions,
 ): SweepStatistics {
   const b = bestTrial(trials);
   const best = trials[b]!;
@@ -76,15 +94,15 @@ export function sweepStatistics(
   const kurt = kurtosis(bestReturns);
   const variance = trialSharpeVariance(sharpes);
   const s = options.partitions;
-  let pbo: ReturnType<typeof probabilityOfBacktestOverfittingFromSums> | undefined;
-  let reason: string | null = null;
-  if (trials.length < 2) reason = `PBO needs at least 2 trials, got ${trials.length}`;
-  else if (t < 2 * s) reason = `PBO needs at least 2 x ${s} = ${2 * s} bars, got ${t}`;
-  else
-    pbo = probabilityOfBacktestOverfittingFromSums(
-      trials.map((x) => x.blocks),
-      { partitions: s, metric: options.byLogReturn ? "mean" : "sharpe", rows: t },
-    );
+  const reason = pboReason(trials.length, t, s);
+  const pbo =
+    reason !== null
+      ? undefined
+      : (options.pbo ??
+        probabilityOfBacktestOverfittingFromSums(
+          trials.map((x) => x.blocks),
+          { partitions: s, metric: options.byLogReturn ? "mean" : "sharpe", rows: t },
+        ));
   let beat = 0;
   for (const x of trials) {
     const bh = x.metrics.buy_and_hold_return;

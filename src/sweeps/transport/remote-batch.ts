@@ -6,8 +6,10 @@
  * are causal, as executeSweep relies on), and bars per year from the in-sample timestamps. Computed columns are
  * kept per candle hash, so later batches of the same sweep reuse them.
  */
+
 import { type Candles, sliceCandles } from "../../core/candles.js";
 import type { Catalog } from "../../core/catalog.js";
+import { ColumnWorkspace } from "../../core/column-workspace.js";
 import type { RunConfig } from "../../core/run-config.js";
 import { computeFeatures } from "../../indicators/features/compute-features.js";
 import type { FeatureColumn } from "../../indicators/features/feature-set.js";
@@ -30,6 +32,7 @@ export interface RemoteBatch {
 export class RemoteBatchRunner {
   private candleHash = "";
   private readonly columns = new Map<string, FeatureColumn>();
+  private readonly workspace = new ColumnWorkspace();
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -57,6 +60,7 @@ export class RemoteBatchRunner {
       objective: batch.objective,
       barsPerYear: barsPerYear(candles.ts) ?? 0,
       pboPartitions: batch.pboPartitions,
+      workspace: this.workspace,
     };
     const answers = evaluateBatch(batch.configs, ctx, 0, batch.configs.length, () => false)!;
     return answers.map((answer, i) => ({ index: batch.indices[i]!, answer }));

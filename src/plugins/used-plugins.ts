@@ -11,7 +11,7 @@ import type { RunConfig } from "../core/run-config.js";
 import { type BacktestPlan, planBacktest } from "../engine/plan-backtest.js";
 import type { IndicatorDef } from "../indicators/types.js";
 import type { StrategyDef } from "../strategies/types.js";
-import { gridTrials } from "../validation/param-grid.js";
+import { gridTrials } from "../validation/walk-forward/param-grid.js";
 
 export interface UsedPlugin {
   readonly family: "strategies" | "indicators";

@@ -16,7 +16,7 @@ import { planInputs } from "../engine/plan-backtest.js";
 import { resolveIndicator } from "../indicators/features/resolve-indicator.js";
 import { resolveRisk } from "../risk/resolve-risk.js";
 import { resolveStrategy } from "../strategies/resolve-strategy.js";
-import { hasParam, paramKeys, schemaAt } from "../validation/param-path.js";
+import { hasParam, paramKeys, schemaAt } from "../validation/walk-forward/param-path.js";
 import { builtinCatalog } from "./builtin-catalog.js";
 
 /** `catalog` defaults to the built-ins (the library, tests); a studio always passes its own. */

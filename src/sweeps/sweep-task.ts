@@ -9,9 +9,9 @@ import type { Candles } from "../core/candles.js";
 import type { Metrics } from "../core/results.js";
 import type { FeatureColumn } from "../indicators/features/feature-set.js";
 import type { PluginSource } from "../runs/workers/worker-catalog.js";
-import type { BlockSums, TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
-import type { PboFromSumsOptions } from "../validation/probability-of-backtest-overfitting.js";
+import type { BlockSums, TrialBlockSums } from "../validation/overfitting/cscv-blocks.js";
+import type { PboFromSumsOptions } from "../validation/overfitting/probability-of-backtest-overfitting.js";
 
 export interface SweepTaskInit {
   /** Identifies the sweep's execution: workers cache their context under it. */

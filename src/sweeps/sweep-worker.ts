@@ -8,7 +8,10 @@ import { ColumnWorkspace } from "../core/column-workspace.js";
 import { toStudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import { workerCatalog } from "../runs/workers/worker-catalog.js";
-import { type PboPart, pboPartFromSums } from "../validation/probability-of-backtest-overfitting.js";
+import {
+  type PboPart,
+  pboPartFromSums,
+} from "../validation/overfitting/probability-of-backtest-overfitting.js";
 import { evaluateTrial, type TrialContext } from "./plan/evaluate-trial.js";
 import type { PboTask, SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
 

@@ -19,14 +19,14 @@ import type { RunConfig } from "../core/run-config.js";
 import type { FeatureColumn } from "../indicators/features/feature-set.js";
 import { sharedCandles } from "../runs/workers/shared-candles.js";
 import { workerSources } from "../runs/workers/worker-catalog.js";
-import { mergeBlockSums, type TrialBlockSums } from "../validation/cscv-blocks.js";
 import type { Objective } from "../validation/objective.js";
+import { mergeBlockSums, type TrialBlockSums } from "../validation/overfitting/cscv-blocks.js";
 import {
   type PboFromSumsOptions,
   type PboPart,
   type PboResult,
   pboFromParts,
-} from "../validation/probability-of-backtest-overfitting.js";
+} from "../validation/overfitting/probability-of-backtest-overfitting.js";
 import type { PboTask, SweepTask, SweepTaskInit, SweepTaskResult, TrialAnswer } from "./sweep-task.js";
 import { evaluateBatch } from "./sweep-worker.js";
 

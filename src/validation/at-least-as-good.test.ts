@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { atLeastAsGood, strictlyBetter, tieTolerance } from "./at-least-as-good.js";
-import { createBootstrapJob, summarizeBootstrap } from "./block-bootstrap.js";
 import { argmaxFirst } from "./objective.js";
-import { probabilityOfBacktestOverfitting } from "./probability-of-backtest-overfitting.js";
-import { createMonteCarloJob, summarizeMonteCarlo } from "./trade-monte-carlo.js";
+import { probabilityOfBacktestOverfitting } from "./overfitting/probability-of-backtest-overfitting.js";
+import { createBootstrapJob, summarizeBootstrap } from "./resampling/block-bootstrap.js";
+import { createMonteCarloJob, summarizeMonteCarlo } from "./resampling/trade-monte-carlo.js";
 
 const ULP1 = 2 ** -52;
 

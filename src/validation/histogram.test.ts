@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createBootstrapJob, summarizeBootstrap } from "./block-bootstrap.js";
 import { HISTOGRAM_BINS, histogram } from "./histogram.js";
-import { createPermutationJob, summarizePermutation } from "./permutation-test.js";
+import { createBootstrapJob, summarizeBootstrap } from "./resampling/block-bootstrap.js";
+import { createPermutationJob, summarizePermutation } from "./resampling/permutation-test.js";
 import { momentumReplayer } from "./test-support/momentum-replayer.js";
 import { randomCandles } from "./test-support/random-candles.js";
 

@@ -5,6 +5,14 @@
  * Everything here is pure and seeded; docs/validation.md states every formula and convention.
  */
 
+export { HISTOGRAM_BINS, type Histogram, histogram } from "./histogram.js";
+export {
+  type PboMetric,
+  type PboOptions,
+  type PboResult,
+  probabilityOfBacktestOverfitting,
+} from "./overfitting/probability-of-backtest-overfitting.js";
+export { quantile, quantileSorted } from "./quantile.js";
 export {
   type BlockBootstrapConfig,
   type BootstrapJob,
@@ -13,13 +21,8 @@ export {
   createBootstrapJob,
   createBootstrapScratch,
   summarizeBootstrap,
-} from "./block-bootstrap.js";
-export { circularBlockIndices, stationaryBlockIndices } from "./block-indices.js";
-export {
-  deflatedSharpeRatio,
-  TRIAL_SHARPE_VARIANCE_DDOF,
-  trialSharpeVariance,
-} from "./deflated-sharpe-ratio.js";
+} from "./resampling/block-bootstrap.js";
+export { circularBlockIndices, stationaryBlockIndices } from "./resampling/block-indices.js";
 export {
   type EquityFan,
   FAN_CHECKPOINTS,
@@ -27,14 +30,8 @@ export {
   type FanLevel,
   fanCheckpoints,
   summarizeFan,
-} from "./equity-fan.js";
-export { expectedMaxSharpe } from "./expected-max-sharpe.js";
-export { HISTOGRAM_BINS, type Histogram, histogram } from "./histogram.js";
-export { minTrackRecordLength } from "./min-track-record-length.js";
-export { kurtosis, mean, skewness, stdev } from "./moments.js";
-export { normalCdf, normalQuantile } from "./normal-distribution.js";
-export { type OptimalBlockLength, optimalBlockLength } from "./optimal-block-length.js";
-export { type GridTrial, gridTrials } from "./param-grid.js";
+} from "./resampling/equity-fan.js";
+export { type OptimalBlockLength, optimalBlockLength } from "./resampling/optimal-block-length.js";
 export {
   createPermutationJob,
   createPermutationScratch,
@@ -42,7 +39,7 @@ export {
   type PermutationScratch,
   permutationReplicate,
   summarizePermutation,
-} from "./permutation-test.js";
+} from "./resampling/permutation-test.js";
 export {
   copyCandles,
   createPermutationWork,
@@ -50,17 +47,7 @@ export {
   permuteBars,
   permuteInto,
   preparePermutation,
-} from "./permute-bars.js";
-export { probabilisticSharpeRatio } from "./probabilistic-sharpe-ratio.js";
-export {
-  type PboMetric,
-  type PboOptions,
-  type PboResult,
-  probabilityOfBacktestOverfitting,
-} from "./probability-of-backtest-overfitting.js";
-export { quantile, quantileSorted } from "./quantile.js";
-export { planValidation, runValidation, type ValidationPlan } from "./run-validation.js";
-export { methodStream, STREAMS } from "./streams.js";
+} from "./resampling/permute-bars.js";
 export {
   createMonteCarloJob,
   type MonteCarloJob,
@@ -68,8 +55,21 @@ export {
   simulateTradePath,
   summarizeMonteCarlo,
   type TradePathOutcome,
-} from "./trade-monte-carlo.js";
+} from "./resampling/trade-monte-carlo.js";
+export type { UniformSource } from "./resampling/uniform.js";
+export { planValidation, runValidation, type ValidationPlan } from "./run-validation.js";
+export {
+  deflatedSharpeRatio,
+  TRIAL_SHARPE_VARIANCE_DDOF,
+  trialSharpeVariance,
+} from "./sharpe/deflated-sharpe-ratio.js";
+export { expectedMaxSharpe } from "./sharpe/expected-max-sharpe.js";
+export { minTrackRecordLength } from "./sharpe/min-track-record-length.js";
+export { kurtosis, mean, skewness, stdev } from "./sharpe/moments.js";
+export { normalCdf, normalQuantile } from "./sharpe/normal-distribution.js";
+export { probabilisticSharpeRatio } from "./sharpe/probabilistic-sharpe-ratio.js";
+export { methodStream, STREAMS } from "./streams.js";
 export type * from "./types.js";
-export type { UniformSource } from "./uniform.js";
-export { annualizedReturn, walkForwardEfficiency } from "./walk-forward-efficiency.js";
-export { type WfoWindow, wfoWindows } from "./wfo-windows.js";
+export { type GridTrial, gridTrials } from "./walk-forward/param-grid.js";
+export { annualizedReturn, walkForwardEfficiency } from "./walk-forward/walk-forward-efficiency.js";
+export { type WfoWindow, wfoWindows } from "./walk-forward/wfo-windows.js";

@@ -10,9 +10,9 @@
  * - total_return: Π(1 + r) - 1. calmar: annualized return / max drawdown (peak includes the start).
  */
 import { strictlyBetter } from "./at-least-as-good.js";
-import { mean, stdev } from "./moments.js";
 import { compoundedReturn } from "./returns.js";
-import { annualizedReturn } from "./walk-forward-efficiency.js";
+import { mean, stdev } from "./sharpe/moments.js";
+import { annualizedReturn } from "./walk-forward/walk-forward-efficiency.js";
 
 export const OBJECTIVE_NAMES = ["sharpe", "total_return", "sortino", "calmar"] as const;
 export type Objective = (typeof OBJECTIVE_NAMES)[number];

@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../core/canonical-json.js";
 import { RNG_ALGORITHM } from "../core/rng.js";
-import { bootstrapReplicate, createBootstrapScratch, summarizeBootstrap } from "./block-bootstrap.js";
-import { createPermutationScratch, permutationReplicate, summarizePermutation } from "./permutation-test.js";
+import {
+  bootstrapReplicate,
+  createBootstrapScratch,
+  summarizeBootstrap,
+} from "./resampling/block-bootstrap.js";
+import {
+  createPermutationScratch,
+  permutationReplicate,
+  summarizePermutation,
+} from "./resampling/permutation-test.js";
+import {
+  monteCarloReplicate,
+  summarizeMonteCarlo,
+  type TradePathOutcome,
+} from "./resampling/trade-monte-carlo.js";
 import { planValidation, runValidation } from "./run-validation.js";
 import { fixtureContext, fullConfig } from "./test-support/validation-fixture.js";
-import { monteCarloReplicate, summarizeMonteCarlo, type TradePathOutcome } from "./trade-monte-carlo.js";
 
 describe("runValidation", () => {
   it("produces every section in a JSON-safe summary (canonical JSON rejects NaN and Infinity)", () => {

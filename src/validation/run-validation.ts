@@ -10,33 +10,33 @@
 import { StudioError } from "../core/errors.js";
 import { RNG_ALGORITHM } from "../core/rng.js";
 import type { ValidationConfig } from "../core/run-config.js";
+import { runOverfitting } from "./overfitting/overfitting.js";
+import { RESAMPLE_WEIGHT, ValidationProgress } from "./progress.js";
 import {
   type BootstrapJob,
   bootstrapReplicate,
   createBootstrapJob,
   createBootstrapScratch,
   summarizeBootstrap,
-} from "./block-bootstrap.js";
-import { runOverfitting } from "./overfitting.js";
-import { contextTrials } from "./param-grid.js";
+} from "./resampling/block-bootstrap.js";
 import {
   createPermutationJob,
   createPermutationScratch,
   type PermutationJob,
   permutationReplicate,
   summarizePermutation,
-} from "./permutation-test.js";
-import { RESAMPLE_WEIGHT, ValidationProgress } from "./progress.js";
-import { barReturns } from "./returns.js";
+} from "./resampling/permutation-test.js";
 import {
   createMonteCarloJob,
   type MonteCarloJob,
   monteCarloReplicate,
   summarizeMonteCarlo,
   type TradePathOutcome,
-} from "./trade-monte-carlo.js";
+} from "./resampling/trade-monte-carlo.js";
+import { barReturns } from "./returns.js";
 import type { ValidationContext, ValidationSummary } from "./types.js";
-import { runWalkForward, walkForwardRuns } from "./walk-forward.js";
+import { contextTrials } from "./walk-forward/param-grid.js";
+import { runWalkForward, walkForwardRuns } from "./walk-forward/walk-forward.js";
 
 export interface ValidationPlan {
   readonly permutation?: PermutationJob;

@@ -5,8 +5,8 @@
  * strategy and the worker-thread pool can hand each thread its own engine instance.
  */
 import type { Candles } from "../core/candles.js";
-import type { EquityFan } from "./equity-fan.js";
 import type { Histogram } from "./histogram.js";
+import type { EquityFan } from "./resampling/equity-fan.js";
 
 export type StrategyParams = Record<string, unknown>;
 

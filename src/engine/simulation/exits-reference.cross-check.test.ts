@@ -14,10 +14,7 @@ import { EXIT_REASONS } from "../../core/results.js";
 import { parseRunConfigShape, type RunConfigInput } from "../../core/run-config.js";
 import { runBacktest } from "../run-backtest.js";
 
-const FIXTURE = path.resolve(
-  import.meta.dirname,
-  "../../../test/fixtures/exits/goog-2007-10-to-2008-12.csv",
-);
+const FIXTURE = path.resolve(import.meta.dirname, "../../../test/fixtures/exits/goog-2007-10-to-2008-12.csv");
 
 function loadGoog(): Candles {
   const rows = readFileSync(FIXTURE, "utf8").trim().split("\n").slice(1);

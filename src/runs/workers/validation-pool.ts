@@ -18,18 +18,18 @@ import { StudioError } from "../../core/errors.js";
 import { RNG_ALGORITHM } from "../../core/rng.js";
 import type { RunConfig } from "../../core/run-config.js";
 import { createReplayer } from "../../engine/replayer.js";
-import { summarizeBootstrap } from "../../validation/block-bootstrap.js";
-import { summarizePermutation } from "../../validation/permutation-test.js";
 import { RESAMPLE_WEIGHT } from "../../validation/progress.js";
+import { summarizeBootstrap } from "../../validation/resampling/block-bootstrap.js";
+import { summarizePermutation } from "../../validation/resampling/permutation-test.js";
+import { summarizeMonteCarlo } from "../../validation/resampling/trade-monte-carlo.js";
 import { planValidation, runValidation, validationWork } from "../../validation/run-validation.js";
-import { summarizeMonteCarlo } from "../../validation/trade-monte-carlo.js";
 import type {
   OverfittingSummary,
   ValidationContext,
   ValidationSummary,
   WfoSummary,
 } from "../../validation/types.js";
-import { walkForwardRuns } from "../../validation/walk-forward.js";
+import { walkForwardRuns } from "../../validation/walk-forward/walk-forward.js";
 import type { StudioCatalog } from "../builtin-catalog.js";
 import type { MethodProgress } from "../events/events.js";
 import { sharedCandles, sharedFloat64 } from "./shared-candles.js";

@@ -8,15 +8,18 @@
 import { toStudioError } from "../../core/errors.js";
 import type { RunConfig } from "../../core/run-config.js";
 import { createReplayer } from "../../engine/replayer.js";
-import { bootstrapReplicate, createBootstrapScratch } from "../../validation/block-bootstrap.js";
-import { runOverfitting } from "../../validation/overfitting.js";
-import { contextTrials } from "../../validation/param-grid.js";
-import { createPermutationScratch, permutationReplicate } from "../../validation/permutation-test.js";
+import { runOverfitting } from "../../validation/overfitting/overfitting.js";
 import { ValidationProgress } from "../../validation/progress.js";
+import { bootstrapReplicate, createBootstrapScratch } from "../../validation/resampling/block-bootstrap.js";
+import {
+  createPermutationScratch,
+  permutationReplicate,
+} from "../../validation/resampling/permutation-test.js";
+import { monteCarloReplicate, type TradePathOutcome } from "../../validation/resampling/trade-monte-carlo.js";
 import { planValidation, type ValidationPlan } from "../../validation/run-validation.js";
-import { monteCarloReplicate, type TradePathOutcome } from "../../validation/trade-monte-carlo.js";
 import type { ValidationContext } from "../../validation/types.js";
-import { runWalkForward, walkForwardRuns } from "../../validation/walk-forward.js";
+import { contextTrials } from "../../validation/walk-forward/param-grid.js";
+import { runWalkForward, walkForwardRuns } from "../../validation/walk-forward/walk-forward.js";
 import { CONTROL, type TaskInit, type TaskResult, type ValidationTask } from "./validation-task.js";
 import { workerCatalog } from "./worker-catalog.js";
 

@@ -18,9 +18,9 @@ import { runPlan } from "../../engine/run-plan.js";
 import { uniqueIndicators } from "../../indicators/features/compute-features.js";
 import { type FeatureColumn, featureSetFromColumns } from "../../indicators/features/feature-set.js";
 import type { ResolvedIndicator } from "../../indicators/features/resolve-indicator.js";
-import { type TrialBlockSums, trialBlockSums } from "../../validation/cscv-blocks.js";
 import { type Objective, objectiveAndSharpe } from "../../validation/objective.js";
-import { cscvLayout } from "../../validation/probability-of-backtest-overfitting.js";
+import { type TrialBlockSums, trialBlockSums } from "../../validation/overfitting/cscv-blocks.js";
+import { cscvLayout } from "../../validation/overfitting/probability-of-backtest-overfitting.js";
 import { barReturns } from "../../validation/returns.js";
 
 export interface TrialContext {

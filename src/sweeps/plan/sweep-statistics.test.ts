@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Metrics } from "../../core/results.js";
 import { Rng } from "../../core/rng.js";
-import { trialBlockSums } from "../../validation/cscv-blocks.js";
-import { deflatedSharpeRatio } from "../../validation/deflated-sharpe-ratio.js";
-import { kurtosis, skewness } from "../../validation/moments.js";
+import { trialBlockSums } from "../../validation/overfitting/cscv-blocks.js";
 import {
   cscvLayout,
   probabilityOfBacktestOverfitting,
-} from "../../validation/probability-of-backtest-overfitting.js";
+} from "../../validation/overfitting/probability-of-backtest-overfitting.js";
+import { deflatedSharpeRatio } from "../../validation/sharpe/deflated-sharpe-ratio.js";
+import { kurtosis, skewness } from "../../validation/sharpe/moments.js";
 import { type RunTrial, sweepStatistics } from "./sweep-statistics.js";
 
 const metrics = (total: number, bh: number | null) =>

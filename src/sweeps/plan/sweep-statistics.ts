@@ -11,21 +11,21 @@
  *   away in exactly one dimension); a ratio far below 1 flags an isolated peak.
  */
 import type { Metrics } from "../../core/results.js";
-import type { TrialBlockSums } from "../../validation/cscv-blocks.js";
+import { finiteOrNull } from "../../validation/json-safe.js";
+import { argmaxFirst } from "../../validation/objective.js";
+import type { TrialBlockSums } from "../../validation/overfitting/cscv-blocks.js";
+import {
+  type PboResult,
+  probabilityOfBacktestOverfittingFromSums,
+} from "../../validation/overfitting/probability-of-backtest-overfitting.js";
 import {
   deflatedSharpeRatio,
   TRIAL_SHARPE_VARIANCE_DDOF,
   trialSharpeVariance,
-} from "../../validation/deflated-sharpe-ratio.js";
-import { expectedMaxSharpe } from "../../validation/expected-max-sharpe.js";
-import { finiteOrNull } from "../../validation/json-safe.js";
-import { kurtosis, skewness } from "../../validation/moments.js";
-import { argmaxFirst } from "../../validation/objective.js";
-import { probabilisticSharpeRatio } from "../../validation/probabilistic-sharpe-ratio.js";
-import {
-  type PboResult,
-  probabilityOfBacktestOverfittingFromSums,
-} from "../../validation/probability-of-backtest-overfitting.js";
+} from "../../validation/sharpe/deflated-sharpe-ratio.js";
+import { expectedMaxSharpe } from "../../validation/sharpe/expected-max-sharpe.js";
+import { kurtosis, skewness } from "../../validation/sharpe/moments.js";
+import { probabilisticSharpeRatio } from "../../validation/sharpe/probabilistic-sharpe-ratio.js";
 
 export interface RunTrial {
   readonly index: number;

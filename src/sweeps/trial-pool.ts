@@ -83,6 +83,10 @@ export class TrialThreads {
       idleTimeout: 1000,
       ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
     });
+    // The threads outlive a job: a worker whose aborted task had already answered makes piscina emit "error"
+    // after the job removed its own listener, and an emitter without a listener throws, which would take the
+    // process down. A job's listener still sees every error while it runs.
+    this.pool.on("error", () => {});
   }
 
   /**

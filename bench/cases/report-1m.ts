@@ -4,7 +4,7 @@
  * period returns, the trades table) and write the page, and the page's size against the 5 MB bound; and the size
  * of the same run's report with every kind of level exit on (each trade's stop steps and target drawn).
  */
-import type { BenchCase } from "../case.js";
+import type { BenchCase, BenchContext } from "../case.js";
 import { minuteRequest, SMA_10_50 } from "../case.js";
 import { measure, memory } from "../measure.js";
 
@@ -12,35 +12,41 @@ type M<T> = Promise<T>;
 const BARS = 1_000_000;
 const SIZE_BUDGET_MB = 5;
 
+/** The 1M-bar SMA 10/50 run and a function that renders its report.html (also used by report_1m_open). */
+export async function reportOf1mRun(ctx: BenchContext) {
+  const [{ generateSynthetic }, { runBacktest }, { renderRunReport }] = await Promise.all([
+    ctx.dist("data/providers/synthetic/synthetic-generator.js") as M<
+      typeof import("../../src/data/providers/synthetic/synthetic-generator.js")
+    >,
+    ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
+    ctx.dist("report/report-html.js") as M<typeof import("../../src/report/report-html.js")>,
+  ]);
+  const request = minuteRequest(BARS);
+  const candles = generateSynthetic(request);
+  const config = { ...request, provider: "synthetic", strategy: SMA_10_50 };
+  const r = runBacktest(config, { candles });
+  const summary = { config: { ...config, initial_cash: 10_000 }, data_quality: { bars: BARS, gaps: 0 } };
+  const render = () =>
+    renderRunReport({
+      candles,
+      ts: r.portfolio.ts,
+      equity: r.portfolio.equity,
+      drawdown: r.drawdown,
+      fills: r.fills,
+      trades: r.trades,
+      metrics: r.metrics,
+      summary,
+      title: "BENCH 1m",
+      subtitle: "sma_crossover(fast=10, slow=50)",
+    });
+  return { candles, config, r, summary, render, renderRunReport, runBacktest };
+}
+
 export const report1m: BenchCase = {
   name: "report_1m",
   summary: "report.html of a 1M-bar SMA 10/50 run: build time and size",
   async run(ctx) {
-    const [{ generateSynthetic }, { runBacktest }, { renderRunReport }] = await Promise.all([
-      ctx.dist("data/providers/synthetic/synthetic-generator.js") as M<
-        typeof import("../../src/data/providers/synthetic/synthetic-generator.js")
-      >,
-      ctx.dist("engine/run-backtest.js") as M<typeof import("../../src/engine/run-backtest.js")>,
-      ctx.dist("report/report-html.js") as M<typeof import("../../src/report/report-html.js")>,
-    ]);
-    const request = minuteRequest(BARS);
-    const candles = generateSynthetic(request);
-    const config = { ...request, provider: "synthetic", strategy: SMA_10_50 };
-    const r = runBacktest(config, { candles });
-    const summary = { config: { ...config, initial_cash: 10_000 }, data_quality: { bars: BARS, gaps: 0 } };
-    const render = () =>
-      renderRunReport({
-        candles,
-        ts: r.portfolio.ts,
-        equity: r.portfolio.equity,
-        drawdown: r.drawdown,
-        fills: r.fills,
-        trades: r.trades,
-        metrics: r.metrics,
-        summary,
-        title: "BENCH 1m",
-        subtitle: "sma_crossover(fast=10, slow=50)",
-      });
+    const { candles, config, r, summary, render, renderRunReport, runBacktest } = await reportOf1mRun(ctx);
     let bytes = 0;
     ctx.record(
       await measure(

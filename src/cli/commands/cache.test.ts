@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { studio, tempHome } from "../test-support/studio-cli.js";
 import { formatBytes } from "./cache.js";
@@ -49,6 +50,38 @@ describe("studio cache", () => {
     const all = JSON.parse((await studio(["cache", "clear", "--home", home, "--json"])).stdout);
     expect(all).toMatchObject({ entries: 1, features: 0 });
     expect((await studio(["cache", "list", "--home", home])).stdout).toBe("the candle cache is empty\n");
+  });
+
+  it("shows a csv file's whole-source entry as the whole file, not as dates from the far past and future", async () => {
+    const home = tempHome();
+    mkdirSync(path.join(home, "data"), { recursive: true });
+    writeFileSync(
+      path.join(home, "data", "ABC.csv"),
+      "date,open,high,low,close,volume\n2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1.5,2,1,1.8,12\n",
+    );
+    const fetched = await studio([
+      "data",
+      "fetch",
+      "--provider",
+      "csv",
+      "--symbol",
+      "ABC",
+      "--timeframe",
+      "1d",
+      "--start",
+      "2024-01-02",
+      "--end",
+      "2024-01-03",
+      "--home",
+      home,
+      "--json",
+    ]);
+    expect(fetched.code, fetched.stderr).toBe(0);
+    const text = (await studio(["cache", "list", "--home", home])).stdout;
+    expect(text, "no sentinel year is printed").not.toMatch(/271821|275760/);
+    expect(text).toMatch(/csv\s+ABC\s+1d\s+whole file\s+-\s+2\s/);
+    const json = JSON.parse((await studio(["cache", "list", "--home", home, "--json"])).stdout);
+    expect(json.map((e: { whole_source: boolean }) => e.whole_source)).toContain(true);
   });
 
   it("refuses a filter that is a path", async () => {

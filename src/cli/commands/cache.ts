@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { clearCache, listCache } from "../../data/cache/cache-admin.js";
+import { SOURCE_END, SOURCE_START } from "../../data/cache/whole-source.js";
 import { openDatabase } from "../../store/db.js";
 import type { CandleCacheFilter } from "../../store/repos/candle-cache-repo.js";
 import { action, type CliContext, printJson } from "../context.js";
@@ -54,6 +55,14 @@ export function registerCacheCommands(program: Command): void {
     );
 }
 
+/**
+ * The entry of a provider that reads its whole source (a csv file) is keyed by the widest possible range, so any
+ * request finds it: its start and end are that key, not dates anyone wrote, and are not shown as dates.
+ */
+function isWholeSource(r: { start: number; end: number }): boolean {
+  return r.start === SOURCE_START && r.end === SOURCE_END;
+}
+
 function list(ctx: CliContext, rows: ReturnType<typeof listCache>): void {
   if (ctx.json) {
     printJson(
@@ -64,6 +73,7 @@ function list(ctx: CliContext, rows: ReturnType<typeof listCache>): void {
         timeframe: r.timeframe,
         start: r.start,
         end: r.end,
+        whole_source: isWholeSource(r),
         row_count: r.rowCount,
         size_bytes: r.sizeBytes,
         created_at: r.createdAt,
@@ -82,8 +92,8 @@ function list(ctx: CliContext, rows: ReturnType<typeof listCache>): void {
     r.provider,
     r.symbol,
     r.timeframe,
-    isoTime(r.start),
-    isoTime(r.end),
+    isWholeSource(r) ? "whole file" : isoTime(r.start),
+    isWholeSource(r) ? "-" : isoTime(r.end),
     String(r.rowCount),
     formatBytes(r.sizeBytes),
     isoTime(r.createdAt),

@@ -20,13 +20,13 @@ export {
   type Origin,
   type PluginLists,
   type PluginOrigins,
-} from "./core/catalog.js";
+} from "./core/catalog/catalog.js";
+export { type PluginEntry, type Registry, registryOf } from "./core/catalog/registry.js";
 export { CODE_VERSION } from "./core/code-version.js";
 export { ColumnWorkspace } from "./core/column-workspace.js";
 export { ERROR_CODES, type ErrorCode, StudioError } from "./core/errors.js";
 export { candleHash, configHash, featureHash, runHash } from "./core/hashes.js";
 export { LIMITS } from "./core/limits.js";
-export { type PluginEntry, type Registry, registryOf } from "./core/registry.js";
 export {
   EXIT_REASONS,
   type ExitReason,

@@ -57,8 +57,8 @@ export const sweepGrid1000x100kRedis: BenchCase = {
       "http/create-server.js",
     )) as typeof import("../../src/http/create-server.js");
     const { listenOn } = (await ctx.dist(
-      "http/listen-on.js",
-    )) as typeof import("../../src/http/listen-on.js");
+      "http/guards/listen-on.js",
+    )) as typeof import("../../src/http/guards/listen-on.js");
 
     const root = mkdtempSync(path.join(tmpdir(), "studio-bench-redis-"));
     const redis = await startRedis();

@@ -7,8 +7,8 @@
  * Strict everywhere: an unknown key is an error, never silently ignored.
  */
 import { z } from "zod";
+import { configError } from "./catalog/registry.js";
 import { LIMITS } from "./limits.js";
-import { configError } from "./registry.js";
 import { TIMEFRAMES, timeframeMs } from "./timeframe.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

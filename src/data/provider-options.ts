@@ -6,8 +6,8 @@
  * to the defaults) keeps the candle hash it always had.
  */
 import { canonicalJson } from "../core/canonical-json.js";
+import { parseParams } from "../core/catalog/registry.js";
 import { quote, StudioError } from "../core/errors.js";
-import { parseParams } from "../core/registry.js";
 import type { ProviderDef } from "./provider.js";
 
 export interface ParsedProviderOptions {

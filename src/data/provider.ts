@@ -9,7 +9,7 @@
  */
 import type { z } from "zod";
 import type { Candles } from "../core/candles.js";
-import type { PluginEntry } from "../core/registry.js";
+import type { PluginEntry } from "../core/catalog/registry.js";
 import type { Timeframe } from "../core/timeframe.js";
 import type { HomePaths } from "../store/home.js";
 
@@ -77,7 +77,7 @@ export interface CandleProvider {
   fetch(request: CandleRequest, ctx: ProviderContext): Promise<ProviderResult>;
 }
 
-/** A registry entry: params schema plus a factory (see src/core/registry.ts). */
+/** A registry entry: params schema plus a factory (see src/core/catalog/registry.ts). */
 export interface ProviderDef<S extends z.ZodType = z.ZodType> extends PluginEntry<S> {
   create(params: z.output<S>): CandleProvider;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRegistry } from "../core/registry.js";
+import { describeRegistry } from "../core/catalog/registry.js";
 import { createProvider, PROVIDERS } from "./registry.js";
 
 describe("provider registry", () => {

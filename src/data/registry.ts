@@ -5,7 +5,7 @@
  * the schema's defaults, and environment variables configure what must differ per machine (e.g.
  * STUDIO_BINANCE_URL).
  */
-import { lookup, parseParams, type Registry, registryOf } from "../core/registry.js";
+import { lookup, parseParams, type Registry, registryOf } from "../core/catalog/registry.js";
 import type { CandleProvider, ProviderDef } from "./provider.js";
 import { binance } from "./providers/binance/binance.js";
 import { csv } from "./providers/csv/csv.js";

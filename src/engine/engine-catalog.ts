@@ -4,8 +4,8 @@
  * engine (the library's `runBacktest`) starts from when it is given candles rather than a provider. The full
  * built-in catalog, providers included, is `builtinCatalog()` at the edge.
  */
-import { type Catalog, createCatalog, extendCatalog, pluginLists } from "../core/catalog.js";
-import type { PluginEntry } from "../core/registry.js";
+import { type Catalog, createCatalog, extendCatalog, pluginLists } from "../core/catalog/catalog.js";
+import type { PluginEntry } from "../core/catalog/registry.js";
 import { BUILTIN_INDICATORS } from "../indicators/registry.js";
 import { BUILTIN_RISK_MODELS } from "../risk/registry.js";
 import { BUILTIN_STRATEGIES } from "../strategies/registry.js";

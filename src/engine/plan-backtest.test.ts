@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extendCatalog } from "../core/catalog.js";
+import { extendCatalog } from "../core/catalog/catalog.js";
 import { StudioError } from "../core/errors.js";
 import { parseRunConfigShape } from "../core/run-config.js";
 import { readingStrategy } from "../strategies/test-support/plugin-fixtures.js";

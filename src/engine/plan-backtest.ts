@@ -7,9 +7,9 @@
  * parsing. Unknown names, outputs and bad params are CONFIG_INVALID with their path; a strategy input naming an
  * unknown indicator or output names the strategy, the key and the valid choices.
  */
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
+import { callPlugin, pluginFailure } from "../core/catalog/plugin-failure.js";
 import { quote, StudioError } from "../core/errors.js";
-import { callPlugin, pluginFailure } from "../core/plugin-failure.js";
 import type { RunConfig } from "../core/run-config.js";
 import { timeframeMs } from "../core/timeframe.js";
 import { uniqueIndicators } from "../indicators/features/compute-features.js";

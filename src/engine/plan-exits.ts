@@ -5,7 +5,7 @@
  * simulation reads them shifted, like every feature. `exitOptions` then hands `simulate` the exits and their ATR
  * columns out of a run's features.
  */
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import type { RunConfig } from "../core/run-config.js";
 import type { FeatureFrame } from "../indicators/features/feature-set.js";
 import { type ResolvedIndicator, resolveIndicator } from "../indicators/features/resolve-indicator.js";

@@ -13,7 +13,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import { canonicalJson } from "../core/canonical-json.js";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { ColumnWorkspace } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";

@@ -7,7 +7,7 @@
  * `runPlan`, the same function the studio's runs and validation use.
  */
 import type { Candles } from "../core/candles.js";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { parseRunConfigShape, type RunConfig, type RunConfigInput } from "../core/run-config.js";
 import type { FeatureSet } from "../indicators/features/feature-set.js";
 import type { IndicatorDef } from "../indicators/types.js";

@@ -8,9 +8,9 @@
  * that fails is PLUGIN_FAILED naming it and the first bad bar.
  */
 import { assertCandleShape, type Candles, sliceCandles } from "../core/candles.js";
+import { callPlugin, pluginFailure } from "../core/catalog/plugin-failure.js";
 import { type ColumnWorkspace, float64Column } from "../core/column-workspace.js";
 import { quote, StudioError } from "../core/errors.js";
-import { callPlugin, pluginFailure } from "../core/plugin-failure.js";
 import type { Fills, Metrics, PortfolioBars, RoundTrips } from "../core/results.js";
 import { computeFeatures } from "../indicators/features/compute-features.js";
 import { type FeatureSet, featureSetFromColumns } from "../indicators/features/feature-set.js";

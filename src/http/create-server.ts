@@ -21,8 +21,6 @@ import type { Studio } from "../runs/studio.js";
 import type { HomePaths } from "../store/home.js";
 import { SweepService } from "../sweeps/sweep-service.js";
 import type { ApiApp, ApiContext } from "./api-context.js";
-import { tokenForBind } from "./bind-policy.js";
-import { answerClientError } from "./client-error.js";
 import { DEFAULT_HOST, DEFAULT_TIMEOUTS, type HttpTimeouts } from "./defaults.js";
 import {
   type AbortReporter,
@@ -30,8 +28,10 @@ import {
   frameworkErrorHandler,
   installErrorHandling,
 } from "./error-handler.js";
-import { hostPolicy } from "./host-policy.js";
-import { checkRequest } from "./request-guard.js";
+import { tokenForBind } from "./guards/bind-policy.js";
+import { answerClientError } from "./guards/client-error.js";
+import { hostPolicy } from "./guards/host-policy.js";
+import { checkRequest } from "./guards/request-guard.js";
 import { registerArtifactsRoutes } from "./routes/artifacts-routes.js";
 import { registerCandlesRoutes } from "./routes/candles-routes.js";
 import { registerMetaRoutes } from "./routes/meta-routes.js";

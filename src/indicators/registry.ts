@@ -5,7 +5,7 @@
  * contract test then checks warm-up, look-ahead and determinism. Runs read indicators from their Catalog
  * (`builtinCatalog()` starts from this list), never from this module.
  */
-import { type Registry, registryOf } from "../core/registry.js";
+import { type Registry, registryOf } from "../core/catalog/registry.js";
 import { obv } from "./momentum/obv.js";
 import { roc } from "./momentum/roc.js";
 import { rsi } from "./momentum/rsi.js";

@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { Candles } from "../core/candles.js";
-import type { PluginEntry } from "../core/registry.js";
+import type { PluginEntry } from "../core/catalog/registry.js";
 
 export interface IndicatorDef<S extends z.ZodType = z.ZodType> extends PluginEntry<S> {
   /** Output names in order, e.g. `["sma"]` or `["macd", "signal", "hist"]`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { extendCatalog } from "../core/catalog.js";
+import { extendCatalog } from "../core/catalog/catalog.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import { sma } from "../indicators/trend/sma.js";
 import { smaCrossover } from "../strategies/sma-crossover.js";

@@ -7,9 +7,9 @@
  * bar that moved, `k` and the size of the change. `studio plugins check NAME` prints it, and the studio runs it
  * on a short sample the first time a user plugin version is used.
  */
-import { type Catalog, extendCatalog } from "../core/catalog.js";
+import { type Catalog, extendCatalog } from "../core/catalog/catalog.js";
+import { parseParams } from "../core/catalog/registry.js";
 import { quote, StudioError } from "../core/errors.js";
-import { parseParams } from "../core/registry.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import type { IndicatorDef } from "../indicators/types.js";
 import type { StrategyDef } from "../strategies/types.js";

@@ -9,7 +9,7 @@
  */
 
 import type { Candles } from "../core/candles.js";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import type { Fills } from "../core/results.js";
 import { parseRunConfigShape } from "../core/run-config.js";
 import { type BacktestPlan, planBacktest } from "../engine/plan-backtest.js";

@@ -6,7 +6,7 @@
  * defaults) and, for an indicator, that its outputs are distinct names and its lookback for the defaults is a
  * whole number of bars. Every problem is PLUGIN_INVALID naming the file.
  */
-import { assertPluginShape, type Family, type Origin } from "../core/catalog.js";
+import { assertPluginShape, type Family, type Origin } from "../core/catalog/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import type { IndicatorDef } from "../indicators/types.js";
 import type { StrategyDef } from "../strategies/types.js";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extendCatalog, inlineOrigin } from "../core/catalog.js";
+import { extendCatalog, inlineOrigin } from "../core/catalog/catalog.js";
 import { tempHome } from "../data/test-support/temp-home.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import type { IndicatorDef } from "../indicators/types.js";

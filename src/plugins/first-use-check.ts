@@ -11,8 +11,8 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Catalog } from "../core/catalog.js";
-import { describeOrigin } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
+import { describeOrigin } from "../core/catalog/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import type { HomePaths } from "../store/home.js";

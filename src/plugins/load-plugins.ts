@@ -6,7 +6,7 @@
  * (of one family or not: a run folder keeps a plugin's code as `plugins/NAME.mjs`), or by a file and a built-in,
  * is refused for every file involved, naming them all, so a run never silently gets one of two definitions.
  */
-import { type Catalog, extendCatalog, type Origin } from "../core/catalog.js";
+import { type Catalog, extendCatalog, type Origin } from "../core/catalog/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import type { IndicatorDef } from "../indicators/types.js";
 import type { HomePaths } from "../store/home.js";

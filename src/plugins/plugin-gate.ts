@@ -5,7 +5,7 @@
  * version runs the look-ahead check (refused with PLUGIN_INVALID when it leaks, unless skipped); and the run's
  * config_hash gets the versions of the user plugins it uses.
  */
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { StudioError } from "../core/errors.js";
 import type { PluginVersions } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";

@@ -7,7 +7,7 @@
  * checked like a submitted one.
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import { sha256 } from "../core/hash.js";
 import type { RunConfig } from "../core/run-config.js";

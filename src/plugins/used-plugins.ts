@@ -5,7 +5,7 @@
  * params it is used with. Their versions enter the run's config_hash, their first use is look-ahead checked, and
  * their code is copied into the run folder. Built-ins are not listed.
  */
-import type { Catalog, Origin } from "../core/catalog.js";
+import type { Catalog, Origin } from "../core/catalog/catalog.js";
 import type { PluginVersions } from "../core/hashes.js";
 import type { RunConfig } from "../core/run-config.js";
 import { type BacktestPlan, planBacktest } from "../engine/plan-backtest.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseParams } from "../core/registry.js";
+import { parseParams } from "../core/catalog/registry.js";
 import { fixedQuantity } from "./fixed-quantity.js";
 
 describe("fixed_quantity", () => {

@@ -3,7 +3,7 @@
  * Every built-in sizing model. Adding one: write `name.ts` implementing RiskDef plus `name.test.ts` with
  * hand-computed quantities, then add it to the list here. Runs read sizing models from their Catalog.
  */
-import { type Registry, registryOf } from "../core/registry.js";
+import { type Registry, registryOf } from "../core/catalog/registry.js";
 import { fixedFraction } from "./fixed-fraction.js";
 import { fixedQuantity } from "./fixed-quantity.js";
 import type { RiskDef } from "./types.js";

@@ -4,8 +4,8 @@
  * ready-to-call model and never looks names up itself. Unknown names and bad params are CONFIG_INVALID with the
  * offending path and value (and the list of valid names).
  */
-import type { Catalog } from "../core/catalog.js";
-import { lookup, parseParams } from "../core/registry.js";
+import type { Catalog } from "../core/catalog/catalog.js";
+import { lookup, parseParams } from "../core/catalog/registry.js";
 import type { RiskDef } from "./types.js";
 
 export interface ResolvedRisk {

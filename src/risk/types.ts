@@ -5,7 +5,7 @@
  * `execution.lot_size` when one is set.
  */
 import type { z } from "zod";
-import type { PluginEntry } from "../core/registry.js";
+import type { PluginEntry } from "../core/catalog/registry.js";
 
 export interface SizingContext {
   /** Equity marked at the fill price just before this entry (after closing any reversed position). */

@@ -4,7 +4,7 @@
  * and the built-in indicators, strategies and sizing models. The studio service, the CLI and the HTTP server
  * start from it and extend it with the user's plugins.
  */
-import { type Catalog, createCatalog } from "../core/catalog.js";
+import { type Catalog, createCatalog } from "../core/catalog/catalog.js";
 import type { ProviderDef } from "../data/provider.js";
 import { BUILTIN_PROVIDERS } from "../data/registry.js";
 import { BUILTIN_ENGINE_PLUGINS } from "../engine/engine-catalog.js";

@@ -5,7 +5,7 @@
  * `STUDIO_CONCURRENCY` (runs executed at once, default 1) and `STUDIO_KEEP_RUNS` (completed runs kept by
  * retention, default 100).
  */
-import { extendCatalog, type PluginOrigins, pluginLists } from "../core/catalog.js";
+import { extendCatalog, type PluginOrigins, pluginLists } from "../core/catalog/catalog.js";
 import { quote, StudioError } from "../core/errors.js";
 import type { ProviderDef } from "../data/provider.js";
 import type { IndicatorDef } from "../indicators/types.js";

@@ -7,9 +7,9 @@
  * result is normalized (every default filled, params in parsed form), so two configs that mean the same run
  * hash the same. Every problem is CONFIG_INVALID naming the JSON path and the offending value.
  */
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
+import { lookup } from "../core/catalog/registry.js";
 import { quote, StudioError } from "../core/errors.js";
-import { lookup } from "../core/registry.js";
 import { parseRunConfigShape, type RunConfig } from "../core/run-config.js";
 import { parseProviderOptions } from "../data/provider-options.js";
 import { planInputs } from "../engine/plan-backtest.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "../http/create-server.js";
-import { listenOn } from "../http/listen-on.js";
+import { listenOn } from "../http/guards/listen-on.js";
 import { call } from "../http/test-support/api-client.js";
 import { resolveHome } from "../store/home.js";
 import { fractionalTrend } from "../strategies/test-support/fractional-trend.js";

@@ -6,7 +6,7 @@
  * runPlan with every kind of exit on (stop, ATR target, trailing, time), no look-ahead in the fills and the equity.
  */
 import { describe, expect, it } from "vitest";
-import { extendCatalog } from "../core/catalog.js";
+import { extendCatalog } from "../core/catalog/catalog.js";
 import { parseRunConfigShape } from "../core/run-config.js";
 import { engineCatalog } from "../engine/engine-catalog.js";
 import { planBacktest, planInputs } from "../engine/plan-backtest.js";

@@ -5,7 +5,7 @@
  * contract test then checks look-ahead, determinism and that every bar is written. Runs read strategies from
  * their Catalog (`builtinCatalog()` starts from this list), never from this module.
  */
-import { type Registry, registryOf } from "../core/registry.js";
+import { type Registry, registryOf } from "../core/catalog/registry.js";
 import { bollingerReversion } from "./bollinger-reversion.js";
 import { buyAndHold } from "./buy-and-hold.js";
 import { donchianBreakout } from "./donchian-breakout.js";

@@ -4,8 +4,8 @@
  * strategy's schema (defaults filled). An unknown name is CONFIG_INVALID listing the valid ones; a bad param is
  * CONFIG_INVALID under `{path}.params.{key}`.
  */
-import { type Catalog, type Origin, originOf } from "../core/catalog.js";
-import { lookup, parseParams } from "../core/registry.js";
+import { type Catalog, type Origin, originOf } from "../core/catalog/catalog.js";
+import { lookup, parseParams } from "../core/catalog/registry.js";
 import type { StrategyDef } from "./types.js";
 
 export interface StrategyRef {

@@ -7,7 +7,7 @@
  * trades at the open of bar t only when the target changes. Candle fields come from the `price` indicator.
  */
 import type { z } from "zod";
-import type { PluginEntry, Registry } from "../core/registry.js";
+import type { PluginEntry, Registry } from "../core/catalog/registry.js";
 import type { IndicatorDef } from "../indicators/types.js";
 
 /** A named input a strategy reads: an indicator with params and (for multi-output indicators) one output. */

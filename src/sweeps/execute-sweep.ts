@@ -9,7 +9,7 @@
  */
 import type { Candles } from "../core/candles.js";
 import { sliceCandles } from "../core/candles.js";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";
 import { planBacktest } from "../engine/plan-backtest.js";

@@ -7,7 +7,7 @@
  * plan and execution.
  */
 import type { Candles } from "../core/candles.js";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { StudioError } from "../core/errors.js";
 import { engineCatalog, withPlugins } from "../engine/engine-catalog.js";
 import type { IndicatorDef } from "../indicators/types.js";

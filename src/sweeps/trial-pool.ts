@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { Piscina } from "piscina";
 import type { Candles } from "../core/candles.js";
-import type { Catalog } from "../core/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import { ColumnWorkspace } from "../core/column-workspace.js";
 import { StudioError } from "../core/errors.js";
 import type { RunConfig } from "../core/run-config.js";

@@ -7,7 +7,7 @@
  * the first leaking bar, k and the size of the change.
  */
 import type { Command } from "commander";
-import { describeFamily, FAMILIES, FAMILY_NOUN } from "../../core/catalog.js";
+import { describeFamily, FAMILIES, FAMILY_NOUN } from "../../core/catalog/catalog.js";
 import { quote, StudioError } from "../../core/errors.js";
 import type { IndicatorDef } from "../../indicators/types.js";
 import { checkPlugin } from "../../plugins/check-plugin.js";

@@ -8,10 +8,10 @@
  */
 import type { Command } from "commander";
 import { quote, StudioError } from "../../core/errors.js";
-import { tokenForBind } from "../../http/bind-policy.js";
 import type { ApiServer } from "../../http/create-server.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../http/defaults.js";
-import { allowedHostsFromEnv, hostPolicy } from "../../http/host-policy.js";
+import { tokenForBind } from "../../http/guards/bind-policy.js";
+import { allowedHostsFromEnv, hostPolicy } from "../../http/guards/host-policy.js";
 import { action, openCliStudio, printJson } from "../context.js";
 import { parseRedisUrl } from "./worker.js";
 
@@ -70,8 +70,8 @@ export function registerServeCommand(program: Command): void {
         // The HTTP stack loads only for this command, so every other command starts fast.
         const [{ createServer }, { shutdownGracefully }, { listenOn, probeListen }] = await Promise.all([
           import("../../http/create-server.js"),
-          import("../../http/graceful-shutdown.js"),
-          import("../../http/listen-on.js"),
+          import("../../http/guards/graceful-shutdown.js"),
+          import("../../http/guards/listen-on.js"),
         ]);
         await probeListen(opts.host, port);
         const studio = await openCliStudio(ctx, { resumeQueued: true });

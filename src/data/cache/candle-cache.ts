@@ -10,9 +10,9 @@
  * version and every range is served from that entry (whole-source.ts).
  */
 import type { Candles } from "../../core/candles.js";
+import { lookup, parseParams, type Registry } from "../../core/catalog/registry.js";
 import { quote, StudioError } from "../../core/errors.js";
 import { type CandleKey, candleHash } from "../../core/hashes.js";
-import { lookup, parseParams, type Registry } from "../../core/registry.js";
 import type { Db } from "../../store/db.js";
 import type { HomePaths } from "../../store/home.js";
 import { CandleCacheRepo } from "../../store/repos/candle-cache-repo.js";

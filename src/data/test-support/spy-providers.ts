@@ -1,5 +1,5 @@
 /** A provider registry whose entries count fetch calls, to prove what the cache did or did not ask for. */
-import type { Registry } from "../../core/registry.js";
+import type { Registry } from "../../core/catalog/registry.js";
 import type { CandleProvider, ProviderDef } from "../provider.js";
 import { PROVIDERS } from "../registry.js";
 

@@ -5,7 +5,7 @@
  * from the studio's own Catalog, the one config validation uses), a health check, and the OpenAPI document
  * generated from the routes' own schemas.
  */
-import { describeFamily } from "../../core/catalog.js";
+import { describeFamily } from "../../core/catalog/catalog.js";
 import { CODE_VERSION } from "../../core/code-version.js";
 import { STAGES } from "../../runs/events/events.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";

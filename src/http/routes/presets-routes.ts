@@ -6,7 +6,7 @@
 import { RunConfigSchema } from "../../core/run-config.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { ERROR_RESPONSES, PresetList, PresetParams, PresetView } from "../api-schemas.js";
-import { bodyPassthrough } from "../body-passthrough.js";
+import { bodyPassthrough } from "../guards/body-passthrough.js";
 
 const tags = ["presets"];
 

@@ -16,7 +16,7 @@ import {
   SubmitQuery,
   SubmitResponse,
 } from "../api-schemas.js";
-import { bodyPassthrough } from "../body-passthrough.js";
+import { bodyPassthrough } from "../guards/body-passthrough.js";
 import { decodeCursor, encodeCursor } from "../list-cursor.js";
 
 const tags = ["runs"];

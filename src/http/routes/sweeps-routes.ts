@@ -17,8 +17,8 @@ import type { SweepEvent } from "../../sweeps/sweep-service.js";
 import { sweepView } from "../../sweeps/sweep-view.js";
 import { type ApiApp, type ApiContext, rawReply } from "../api-context.js";
 import { bodyOf, ERROR_RESPONSES, EventsQuery, RunView } from "../api-schemas.js";
-import { bodyPassthrough } from "../body-passthrough.js";
 import { followEvents } from "../follow-events.js";
+import { bodyPassthrough } from "../guards/body-passthrough.js";
 import { resumeAfter } from "./run-events-route.js";
 
 const tags = ["sweeps"];

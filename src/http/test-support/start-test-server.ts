@@ -8,8 +8,8 @@ import path from "node:path";
 import { loadStudio } from "../../plugins/home-catalog.js";
 import { type HomePaths, resolveHome } from "../../store/home.js";
 import { type ApiServer, createServer, type ServerOptions } from "../create-server.js";
-import { shutdownGracefully } from "../graceful-shutdown.js";
-import { listenOn } from "../listen-on.js";
+import { shutdownGracefully } from "../guards/graceful-shutdown.js";
+import { listenOn } from "../guards/listen-on.js";
 
 export interface TestServer {
   readonly url: string;

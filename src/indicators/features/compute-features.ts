@@ -8,9 +8,9 @@
  * output), so a bad user plugin is PLUGIN_FAILED naming it rather than a crash further on.
  */
 import type { Candles } from "../../core/candles.js";
+import { callPlugin, pluginFailure } from "../../core/catalog/plugin-failure.js";
 import { type ColumnWorkspace, float64Column } from "../../core/column-workspace.js";
 import { quote } from "../../core/errors.js";
-import { callPlugin, pluginFailure } from "../../core/plugin-failure.js";
 import { type FeatureColumn, type FeatureSet, featureSetFromColumns, shiftOne } from "./feature-set.js";
 import type { ResolvedIndicator } from "./resolve-indicator.js";
 

@@ -6,7 +6,7 @@
  * (e.g. with the user's plugins) is given.
  */
 import { assertCandleShape, type Candles } from "../../core/candles.js";
-import { type Catalog, createCatalog } from "../../core/catalog.js";
+import { type Catalog, createCatalog } from "../../core/catalog/catalog.js";
 import { BUILTIN_INDICATORS } from "../registry.js";
 import { resolveIndicator } from "./resolve-indicator.js";
 

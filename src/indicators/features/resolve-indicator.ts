@@ -4,8 +4,8 @@
  * its origin, the params parsed by its schema (defaults filled) and the stable column name of each output. Bad
  * input is CONFIG_INVALID under the caller's path, e.g. `indicators[0].params.period`.
  */
-import { type Catalog, type Origin, originOf } from "../../core/catalog.js";
-import { lookup, parseParams } from "../../core/registry.js";
+import { type Catalog, type Origin, originOf } from "../../core/catalog/catalog.js";
+import { lookup, parseParams } from "../../core/catalog/registry.js";
 import type { IndicatorDef, IndicatorRef } from "../types.js";
 import { featureColumnName } from "./feature-column-name.js";
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extendCatalog } from "../../core/catalog.js";
+import { extendCatalog } from "../../core/catalog/catalog.js";
 import { parseRunConfigShape } from "../../core/run-config.js";
 import { runBacktest } from "../../engine/run-backtest.js";
 import { randomWalkCandles } from "../../indicators/test-support/random-walk-candles.js";

@@ -7,7 +7,13 @@
  * the code the run's hash names. A plugin passed in memory (no file) cannot be re-imported at all: the pool runs
  * such a run's validation in the main thread instead (`workerSources` answers undefined).
  */
-import { type Catalog, describeOrigin, extendCatalog, type Family, type Origin } from "../../core/catalog.js";
+import {
+  type Catalog,
+  describeOrigin,
+  extendCatalog,
+  type Family,
+  type Origin,
+} from "../../core/catalog/catalog.js";
 import { quote, StudioError } from "../../core/errors.js";
 import type { IndicatorDef } from "../../indicators/types.js";
 import { importPluginSource } from "../../plugins/import-plugin-source.js";

@@ -4,7 +4,7 @@
  * its params parsed by its schema), with the parsed plugin params put back into the config so the planner can
  * tell a varied field that exists from one the schema drops.
  */
-import type { Catalog } from "../../core/catalog.js";
+import type { Catalog } from "../../core/catalog/catalog.js";
 import type { RunConfig } from "../../core/run-config.js";
 import { planBacktest } from "../../engine/plan-backtest.js";
 

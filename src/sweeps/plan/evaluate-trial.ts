@@ -8,7 +8,7 @@
  * does). Pure: the same trial gives the same bits on any thread.
  */
 import type { Candles } from "../../core/candles.js";
-import type { Catalog } from "../../core/catalog.js";
+import type { Catalog } from "../../core/catalog/catalog.js";
 import type { ColumnWorkspace } from "../../core/column-workspace.js";
 import { StudioError } from "../../core/errors.js";
 import type { Metrics } from "../../core/results.js";

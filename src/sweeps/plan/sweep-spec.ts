@@ -7,8 +7,8 @@
  * (plan-trials.ts), so errors name the varied path.
  */
 import { z } from "zod";
+import { configError } from "../../core/catalog/registry.js";
 import { LIMITS } from "../../core/limits.js";
-import { configError } from "../../core/registry.js";
 import { PRESET_NAME_PATTERN } from "../../core/run-config.js";
 import { OBJECTIVE_NAMES } from "../../validation/objective.js";
 

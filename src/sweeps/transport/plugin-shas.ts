@@ -4,7 +4,7 @@
  * A sweep job carries the coordinator's map; a worker whose own map differs would run other code under the
  * same trial index, so it refuses the job with PLUGIN_INVALID naming the first difference.
  */
-import type { Catalog, Family } from "../../core/catalog.js";
+import type { Catalog, Family } from "../../core/catalog/catalog.js";
 import { quote, StudioError } from "../../core/errors.js";
 
 export function pluginShas(catalog: Catalog): Record<string, string> {

@@ -5,7 +5,7 @@
  * a sweep runs over Redis.
  */
 import { readFile } from "node:fs/promises";
-import type { Catalog } from "../../core/catalog.js";
+import type { Catalog } from "../../core/catalog/catalog.js";
 import { sha256 } from "../../core/hash.js";
 import type { TrialRunner } from "../trial-pool.js";
 import { pluginShas } from "./plugin-shas.js";

@@ -8,7 +8,7 @@
  */
 import { type Job, Worker } from "bullmq";
 import type { Candles } from "../../core/candles.js";
-import type { Catalog } from "../../core/catalog.js";
+import type { Catalog } from "../../core/catalog/catalog.js";
 import { CODE_VERSION } from "../../core/code-version.js";
 import { StudioError } from "../../core/errors.js";
 import type { RunConfig } from "../../core/run-config.js";

@@ -8,7 +8,7 @@
  */
 
 import { type Candles, sliceCandles } from "../../core/candles.js";
-import type { Catalog } from "../../core/catalog.js";
+import type { Catalog } from "../../core/catalog/catalog.js";
 import { ColumnWorkspace } from "../../core/column-workspace.js";
 import type { RunConfig } from "../../core/run-config.js";
 import { computeFeatures } from "../../indicators/features/compute-features.js";

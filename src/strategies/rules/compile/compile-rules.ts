@@ -7,7 +7,7 @@
  * since the plan has already checked the params through `compileRules`. Programs are memoized by params, so
  * the thousands of replications of a validation run compile once.
  */
-import type { Registry } from "../../../core/registry.js";
+import type { Registry } from "../../../core/catalog/registry.js";
 import type { IndicatorDef } from "../../../indicators/types.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import type { TargetReport } from "../evaluate/targets.js";

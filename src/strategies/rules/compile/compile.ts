@@ -10,7 +10,7 @@
  */
 
 import { CANDLE_COLUMNS } from "../../../core/candles.js";
-import type { Registry } from "../../../core/registry.js";
+import type { Registry } from "../../../core/catalog/registry.js";
 import type { IndicatorDef } from "../../../indicators/types.js";
 import type { ArithOp, CompareOp } from "../evaluate/column-ops.js";
 import type { Node } from "../parse/ast.js";

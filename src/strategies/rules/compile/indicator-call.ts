@@ -6,7 +6,7 @@
  * `sma(close, 10)`, `sma(10)` and `sma(period=10, field=close)` are the same call. Only `field` takes a candle
  * column; every other param takes a constant (the compiler has folded numbers and $vars into values already).
  */
-import { configError } from "../../../core/registry.js";
+import { configError } from "../../../core/catalog/registry.js";
 import type { IndicatorDef } from "../../../indicators/types.js";
 import { type RuleSource, ruleError } from "../parse/errors.js";
 

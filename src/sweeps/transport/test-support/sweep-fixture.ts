@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { tempHome } from "../../../data/test-support/temp-home.js";
 import { type ApiServer, createServer } from "../../../http/create-server.js";
-import { listenOn } from "../../../http/listen-on.js";
+import { listenOn } from "../../../http/guards/listen-on.js";
 import { builtinCatalog, type StudioCatalog } from "../../../runs/builtin-catalog.js";
 import { openStudio } from "../../../runs/open-studio.js";
 import type { Studio } from "../../../runs/studio.js";

@@ -1,5 +1,5 @@
 /**
- * @module core/catalog
+ * @module core/catalog/catalog
  * The plugins a run may use, as one value: every family (providers, indicators, strategies, sizing models) as a
  * registry, and where each entry comes from (`"builtin"` or a user's `{ file, sha256 }`). Config parsing,
  * planning, the run pipeline, the validation workers, the HTTP catalog and the CLI all receive a Catalog; none
@@ -8,10 +8,10 @@
  * (`runs/builtin-catalog.ts`), because providers do I/O and the pure core cannot import them; the core only
  * needs the provider family's names, so it is generic in the provider type.
  */
-import type { IndicatorDef } from "../indicators/types.js";
-import type { RiskDef } from "../risk/types.js";
-import type { StrategyDef } from "../strategies/types.js";
-import { quote, StudioError } from "./errors.js";
+import type { IndicatorDef } from "../../indicators/types.js";
+import type { RiskDef } from "../../risk/types.js";
+import type { StrategyDef } from "../../strategies/types.js";
+import { quote, StudioError } from "../errors.js";
 import { describeOrigin, FAMILY_NOUN, type Family, inlineOrigin, type Origin } from "./plugin-origin.js";
 import { assertPluginShape } from "./plugin-shape.js";
 import { describeRegistry, type PluginEntry, type Registry, registryOf } from "./registry.js";

@@ -1,11 +1,11 @@
 /**
- * @module core/plugin-origin
+ * @module core/catalog/plugin-origin
  * Where a plugin comes from, and how messages name it: `"builtin"` (shipped with the studio) or the user's code,
  * `{ file, sha256 }`, with no `file` for a plugin passed in memory, whose version is then the sha256 of its
  * definition's source text.
  */
 import type { z } from "zod";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../hash.js";
 import { describeRegistry, type PluginEntry } from "./registry.js";
 
 /** Where a plugin comes from: shipped with the studio, or the user's code (`file` absent: passed in memory). */

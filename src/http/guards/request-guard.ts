@@ -1,5 +1,5 @@
 /**
- * @module http/request-guard
+ * @module http/guards/request-guard
  * The checks every request passes before any route runs, in this order: the Host header (DNS rebinding), the
  * Origin header when a browser sends one (cross-site requests a page could fire without CORS), then the bearer
  * token when one is configured. The token is compared in constant time over digests, so neither its content
@@ -7,7 +7,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
-import { quote, StudioError } from "../core/errors.js";
+import { quote, StudioError } from "../../core/errors.js";
 import type { HostPolicy } from "./host-policy.js";
 
 export interface GuardOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StudioError } from "../core/errors.js";
+import { StudioError } from "../../core/errors.js";
 import { hostPolicy } from "./host-policy.js";
 import { checkRequest, tokenMatches } from "./request-guard.js";
 

@@ -1,13 +1,13 @@
 /**
- * @module core/plugin-shape
+ * @module core/catalog/plugin-shape
  * What makes a value a plugin definition of a family, checked when it joins a catalog, so a broken user module is
  * PLUGIN_INVALID listing what is missing rather than a crash mid-run; and the sorting of a mixed list of user
  * definitions (the library's `plugins: [...]`) into strategies and indicators by shape.
  */
-import type { IndicatorDef } from "../indicators/types.js";
-import type { StrategyDef } from "../strategies/types.js";
+import type { IndicatorDef } from "../../indicators/types.js";
+import type { StrategyDef } from "../../strategies/types.js";
+import { quote, StudioError } from "../errors.js";
 import type { PluginLists } from "./catalog.js";
-import { quote, StudioError } from "./errors.js";
 import { describeOrigin, FAMILY_NOUN, type Family, type Origin } from "./plugin-origin.js";
 import type { PluginEntry } from "./registry.js";
 

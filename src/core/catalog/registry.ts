@@ -1,12 +1,12 @@
 /**
- * @module core/registry
+ * @module core/catalog/registry
  * The one plugin shape shared by every family (providers, indicators, strategies, risk models): entries
  * `{ name, summary, schema, ... }` gathered into a frozen name -> entry registry by `registryOf([sma, ema])`, so a
  * name is written once (by the entry itself) and never cast. Config validation, the CLI and the HTTP catalog read
  * the same registries (through a run's Catalog), and an unknown name always answers with the list of valid ones.
  */
 import { z } from "zod";
-import { quote, StudioError } from "./errors.js";
+import { quote, StudioError } from "../errors.js";
 
 export interface PluginEntry<S extends z.ZodType = z.ZodType> {
   /** The name users write in configs. */

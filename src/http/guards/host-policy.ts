@@ -1,12 +1,12 @@
 /**
- * @module http/host-policy
+ * @module http/guards/host-policy
  * Which Host headers the server answers. A page on an attacker's domain can make the browser resolve that domain
  * to 127.0.0.1 (DNS rebinding) and then talk to the studio as "same origin"; the only thing that gives it away
  * is the Host header, which still names the attacker's domain. So only loopback names and names the operator
  * configured are accepted. IP literals of the bind address are accepted too: nobody can rebind an IP literal.
  */
 import { isIP } from "node:net";
-import { quote, StudioError } from "../core/errors.js";
+import { quote, StudioError } from "../../core/errors.js";
 
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

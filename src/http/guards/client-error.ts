@@ -1,5 +1,5 @@
 /**
- * @module http/client-error
+ * @module http/guards/client-error
  * Requests that never reach a route: the HTTP parser refused them (a malformed request line, Content-Length
  * together with Transfer-Encoding, headers over the size limit) or the client was too slow (headers or body not
  * received in time). Node hands these to the server's `clientError` listener with the bare socket; the answer
@@ -8,8 +8,8 @@
  */
 import { maxHeaderSize, STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
-import { StudioError } from "../core/errors.js";
-import type { HttpTimeouts } from "./defaults.js";
+import { StudioError } from "../../core/errors.js";
+import type { HttpTimeouts } from "../defaults.js";
 
 interface ParserError extends Error {
   code?: string;

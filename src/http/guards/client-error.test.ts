@@ -3,10 +3,10 @@
  * connection, within the (here shortened) time limits, and a client that gives up mid-upload is not a bug.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TIMEOUTS } from "./defaults.js";
-import { call } from "./test-support/api-client.js";
-import { abortMidBody, exchange } from "./test-support/raw-socket.js";
-import { startTestServer, type TestServer } from "./test-support/start-test-server.js";
+import { DEFAULT_TIMEOUTS } from "../defaults.js";
+import { call } from "../test-support/api-client.js";
+import { abortMidBody, exchange } from "../test-support/raw-socket.js";
+import { startTestServer, type TestServer } from "../test-support/start-test-server.js";
 
 const bugs: unknown[] = [];
 let aborted: (url: string) => void = () => {};

@@ -1,12 +1,12 @@
 /**
- * @module http/listen-on
+ * @module http/guards/listen-on
  * Opens the server's socket and answers the URL clients use (IPv6 in brackets, the real port when 0 asked the
  * system for a free one). An address that cannot be bound is the operator's input error, not a crash.
  * `probeListen` answers that question before anything else starts (opening the studio resumes queued runs).
  */
 import { type AddressInfo, createServer as createNetServer } from "node:net";
-import { StudioError } from "../core/errors.js";
-import type { ApiServer } from "./create-server.js";
+import { StudioError } from "../../core/errors.js";
+import type { ApiServer } from "../create-server.js";
 
 export async function listenOn(server: ApiServer, host: string, port: number): Promise<string> {
   try {

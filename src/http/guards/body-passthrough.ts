@@ -1,5 +1,5 @@
 /**
- * @module http/body-passthrough
+ * @module http/guards/body-passthrough
  * A route validator for endpoints whose body is a run config. The body schema stays on the route for the
  * OpenAPI document, but the body itself reaches the studio service untouched: the service validates it with the
  * same full (plugin-aware) validation as the CLI, so both front ends accept the same configs and report the same

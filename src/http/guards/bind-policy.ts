@@ -1,10 +1,10 @@
 /**
- * @module http/bind-policy
+ * @module http/guards/bind-policy
  * Whether the server may start with the given address and token. On loopback only this machine can connect;
  * any other address exposes the studio (which runs arbitrary-cost jobs and writes files) to the network, so it
  * needs a bearer token that is long enough not to be guessed. The server refuses to start otherwise.
  */
-import { quote, StudioError } from "../core/errors.js";
+import { quote, StudioError } from "../../core/errors.js";
 import { isLoopbackAddress } from "./host-policy.js";
 
 export const MIN_TOKEN_LENGTH = 16;

@@ -3,13 +3,13 @@
  * anything: the database rows and every file under runs/ and presets/ are the same before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIMITS } from "../core/limits.js";
-import { type ApiServer, createServer } from "./create-server.js";
+import { LIMITS } from "../../core/limits.js";
+import { type ApiServer, createServer } from "../create-server.js";
+import { call, runToEnd } from "../test-support/api-client.js";
+import { rawRequest } from "../test-support/raw-request.js";
+import { snapshotHome } from "../test-support/snapshot-home.js";
+import { smallConfig, startTestServer, type TestServer } from "../test-support/start-test-server.js";
 import { listenOn } from "./listen-on.js";
-import { call, runToEnd } from "./test-support/api-client.js";
-import { rawRequest } from "./test-support/raw-request.js";
-import { snapshotHome } from "./test-support/snapshot-home.js";
-import { smallConfig, startTestServer, type TestServer } from "./test-support/start-test-server.js";
 
 const TOKEN = "test-token-0123456789abcdef";
 const json = { "content-type": "application/json" };

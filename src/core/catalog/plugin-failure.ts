@@ -1,12 +1,12 @@
 /**
- * @module core/plugin-failure
+ * @module core/catalog/plugin-failure
  * How a plugin failing at run time is reported. A user's plugin that throws, writes a non-finite target or
  * returns a bad output is PLUGIN_FAILED: the user's code, named, with the first bad bar. The same failure in a
  * built-in is a studio bug, so it stays INTERNAL (a 5xx in a log always means a bug), still naming the plugin.
  * A StudioError thrown by a plugin (e.g. a rule's own CONFIG_INVALID) passes through unchanged.
  */
 
-import { StudioError } from "./errors.js";
+import { StudioError } from "../errors.js";
 import { describeOrigin, type Origin } from "./plugin-origin.js";
 
 /** `what` names the plugin, e.g. `strategy "mine"`. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { engineCatalog } from "../engine/engine-catalog.js";
-import { fractionalTrend } from "../strategies/test-support/fractional-trend.js";
-import { defineStrategy } from "../strategies/types.js";
+import { engineCatalog } from "../../engine/engine-catalog.js";
+import { fractionalTrend } from "../../strategies/test-support/fractional-trend.js";
+import { defineStrategy } from "../../strategies/types.js";
+import { StudioError } from "../errors.js";
 import {
   createCatalog,
   describeFamily,
@@ -11,7 +12,6 @@ import {
   originOf,
   pluginLists,
 } from "./catalog.js";
-import { StudioError } from "./errors.js";
 
 function errorOf(fn: () => unknown): StudioError {
   try {

@@ -12,12 +12,14 @@ import type { IndicatorDef } from "../indicators/types.js";
 import {
   type CheckFailure,
   type CheckResult,
-  changeSize,
   checkpoints,
   firstDifference,
+  type Leak,
+  lookAheadFailure,
   num,
+  rerunFailure,
 } from "./check-report.js";
-import { withNewTail, withScaledTail } from "./sample-candles.js";
+import { changedFutures } from "./sample-candles.js";
 
 export interface SampleData {
   readonly label: string;
@@ -107,13 +109,9 @@ export function checkIndicatorProperties(
     for (const s of samples) {
       const n = s.candles.ts.length;
       for (const k of checkpoints(n, lookback)) {
-        const futures = [
-          { how: "regenerated tail", candles: withNewTail(s.candles, k, 1000 + k) },
-          { how: "prices after k x1.5", candles: withScaledTail(s.candles, k, 1.5) },
-        ];
-        for (const future of futures) {
+        for (const future of changedFutures(s.candles, k, 1000 + k)) {
           const leak = firstLeak(fulls.get(s)!, def.compute(future.candles, params), k, def.outputs);
-          if (leak) return lookAhead(leak, k, `${s.label}, ${future.how}`);
+          if (leak) return lookAheadFailure(leak, k, `${s.label}, ${future.how}`);
         }
       }
     }
@@ -127,7 +125,7 @@ export function checkIndicatorProperties(
         const leak = firstLeak(fulls.get(s)!, prefix, k, def.outputs);
         if (leak) {
           return {
-            ...lookAhead(leak, k, `${s.label}, series cut after bar ${k}`),
+            ...lookAheadFailure(leak, k, `${s.label}, series cut after bar ${k}`),
             check: "prefix",
             message: `prefix: ${leak.series}[${leak.bar}] is ${num(leak.after)} on candles 0..${k} but ${num(leak.before)} on the whole series: it reads bars after ${k}`,
           };
@@ -141,15 +139,7 @@ export function checkIndicatorProperties(
     for (const s of samples) {
       const again = def.compute(s.candles, params);
       const diff = firstLeak(fulls.get(s)!, again, s.candles.ts.length - 1, def.outputs);
-      if (diff) {
-        return {
-          check: "deterministic",
-          series: diff.series,
-          bar: diff.bar,
-          data: s.label,
-          message: `deterministic: ${diff.series}[${diff.bar}] is ${num(diff.before)} then ${num(diff.after)} on the same candles`,
-        };
-      }
+      if (diff) return rerunFailure(diff, s.label);
     }
     return undefined;
   });
@@ -194,13 +184,6 @@ export function checkIndicatorProperties(
   return results;
 }
 
-interface Leak {
-  readonly series: string;
-  readonly bar: number;
-  readonly before: number;
-  readonly after: number;
-}
-
 function firstLeak(
   base: Outputs,
   other: Outputs,
@@ -217,17 +200,4 @@ function firstLeak(
     }
   }
   return first;
-}
-
-function lookAhead(leak: Leak, k: number, data: string): CheckFailure {
-  const change = changeSize(leak.before, leak.after);
-  return {
-    check: "look_ahead",
-    series: leak.series,
-    bar: leak.bar,
-    k,
-    change,
-    data,
-    message: `look-ahead: ${leak.series}[${leak.bar}] changed by ${num(change)} (${num(leak.before)} -> ${num(leak.after)}) when only the candles after bar ${k} changed (${data})`,
-  };
 }

@@ -54,6 +54,39 @@ export interface PluginCheckReport {
   readonly failure?: CheckFailure;
 }
 
+/** The first value two runs disagree on: which series, which bar, and the two values. */
+export interface Leak {
+  readonly series: string;
+  readonly bar: number;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** A look-ahead failure: `leak` moved when only the candles after bar `k` changed (`data` says how). */
+export function lookAheadFailure(leak: Leak, k: number, data: string): CheckFailure {
+  const change = changeSize(leak.before, leak.after);
+  return {
+    check: "look_ahead",
+    series: leak.series,
+    bar: leak.bar,
+    k,
+    change,
+    data,
+    message: `look-ahead: ${leak.series}[${leak.bar}] changed by ${num(change)} (${num(leak.before)} -> ${num(leak.after)}) when only the candles after bar ${k} changed (${data})`,
+  };
+}
+
+/** A determinism failure: the same candles (`data`) gave two values at `leak`. */
+export function rerunFailure(leak: Leak, data: string): CheckFailure {
+  return {
+    check: "deterministic",
+    series: leak.series,
+    bar: leak.bar,
+    data,
+    message: `deterministic: ${leak.series}[${leak.bar}] is ${num(leak.before)} then ${num(leak.after)} on the same candles`,
+  };
+}
+
 /** The first t in [0, upTo] where a[t] and b[t] are not the same double (NaN equals NaN), or -1. */
 export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>, upTo: number): number {
   // Past the end of one array the value is undefined, which differs from any number.

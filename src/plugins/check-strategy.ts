@@ -19,12 +19,14 @@ import type { SampleData } from "./check-indicator.js";
 import {
   type CheckFailure,
   type CheckResult,
-  changeSize,
   checkpoints,
   firstDifference,
+  type Leak,
+  lookAheadFailure,
   num,
+  rerunFailure,
 } from "./check-report.js";
-import { withNewTail, withScaledTail } from "./sample-candles.js";
+import { changedFutures } from "./sample-candles.js";
 
 const GARBAGE = -7.77e300;
 
@@ -67,25 +69,9 @@ export function checkStrategyProperties(plan: BacktestPlan, samples: readonly Sa
     () => {
       for (const s of samples) {
         for (const k of checkpoints(s.candles.ts.length, plan.warmup)) {
-          const futures = [
-            { how: "regenerated tail", candles: withNewTail(s.candles, k, 500 + k) },
-            { how: "prices after k x1.5", candles: withScaledTail(s.candles, k, 1.5) },
-          ];
-          for (const future of futures) {
+          for (const future of changedFutures(s.candles, k, 500 + k)) {
             const leak = firstLeak(fulls.get(s)!, run(future.candles), k);
-            if (leak) {
-              const data = `${s.label}, ${future.how}`;
-              const change = changeSize(leak.before, leak.after);
-              return {
-                check: "look_ahead",
-                series: leak.series,
-                bar: leak.bar,
-                k,
-                change,
-                data,
-                message: `look-ahead: ${leak.series}[${leak.bar}] changed by ${num(change)} (${num(leak.before)} -> ${num(leak.after)}) when only the candles after bar ${k} changed (${data})`,
-              };
-            }
+            if (leak) return lookAheadFailure(leak, k, `${s.label}, ${future.how}`);
           }
         }
       }
@@ -96,15 +82,7 @@ export function checkStrategyProperties(plan: BacktestPlan, samples: readonly Sa
   add("deterministic", "gives bit-identical features, targets and fills twice", () => {
     for (const s of samples) {
       const diff = firstLeak(fulls.get(s)!, run(s.candles), s.candles.ts.length);
-      if (diff) {
-        return {
-          check: "deterministic",
-          series: diff.series,
-          bar: diff.bar,
-          data: s.label,
-          message: `deterministic: ${diff.series}[${diff.bar}] is ${num(diff.before)} then ${num(diff.after)} on the same candles`,
-        };
-      }
+      if (diff) return rerunFailure(diff, s.label);
     }
     return undefined;
   });
@@ -128,13 +106,6 @@ export function checkStrategyProperties(plan: BacktestPlan, samples: readonly Sa
     return undefined;
   });
   return results;
-}
-
-interface Leak {
-  readonly series: string;
-  readonly bar: number;
-  readonly before: number;
-  readonly after: number;
 }
 
 /** The first difference, bar first: features and the target through k+1, then fills through bar k. */

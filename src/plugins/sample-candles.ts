@@ -78,3 +78,18 @@ function fillBars(c: ReturnType<typeof allocCandles>, from: number, prevClose: n
     prev = close;
   }
 }
+
+/**
+ * The two futures a look-ahead check replays after bar k: the tail regenerated from `seed`, and every price after
+ * k scaled by 1.5 (a change no indicator can cancel out), each with how it was made, for messages.
+ */
+export function changedFutures(
+  candles: Candles,
+  k: number,
+  seed: number,
+): { how: string; candles: Candles }[] {
+  return [
+    { how: "regenerated tail", candles: withNewTail(candles, k, seed) },
+    { how: "prices after k x1.5", candles: withScaledTail(candles, k, 1.5) },
+  ];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StudioError } from "../core/errors.js";
+import { studioErrorOf } from "../core/test-support/studio-error-of.js";
 import type { RunView } from "../runs/run-view.js";
 import { resolveRunId, strategyLabel } from "./resolve-run-id.js";
 
@@ -14,15 +14,6 @@ const lister = (ids: string[]) => ({ list: () => ids.map(run) });
 const A = "0a1b2c3d-0000-4000-8000-000000000001";
 const B = "0a1b9999-0000-4000-8000-000000000002";
 
-function caught(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (e) {
-    return e as StudioError;
-  }
-  throw new Error("expected a StudioError");
-}
-
 describe("resolveRunId", () => {
   it("returns the one run a prefix matches, case-insensitively", () => {
     expect(resolveRunId(lister([A, B]), "0A1B2")).toBe(A);
@@ -33,7 +24,7 @@ describe("resolveRunId", () => {
   });
 
   it("refuses an ambiguous prefix with CONFIG_INVALID naming every match", () => {
-    const e = caught(() => resolveRunId(lister([A, B]), "0a1b"));
+    const e = studioErrorOf(() => resolveRunId(lister([A, B]), "0a1b"));
     expect(e.code).toBe("CONFIG_INVALID");
     expect(e.message).toContain(A);
     expect(e.message).toContain(B);
@@ -41,8 +32,8 @@ describe("resolveRunId", () => {
   });
 
   it("says NOT_FOUND for a prefix nothing matches and for text that is no id", () => {
-    expect(caught(() => resolveRunId(lister([A]), "ff")).code).toBe("NOT_FOUND");
-    expect(caught(() => resolveRunId(lister([A]), "../etc")).code).toBe("NOT_FOUND");
+    expect(studioErrorOf(() => resolveRunId(lister([A]), "ff")).code).toBe("NOT_FOUND");
+    expect(studioErrorOf(() => resolveRunId(lister([A]), "../etc")).code).toBe("NOT_FOUND");
   });
 
   it("labels a strategy with its params", () => {

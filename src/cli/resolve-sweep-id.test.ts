@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StudioError } from "../core/errors.js";
+import { studioErrorOf } from "../core/test-support/studio-error-of.js";
 import type { SweepRow } from "../store/repos/sweeps-repo.js";
 import { resolveSweepId } from "./resolve-sweep-id.js";
 
@@ -13,22 +13,13 @@ const row = (sweepId: string): SweepRow =>
   }) as SweepRow;
 const lister = (ids: string[]) => ({ list: () => ids.map(row) });
 
-function caught(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (e) {
-    return e as StudioError;
-  }
-  throw new Error("expected a StudioError");
-}
-
 describe("resolveSweepId", () => {
   it("returns the one sweep a prefix matches", () => {
     expect(resolveSweepId(lister([A, B]), "5E1F9")).toBe(B);
   });
 
   it("refuses an ambiguous prefix with CONFIG_INVALID listing each sweep with its strategy", () => {
-    const e = caught(() => resolveSweepId(lister([A, B]), "5e1f"));
+    const e = studioErrorOf(() => resolveSweepId(lister([A, B]), "5e1f"));
     expect(e.code).toBe("CONFIG_INVALID");
     expect(e.message, "the message names both sweeps and what they swept").toMatch(
       new RegExp(`${A}.*sma_crossover[\\s\\S]*${B}`),
@@ -37,7 +28,7 @@ describe("resolveSweepId", () => {
   });
 
   it("says NOT_FOUND for a prefix nothing matches and for text that is no id", () => {
-    expect(caught(() => resolveSweepId(lister([A]), "ab")).code).toBe("NOT_FOUND");
-    expect(caught(() => resolveSweepId(lister([A]), "../x")).code).toBe("NOT_FOUND");
+    expect(studioErrorOf(() => resolveSweepId(lister([A]), "ab")).code).toBe("NOT_FOUND");
+    expect(studioErrorOf(() => resolveSweepId(lister([A]), "../x")).code).toBe("NOT_FOUND");
   });
 });

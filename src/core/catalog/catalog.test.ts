@@ -3,7 +3,7 @@ import { z } from "zod";
 import { engineCatalog } from "../../engine/engine-catalog.js";
 import { fractionalTrend } from "../../strategies/test-support/fractional-trend.js";
 import { defineStrategy } from "../../strategies/types.js";
-import { StudioError } from "../errors.js";
+import { studioErrorOf } from "../test-support/studio-error-of.js";
 import {
   createCatalog,
   describeFamily,
@@ -12,16 +12,6 @@ import {
   originOf,
   pluginLists,
 } from "./catalog.js";
-
-function errorOf(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof StudioError) return err;
-    throw err;
-  }
-  throw new Error("expected a StudioError");
-}
 
 const FILE = { file: "strategies/trend.ts", sha256: "a".repeat(64) };
 
@@ -51,7 +41,7 @@ describe("Catalog", () => {
 
   it("refuses a user plugin named like a built-in with PLUGIN_INVALID naming both origins", () => {
     const clash = { ...fractionalTrend, name: "sma_crossover" };
-    const err = errorOf(() =>
+    const err = studioErrorOf(() =>
       extendCatalog(engineCatalog(), { strategies: [clash] }, { strategies: { sma_crossover: FILE } }),
     );
     expect(err.code).toBe("PLUGIN_INVALID");
@@ -66,7 +56,7 @@ describe("Catalog", () => {
       { strategies: [fractionalTrend] },
       { strategies: { fractional_trend: FILE } },
     );
-    const err = errorOf(() =>
+    const err = studioErrorOf(() =>
       extendCatalog(
         once,
         { strategies: [fractionalTrend] },
@@ -80,7 +70,7 @@ describe("Catalog", () => {
 
   it("refuses a definition missing its family's parts with PLUGIN_INVALID listing each problem", () => {
     const broken = { name: "half", summary: 3, inputs: () => ({}) } as unknown as typeof fractionalTrend;
-    const err = errorOf(() =>
+    const err = studioErrorOf(() =>
       extendCatalog(engineCatalog(), { strategies: [broken] }, { strategies: { half: FILE } }),
     );
     expect(err.code).toBe("PLUGIN_INVALID");

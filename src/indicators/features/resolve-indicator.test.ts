@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { StudioError } from "../../core/errors.js";
+import { studioErrorOf } from "../../core/test-support/studio-error-of.js";
 import { engineCatalog } from "../../engine/engine-catalog.js";
 import { resolveIndicator } from "./resolve-indicator.js";
-
-function errorOf(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof StudioError) return err;
-    throw err;
-  }
-  throw new Error("expected a StudioError");
-}
 
 describe("resolveIndicator", () => {
   it("fills defaults and names one column per output", () => {
@@ -26,7 +16,7 @@ describe("resolveIndicator", () => {
   });
 
   it("answers an unknown name with CONFIG_INVALID listing the valid names under the path", () => {
-    const err = errorOf(() =>
+    const err = studioErrorOf(() =>
       resolveIndicator({ name: "smaa", params: {} }, engineCatalog(), "indicators[1]"),
     );
     expect(err.code).toBe("CONFIG_INVALID");
@@ -36,7 +26,7 @@ describe("resolveIndicator", () => {
   });
 
   it("reports a bad param as CONFIG_INVALID under {path}.params.{key}", () => {
-    const err = errorOf(() =>
+    const err = studioErrorOf(() =>
       resolveIndicator({ name: "sma", params: { period: 0 } }, engineCatalog(), "indicators[0]"),
     );
     expect(err.code).toBe("CONFIG_INVALID");

@@ -29,18 +29,13 @@ export class ArtifactSet {
 
   /**
    * Starts writing `name` (a plain file name, or `plugins/NAME`); manifest entries keep the order of these calls.
-   * `data` may still be on its way (a promise): the file is written once it arrives.
    */
-  addBytes(name: string, data: FileData | Promise<FileData>): void {
+  addBytes(name: string, data: FileData): void {
     const segments = runFileSegments(name);
     if (segments === undefined) throw new StudioError("INTERNAL", `not a run file path: ${name}`);
     const full = safeJoin(this.dir, ...segments);
     if (segments.length > 1) mkdirSync(path.dirname(full), { recursive: true });
-    // Bytes still being made (a plot drawn on a worker thread) are written when they arrive; a failure to make
-    // them fails the set like a failed write.
-    const written = (
-      data instanceof Promise ? data.then((d) => this.write(full, d)) : this.write(full, data)
-    ).then((w) => ({
+    const written = this.write(full, data).then((w) => ({
       name,
       path: name,
       sha256: w.sha256,

@@ -23,8 +23,7 @@ import { REPORT_NAME } from "../../report/report-name.js";
 import type { writeFileAtomicAsync } from "../../store/atomic-write.js";
 import type { ParquetColumn } from "../../store/parquet/parquet.js";
 import { parquetColumns as featureParquetColumns } from "../feature-cache.js";
-import type { RunPlotInput } from "../plots/plot.js";
-import { renderRunPlotOffThread } from "../plots/plot-off-thread.js";
+import { renderRunPlot } from "../plots/plot.js";
 import { ArtifactSet } from "./artifact-set.js";
 import type { Manifest } from "./manifest.js";
 import { PLUGINS_FOLDER } from "./parse-manifest.js";
@@ -71,7 +70,7 @@ const reasons = (name: string, codes: Int8Array): ParquetColumn => ({
 /** What the writer calls out to; tests replace them to fail like a full disk or a broken plot. */
 export interface ArtifactWriterDeps {
   readonly write?: typeof writeFileAtomicAsync;
-  readonly renderPlot?: (input: RunPlotInput) => Uint8Array | Promise<Uint8Array>;
+  readonly renderPlot?: typeof renderRunPlot;
   readonly renderReport?: typeof renderRunReport;
 }
 
@@ -83,29 +82,9 @@ export async function writeRunArtifacts(
   deps: ArtifactWriterDeps = {},
 ): Promise<{ manifest: Manifest; manifestSha: string }> {
   const set = new ArtifactSet(dir, deps.write);
-  const renderPlot = deps.renderPlot ?? renderRunPlotOffThread;
+  const renderPlot = deps.renderPlot ?? renderRunPlot;
   const renderReport = deps.renderReport ?? renderRunReport;
   const ts = a.portfolio.ts;
-  // The plot starts first, on a worker thread, and is written in its place in the list when it is ready. A
-  // plot that fails (at once or later) fails the set like a failed write: after every started write settled.
-  let plot: Promise<Uint8Array>;
-  try {
-    plot = Promise.resolve(
-      renderPlot({
-        title: a.plotTitle,
-        subtitle: a.plotSubtitle,
-        ts,
-        equity: a.portfolio.equity,
-        drawdown: a.drawdown,
-        close: a.candles.close,
-        fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price, reason: a.fills.reason },
-      }),
-    );
-  } catch (err) {
-    plot = Promise.reject(err);
-  }
-  // Awaited by the set once added; until then (or if an earlier step fails first) its error is not unhandled.
-  plot.catch(() => {});
   const steps: (() => void)[] = [
     () => set.addJson("summary.json", a.summary),
     () => set.addJson("metrics.json", a.metrics),
@@ -118,7 +97,19 @@ export async function writeRunArtifacts(
     () => {
       if (a.validation !== undefined) set.addJson("validation_summary.json", a.validation);
     },
-    () => set.addBytes("plots.png", plot),
+    () =>
+      set.addBytes(
+        "plots.png",
+        renderPlot({
+          title: a.plotTitle,
+          subtitle: a.plotSubtitle,
+          ts,
+          equity: a.portfolio.equity,
+          drawdown: a.drawdown,
+          close: a.candles.close,
+          fills: { ts: a.fills.ts, side: a.fills.side, price: a.fills.price, reason: a.fills.reason },
+        }),
+      ),
     () => set.addBytes(REPORT_NAME, renderReport(reportInputs(a))),
   ];
   for (const p of a.plugins ?? []) steps.push(() => set.addBytes(pluginArtifactName(p.name), p.code));

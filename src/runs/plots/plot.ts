@@ -82,8 +82,7 @@ function fillMarks(
   };
 }
 
-/** What echarts needs to draw a run's plot: the option (series already downsampled) and the picture's size.
- * Plain data, so it can be posted to a worker thread (runs/plots/plot-off-thread). */
+/** What echarts needs to draw a run's plot: the option (series already downsampled) and the picture's size. */
 export interface PlotJob {
   readonly option: EChartsOption;
   readonly width: number;

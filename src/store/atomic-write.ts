@@ -77,6 +77,16 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** fsyncDir on libuv's threads: a folder's fsync waits on the disk, which the caller's thread need not do. */
+async function fsyncDirAsync(dir: string, io: AtomicWriteIo): Promise<void> {
+  try {
+    const handle = await io.open(dir, "r");
+    await handle.sync().finally(() => handle.close());
+  } catch {
+    // As in fsyncDir: the file itself is already durable.
+  }
+}
+
 /** The file operations the asynchronous writer uses; tests inject failing ones to stand for a full disk. */
 export interface AtomicWriteIo {
   readonly open: typeof open;
@@ -122,6 +132,6 @@ export async function writeFileAtomicAsync(
     await io.rm(temp, { force: true }).catch(() => {});
     throw err;
   }
-  fsyncDir(dir);
+  await fsyncDirAsync(dir, io);
   return { path: target, sha256: hash.digest("hex"), size };
 }

@@ -29,13 +29,15 @@ export class ArtifactSet {
 
   /**
    * Starts writing `name` (a plain file name, or `plugins/NAME`); manifest entries keep the order of these calls.
+   * `data` may still be in the making (a plot rasterized on another thread): it is written once it is ready, and
+   * if it fails, seal() fails with its error.
    */
-  addBytes(name: string, data: FileData): void {
+  addBytes(name: string, data: FileData | Promise<FileData>): void {
     const segments = runFileSegments(name);
     if (segments === undefined) throw new StudioError("INTERNAL", `not a run file path: ${name}`);
     const full = safeJoin(this.dir, ...segments);
     if (segments.length > 1) mkdirSync(path.dirname(full), { recursive: true });
-    const written = this.write(full, data).then((w) => ({
+    const written = (data instanceof Promise ? data.then((d) => this.write(full, d)) : this.write(full, data)).then((w) => ({
       name,
       path: name,
       sha256: w.sha256,

@@ -23,7 +23,7 @@ import { REPORT_NAME } from "../../report/report-name.js";
 import type { writeFileAtomicAsync } from "../../store/atomic-write.js";
 import type { ParquetColumn } from "../../store/parquet/parquet.js";
 import { parquetColumns as featureParquetColumns } from "../feature-cache.js";
-import { renderRunPlot } from "../plots/plot.js";
+import { type RunPlotInput, renderRunPlot } from "../plots/plot.js";
 import { ArtifactSet } from "./artifact-set.js";
 import type { Manifest } from "./manifest.js";
 import { PLUGINS_FOLDER } from "./parse-manifest.js";
@@ -70,7 +70,8 @@ const reasons = (name: string, codes: Int8Array): ParquetColumn => ({
 /** What the writer calls out to; tests replace them to fail like a full disk or a broken plot. */
 export interface ArtifactWriterDeps {
   readonly write?: typeof writeFileAtomicAsync;
-  readonly renderPlot?: typeof renderRunPlot;
+  /** plots.png bytes, or a promise of them (the real one rasterizes on a libuv thread). */
+  readonly renderPlot?: (input: RunPlotInput) => Uint8Array | Promise<Uint8Array>;
   readonly renderReport?: typeof renderRunReport;
 }
 

@@ -40,31 +40,31 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 }
 
 describe("renderRunPlot", () => {
-  it("renders a PNG with price, equity and drawdown panels at the planned size", () => {
+  it("renders a PNG with price, equity and drawdown panels at the planned size", async () => {
     const r = run(2000);
-    const png = renderRunPlot({ title: "TEST 1h sma_crossover", ...r, fills: fillsAt(r.ts, r.close, 20) });
+    const png = await renderRunPlot({ title: "TEST 1h sma_crossover", ...r, fills: fillsAt(r.ts, r.close, 20) });
     expect(Array.from(png.subarray(0, 8)), "PNG signature").toEqual(PNG_SIGNATURE);
     expect(String.fromCharCode(...png.subarray(12, 16)), "the first chunk is IHDR").toBe("IHDR");
     expect(pngSize(png)).toEqual({ width: PLOT_WIDTH, height: plotHeight(true) });
   });
 
-  it("drops the price panel when no close is given", () => {
+  it("drops the price panel when no close is given", async () => {
     const { ts, equity, drawdown } = run(100);
-    const png = renderRunPlot({ title: "no price", ts, equity, drawdown });
+    const png = await renderRunPlot({ title: "no price", ts, equity, drawdown });
     expect(pngSize(png), "equity and drawdown only").toEqual({
       width: PLOT_WIDTH,
       height: plotHeight(false),
     });
   });
 
-  it("renders a single bar and an empty run without throwing", () => {
+  it("renders a single bar and an empty run without throwing", async () => {
     const one = run(1);
-    expect(pngSize(renderRunPlot({ title: "one bar", ...one })).width).toBe(PLOT_WIDTH);
+    expect(pngSize(await renderRunPlot({ title: "one bar", ...one })).width).toBe(PLOT_WIDTH);
     const none = run(0);
-    expect(pngSize(renderRunPlot({ title: "no bars", ...none })).width).toBe(PLOT_WIDTH);
+    expect(pngSize(await renderRunPlot({ title: "no bars", ...none })).width).toBe(PLOT_WIDTH);
   });
 
-  it("draws degenerate series without throwing: denormal, zero, constant, tiny, huge, one bar, no fills", () => {
+  it("draws degenerate series without throwing: denormal, zero, constant, tiny, huge, one bar, no fills", async () => {
     const n = 200;
     const { ts, close } = run(n);
     const constant = (v: number) => new Float64Array(n).fill(v);
@@ -101,7 +101,7 @@ describe("renderRunPlot", () => {
       }
     }
     expect(failures, "every degenerate series renders").toEqual([]);
-    const png = renderRunPlot({
+    const png = await renderRunPlot({
       title: "ruined",
       ts,
       equity: cases.denormal!,
@@ -162,13 +162,13 @@ describe("renderRunPlot in a fresh process", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("lets the process exit, because the echarts instance is disposed", () => {
-    const script = path.join(dir, "render.ts");
+    const script = path.join(dir, "render.mts");
     const plot = pathToFileURL(path.resolve(import.meta.dirname, "plot.ts")).href;
     writeFileSync(
       script,
       `import { renderRunPlot } from ${JSON.stringify(plot)};\n` +
         "const ts = Float64Array.of(0, 3600000, 7200000);\n" +
-        "const png = renderRunPlot({ title: 't', ts, equity: Float64Array.of(1, 2, 1.5), drawdown: Float64Array.of(0, 0, -0.25) });\n" +
+        "const png = await renderRunPlot({ title: 't', ts, equity: Float64Array.of(1, 2, 1.5), drawdown: Float64Array.of(0, 0, -0.25) });\n" +
         "process.stdout.write(String(png.length));\n",
     );
     const child = spawnSync(process.execPath, ["--import", "tsx", script], {

@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import type { EChartsOption } from "echarts";
 import type * as EChartsCore from "echarts/core";
 import {
@@ -139,14 +139,27 @@ export function renderJobSvg(job: PlotJob): string {
   }
 }
 
-/** plots.png bytes for a run: equity and drawdown panels, plus price with fill marks when `close` is given. */
-export function renderRunPlot(input: RunPlotInput): Uint8Array {
-  return svgToPng(renderRunSvg(input));
+/**
+ * plots.png bytes for a run: equity and drawdown panels, plus price with fill marks when `close` is given. The
+ * SVG is drawn at once; the rasterizing (tens of ms for a full plot) runs on a libuv thread, so the caller goes on
+ * encoding the run's other artifacts meanwhile.
+ */
+export function renderRunPlot(input: RunPlotInput): Promise<Uint8Array> {
+  return svgToPngAsync(renderRunSvg(input));
 }
 
 /** PNG bytes of an echarts SVG, rasterized with the shipped DejaVu fonts (the same on every machine). */
 export function svgToPng(svg: string): Uint8Array {
-  const png = new Resvg(svg, {
+  return bytesOf(new Resvg(svg, resvgOptions()).render().asPng());
+}
+
+/** svgToPng off the calling thread: the same bytes (same resvg, same options), from libuv's thread pool. */
+export async function svgToPngAsync(svg: string): Promise<Uint8Array> {
+  return bytesOf((await renderAsync(svg, resvgOptions())).asPng());
+}
+
+function resvgOptions(): ResvgRenderOptions {
+  return {
     background: "#ffffff",
     font: {
       fontFiles: dejavuFontFiles(),
@@ -154,8 +167,9 @@ export function svgToPng(svg: string): Uint8Array {
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
     },
-  })
-    .render()
-    .asPng();
+  };
+}
+
+function bytesOf(png: Buffer): Uint8Array {
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

@@ -37,7 +37,9 @@ export class ArtifactSet {
     if (segments === undefined) throw new StudioError("INTERNAL", `not a run file path: ${name}`);
     const full = safeJoin(this.dir, ...segments);
     if (segments.length > 1) mkdirSync(path.dirname(full), { recursive: true });
-    const written = (data instanceof Promise ? data.then((d) => this.write(full, d)) : this.write(full, data)).then((w) => ({
+    const written = (
+      data instanceof Promise ? data.then((d) => this.write(full, d)) : this.write(full, data)
+    ).then((w) => ({
       name,
       path: name,
       sha256: w.sha256,

@@ -42,7 +42,11 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 describe("renderRunPlot", () => {
   it("renders a PNG with price, equity and drawdown panels at the planned size", async () => {
     const r = run(2000);
-    const png = await renderRunPlot({ title: "TEST 1h sma_crossover", ...r, fills: fillsAt(r.ts, r.close, 20) });
+    const png = await renderRunPlot({
+      title: "TEST 1h sma_crossover",
+      ...r,
+      fills: fillsAt(r.ts, r.close, 20),
+    });
     expect(Array.from(png.subarray(0, 8)), "PNG signature").toEqual(PNG_SIGNATURE);
     expect(String.fromCharCode(...png.subarray(12, 16)), "the first chunk is IHDR").toBe("IHDR");
     expect(pngSize(png)).toEqual({ width: PLOT_WIDTH, height: plotHeight(true) });

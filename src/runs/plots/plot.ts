@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
+import { Resvg, type ResvgRenderOptions, renderAsync } from "@resvg/resvg-js";
 import type { EChartsOption } from "echarts";
 import type * as EChartsCore from "echarts/core";
 import {

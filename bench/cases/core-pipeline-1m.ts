@@ -116,5 +116,35 @@ export const corePipeline1m: BenchCase = {
     }
     // The first two repetitions warm the JIT, as measure() does.
     for (const [k, v] of Object.entries(parts)) ctx.record(summarize(`core_pipeline_1m.${k}`, v.slice(2)));
+    // Two yardsticks for the parts above. A rolling mean cannot beat one correctly rounded division per bar (what
+    // keeps it within 1 ulp of the exact mean), and the simulation's marking pass is what it costs with no fill.
+    const column = candles.close;
+    const quotient = new Float64Array(column.length);
+    ctx.record(
+      await measure(
+        "core_pipeline_1m.division_pass",
+        () => {
+          for (let i = 0; i < column.length; i++) quotient[i] = column[i]! / 50;
+        },
+        { runs: 9, notes: "close[t] / 50 into a second column for 1,000,000 bars: the division floor of each SMA" },
+      ),
+    );
+    const flat = new Float64Array(candles.ts.length);
+    ctx.record(
+      await measure(
+        "core_pipeline_1m.simulation_flat",
+        () => {
+          workspace.reset();
+          simulate(candles, flat, {
+            initialCash: 10_000,
+            execution: config.execution,
+            risk: plan.risk,
+            intervalMs: MINUTE,
+            workspace,
+          });
+        },
+        { runs: 9, notes: "the simulation with a target of 0 throughout: marking every bar, no fill" },
+      ),
+    );
   },
 };

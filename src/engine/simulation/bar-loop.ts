@@ -4,13 +4,15 @@
  * runs (on-stack replacement), before any code after it has run, and code there without type feedback would
  * deoptimize the loop on every call. So the loop reports through `outcome`, written inside it. Per bar it reads
  * target and close and writes equity, the one column every consumer reads (the position changes only at fills,
- * so its column is derived from the fill log); between events a tight loop does only that. Everything that happens only on a target change is in `rebalance`, and everything about stops, targets and time exits in the exit
- * model, asked only while a position has live levels (only then are the bar's high and low read).
+ * so its column is derived from the fill log); between events a tight loop does only that. Everything that
+ * happens only on a target change is in `rebalance`, and everything about stops, targets and time exits in the
+ * exit model, asked only while a position has live levels (only then are the bar's high and low read); between
+ * its events the exit model's own tight loop (`hold`) marks the bars.
  */
 import type { Candles } from "../../core/candles.js";
 import { barDurationMs, borrowCost } from "../../execution/borrow.js";
 import type { Book } from "./book.js";
-import type { ExitModel } from "./exit-model.js";
+import { type ExitModel, HoldScan } from "./exit-model.js";
 import { rebalance } from "./rebalance.js";
 import type { Sizer } from "./sizer.js";
 
@@ -69,6 +71,8 @@ export function runBars(
   let t = first;
   let unusual = 0;
   const watched = exits !== null;
+  const holdCols = { ts, open, high, low, close, target, equity };
+  const scan = new HoldScan();
   while (t < n) {
     // Until the target changes, a bar with no live levels and no short paying borrow only marks the book: a tight
     // loop over the target and the close with no call in its body, left at the next event and re-entered after
@@ -89,6 +93,12 @@ export function runBars(
         equity[t] = eq;
         if (eq <= 0 && bustBar < 0) bustBar = t;
       }
+      if (t === n) break;
+    } else if (exits?.live && !(pos < 0 && borrowRate > 0)) {
+      // The same with live levels: the exit model's own loop, left at the first bar where something may be due.
+      t = exits.hold(t, holdCols, acted, cashNow, pos, scan);
+      if (scan.bust >= 0 && bustBar < 0) bustBar = scan.bust;
+      unusual += scan.unusual;
       if (t === n) break;
     }
     const px = close[t]!;

@@ -68,6 +68,24 @@ class Distance {
   }
 }
 
+/** The columns `hold` reads (the candles', the targets) and writes (equity). */
+export interface HoldColumns {
+  readonly ts: Float64Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly target: Float64Array;
+  readonly equity: Float64Array;
+}
+
+/** What `hold` reports besides the bar it stopped at: the first bar with equity <= 0 (or -1), and the count of
+ * bars with a negative time (see LoopOutcome.unusualBars). */
+export class HoldScan {
+  bust = -1;
+  unusual = 0;
+}
+
 export class ExitModel {
   /** True while a position is held whose levels are watched. */
   live = false;
@@ -151,18 +169,50 @@ export class ExitModel {
    * the trailing level's best price for the next bar. The common case (nothing touched) is the first test.
    */
   bar(bar: number, open: number, high: number, low: number): number {
+    return this.survives(bar, open, high, low) ? 0 : this.decide(bar, open, high, low);
+  }
+
+  /**
+   * Marks the held position's bars from `from` on while its target stays `acted` and each bar survives (the
+   * first test of `bar`): equity = cash + position x close, the trailing level following every new best price.
+   * Returns the first bar it did not mark, a change of target or a bar where something may be due, which the
+   * caller then runs through its full steps (and `bar`); n at the end. A loop of its own, with no call in the
+   * common case, because a position with live levels is held over most bars of a run with exits.
+   */
+  hold(from: number, c: HoldColumns, acted: number, cash: number, position: number, scan: HoldScan): number {
+    const { ts, open, high, low, close, target, equity } = c;
+    const n = ts.length;
+    let bust = -1;
+    let unusual = 0;
+    let t = from;
+    for (; t < n; t++) {
+      // Loaded although unused, as in the bar loop: the time column streams in for the bar that ends the loop.
+      if (ts[t]! < 0) unusual++;
+      const raw = target[t]!;
+      if ((Number.isNaN(raw) ? 0 : raw) !== acted) break;
+      if (!this.survives(t, open[t]!, high[t]!, low[t]!)) break;
+      const eq = cash + position * close[t]!;
+      equity[t] = eq;
+      if (eq <= 0 && bust < 0) bust = t;
+    }
+    scan.bust = bust;
+    scan.unusual = unusual;
+    return t;
+  }
+
+  /** Nothing is due at the open or inside the bar (the bar's range stays strictly between the levels, before the
+   * time exit): the trailing level then follows the bar's best price. False when something may be due. */
+  private survives(bar: number, open: number, high: number, low: number): boolean {
     const stop = this.stopLevel;
     const target = this.target;
     if (this.side > 0) {
-      if (open > stop && open < target && bar < this.timeBar && low > stop && high < target) {
-        if (high > this.best) this.raise(high);
-        return 0;
-      }
-    } else if (open < stop && open > target && bar < this.timeBar && high < stop && low > target) {
-      if (low < this.best) this.raise(low);
-      return 0;
+      if (!(open > stop && open < target && bar < this.timeBar && low > stop && high < target)) return false;
+      if (high > this.best) this.raise(high);
+      return true;
     }
-    return this.decide(bar, open, high, low);
+    if (!(open < stop && open > target && bar < this.timeBar && high < stop && low > target)) return false;
+    if (low < this.best) this.raise(low);
+    return true;
   }
 
   /** The rules in their order, for a bar where some level or the time may be due. */

@@ -126,7 +126,10 @@ export const corePipeline1m: BenchCase = {
         () => {
           for (let i = 0; i < column.length; i++) quotient[i] = column[i]! / 50;
         },
-        { runs: 9, notes: "close[t] / 50 into a second column for 1,000,000 bars: the division floor of each SMA" },
+        {
+          runs: 9,
+          notes: "close[t] / 50 into a second column for 1,000,000 bars: the division floor of each SMA",
+        },
       ),
     );
     const flat = new Float64Array(candles.ts.length);

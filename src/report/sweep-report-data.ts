@@ -191,7 +191,7 @@ export function buildSweepReportData(
   const base = plan.spec.base;
   const records = tableRecords(outcome.records);
   const cellOf = (values: Readonly<Record<string, SweepCandidate>>) =>
-    dims.map((d) => d.values.findIndex((v) => v === values[d.path]));
+    dims.map((d) => d.values.indexOf(values[d.path]));
   const cells = outcome.records
     .filter((r) => r.status === "done")
     .map((r) => ({ cell: cellOf(r.values), objective: r.result!.objective }));

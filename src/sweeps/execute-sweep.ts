@@ -215,7 +215,7 @@ function toRecord(trial: SweepPlan["trials"][number], answer: TrialAnswer): Tria
 }
 
 function cell(plan: SweepPlan, values: Readonly<Record<string, SweepCandidate>>): number[] {
-  return plan.dims.map((d) => d.values.findIndex((v) => v === values[d.path]));
+  return plan.dims.map((d) => d.values.indexOf(values[d.path]));
 }
 
 /** Trial indices best first; ties keep trial order; NaN objectives never occur (the objective is never NaN). */

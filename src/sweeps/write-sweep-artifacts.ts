@@ -95,8 +95,7 @@ export function renderTrialFiles(
   ];
   const best = records.find((r) => r.index === bestIndex);
   if (best) {
-    const cellOf = (r: TrialRecord) =>
-      plan.dims.map((d) => d.values.findIndex((v) => v === r.values[d.path]));
+    const cellOf = (r: TrialRecord) => plan.dims.map((d) => d.values.indexOf(r.values[d.path]));
     const cells = records
       .filter((r) => r.status === "done")
       .map((r) => ({ cell: cellOf(r), objective: r.result!.objective }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { StudioError } from "./errors.js";
+import type { StudioError } from "./errors.js";
 import { parseRunConfigShape, parseTimestamp } from "./run-config.js";
+import { studioErrorOf } from "./test-support/studio-error-of.js";
 
 const base = {
   symbol: "SYN",
@@ -11,14 +12,7 @@ const base = {
   strategy: { name: "sma_crossover", params: { fast: 10, slow: 50 } },
 };
 
-function errorOf(input: unknown): StudioError {
-  try {
-    parseRunConfigShape(input);
-  } catch (e) {
-    if (e instanceof StudioError) return e;
-  }
-  throw new Error("expected a StudioError");
-}
+const errorOf = (input: unknown): StudioError => studioErrorOf(() => parseRunConfigShape(input));
 
 describe("RunConfig schema", () => {
   it("fills every default and turns ISO dates into epoch ms", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extendCatalog } from "../core/catalog/catalog.js";
-import { StudioError } from "../core/errors.js";
+import type { StudioError } from "../core/errors.js";
 import { parseRunConfigShape } from "../core/run-config.js";
+import { studioErrorOf } from "../core/test-support/studio-error-of.js";
 import { readingStrategy } from "../strategies/test-support/plugin-fixtures.js";
 import type { InputRef } from "../strategies/types.js";
 import { engineCatalog } from "./engine-catalog.js";
@@ -19,13 +20,7 @@ const config = (strategy: string, params: Record<string, unknown> = {}) =>
 
 function planError(refs: Record<string, InputRef>): StudioError {
   const catalog = extendCatalog(engineCatalog(), { strategies: [readingStrategy("reader", refs)] });
-  try {
-    planBacktest(config("reader"), catalog);
-  } catch (err) {
-    if (err instanceof StudioError) return err;
-    throw err;
-  }
-  throw new Error("expected a StudioError");
+  return studioErrorOf(() => planBacktest(config("reader"), catalog));
 }
 
 describe("planBacktest", () => {

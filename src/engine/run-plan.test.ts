@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StudioError } from "../core/errors.js";
 import { parseRunConfigShape } from "../core/run-config.js";
+import { studioErrorOf } from "../core/test-support/studio-error-of.js";
 import { randomWalkCandles } from "../indicators/test-support/random-walk-candles.js";
 import { fractionalTrend } from "../strategies/test-support/fractional-trend.js";
 import {
@@ -27,20 +27,10 @@ const config = (strategy: string, params: Record<string, unknown> = {}) =>
   });
 const iso = (t: number) => new Date(candles.ts[t]!).toISOString();
 
-function failure(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof StudioError) return err;
-    throw err;
-  }
-  throw new Error("expected a StudioError");
-}
-
 describe("runPlan: the plugins' output is checked", () => {
   it("fails a NaN target with PLUGIN_FAILED naming the strategy and the first bad bar", () => {
     const nan = writingStrategy("nan_at_7", (t) => (t >= 7 ? Number.NaN : 0));
-    const err = failure(() => runBacktest(config("nan_at_7"), { candles, plugins: [nan] }));
+    const err = studioErrorOf(() => runBacktest(config("nan_at_7"), { candles, plugins: [nan] }));
     expect(err.code).toBe("PLUGIN_FAILED");
     expect(err.message).toMatch(
       new RegExp(
@@ -52,14 +42,14 @@ describe("runPlan: the plugins' output is checked", () => {
 
   it("fails an infinite target the same way", () => {
     const inf = writingStrategy("inf_at_3", (t) => (t === 3 ? -Infinity : 1));
-    expect(failure(() => runBacktest(config("inf_at_3"), { candles, plugins: [inf] })).message).toMatch(
+    expect(studioErrorOf(() => runBacktest(config("inf_at_3"), { candles, plugins: [inf] })).message).toMatch(
       /wrote a non-finite target -Infinity at bar 3 /,
     );
   });
 
   it("catches a bar the strategy never wrote", () => {
     const lazy = skippingStrategy("skips_11", 11);
-    const err = failure(() => runBacktest(config("skips_11"), { candles, plugins: [lazy] }));
+    const err = studioErrorOf(() => runBacktest(config("skips_11"), { candles, plugins: [lazy] }));
     expect(err.code).toBe("PLUGIN_FAILED");
     expect(err.message, "an unwritten bar reads as NaN, never as flat").toMatch(
       /target NaN at bar 11 .*\(NaN: written as NaN, or not written at all\)/,
@@ -68,7 +58,7 @@ describe("runPlan: the plugins' output is checked", () => {
 
   it("wraps a throwing strategy with its name", () => {
     const thrower = writingStrategy("thrower", () => 0, "index out of range");
-    const err = failure(() => runBacktest(config("thrower"), { candles, plugins: [thrower] }));
+    const err = studioErrorOf(() => runBacktest(config("thrower"), { candles, plugins: [thrower] }));
     expect(err.code).toBe("PLUGIN_FAILED");
     expect(err.message).toMatch(/^strategy "thrower" \(.*\) threw: index out of range$/);
   });
@@ -96,7 +86,9 @@ describe("runPlan: the plugins' output is checked", () => {
     ] as const;
     for (const [indicator, message] of cases) {
       const reader = readingStrategy(`reads_${indicator.name}`, { x: { name: indicator.name, params: {} } });
-      const err = failure(() => runBacktest(config(reader.name), { candles, plugins: [indicator, reader] }));
+      const err = studioErrorOf(() =>
+        runBacktest(config(reader.name), { candles, plugins: [indicator, reader] }),
+      );
       expect(err.code, indicator.name).toBe("PLUGIN_FAILED");
       expect(err.message, indicator.name).toMatch(
         new RegExp(`^indicator "${indicator.name}" \\(.*\\) ${message.source}`),
@@ -144,11 +136,11 @@ describe("runPlan: one path for runs and replays", () => {
   it("rejects a series not longer than the warm-up in every scope, with one message", () => {
     const plan = planBacktest(config("sma_crossover", { fast: 3, slow: 59 }), engineCatalog());
     const message = "the range has 60 1d bars; sma_crossover needs more than 60 (its warm-up) to trade";
-    expect(failure(() => runPlan(plan, { candles })).message).toBe(message);
-    expect(failure(() => runPlan(plan, { candles, scope: "replay" })).message).toBe(message);
-    expect(failure(() => runBacktest(config("sma_crossover", { fast: 3, slow: 59 }), { candles })).code).toBe(
-      "INSUFFICIENT_DATA",
-    );
+    expect(studioErrorOf(() => runPlan(plan, { candles })).message).toBe(message);
+    expect(studioErrorOf(() => runPlan(plan, { candles, scope: "replay" })).message).toBe(message);
+    expect(
+      studioErrorOf(() => runBacktest(config("sma_crossover", { fast: 3, slow: 59 }), { candles })).code,
+    ).toBe("INSUFFICIENT_DATA");
   });
 
   it("announces its steps in order, so the pipeline can time and cancel between them", () => {

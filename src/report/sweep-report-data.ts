@@ -9,7 +9,7 @@
  * the same sweep writes the same report bytes on any thread count.
  */
 import type { SweepOutcome, TrialRecord } from "../sweeps/execute-sweep.js";
-import { heatmapGrid, heatmapPairs } from "../sweeps/plan/heatmap-grid.js";
+import { cellOf, heatmapGrid, heatmapPairs, trialCells } from "../sweeps/plan/heatmap-grid.js";
 import type { SweepPlan } from "../sweeps/plan/sweep-plan.js";
 import type { SweepCandidate } from "../sweeps/plan/sweep-spec.js";
 import type { SweepStatistics } from "../sweeps/plan/sweep-statistics.js";
@@ -190,13 +190,9 @@ export function buildSweepReportData(
   const { dims } = plan;
   const base = plan.spec.base;
   const records = tableRecords(outcome.records);
-  const cellOf = (values: Readonly<Record<string, SweepCandidate>>) =>
-    dims.map((d) => d.values.indexOf(values[d.path]));
-  const cells = outcome.records
-    .filter((r) => r.status === "done")
-    .map((r) => ({ cell: cellOf(r.values), objective: r.result!.objective }));
+  const cells = trialCells(dims, outcome.records);
   const best = outcome.records.find((r) => r.index === outcome.bestIndex);
-  const bestCell = best ? cellOf(best.values) : null;
+  const bestCell = best ? cellOf(dims, best.values) : null;
   const firstMetrics = (records.find((r) => r.result)?.result?.metrics ?? {}) as Record<string, unknown>;
   const metrics: Record<string, (number | null)[]> = {};
   for (const key of TABLE_METRICS) {

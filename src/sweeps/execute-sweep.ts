@@ -22,6 +22,7 @@ import { finiteOrNull } from "../validation/json-safe.js";
 import { objectiveValue, sharpeRatio } from "../validation/objective.js";
 import { barReturns, compoundedReturn } from "../validation/returns.js";
 import { runTrial, sweepIndicators } from "./plan/evaluate-trial.js";
+import { cellOf } from "./plan/heatmap-grid.js";
 import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepCandidate } from "./plan/sweep-spec.js";
 import { pboReason, type RunTrial, type SweepStatistics, sweepStatistics } from "./plan/sweep-statistics.js";
@@ -159,10 +160,9 @@ export async function executeSweep(inputs: ExecuteSweepInputs): Promise<SweepOut
   );
 
   const ordered = plan.trials.map((t) => records.get(t.index)!);
-  const cellOf = new Map(plan.trials.map((t) => [t.index, cell(plan, t.values)]));
   const run: RunTrial[] = ordered
     .filter((r) => r.status === "done")
-    .map((r) => ({ index: r.index, cell: cellOf.get(r.index)!, ...r.result! }));
+    .map((r) => ({ index: r.index, cell: cellOf(plan.dims, r.values), ...r.result! }));
   if (run.length === 0) {
     return {
       records: ordered,
@@ -212,10 +212,6 @@ function toRecord(trial: SweepPlan["trials"][number], answer: TrialAnswer): Tria
   return "ok" in answer
     ? { index: trial.index, values: trial.values, status: "done", result: answer.ok }
     : { index: trial.index, values: trial.values, status: "failed", error: answer.error };
-}
-
-function cell(plan: SweepPlan, values: Readonly<Record<string, SweepCandidate>>): number[] {
-  return plan.dims.map((d) => d.values.indexOf(values[d.path]));
 }
 
 /** Trial indices best first; ties keep trial order; NaN objectives never occur (the objective is never NaN). */

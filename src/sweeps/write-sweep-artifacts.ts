@@ -18,7 +18,7 @@ import { encodeParquet, type ParquetColumn } from "../store/parquet/parquet.js";
 import type { SweepOutcome, TrialRecord } from "./execute-sweep.js";
 import { heatmapName, renderHeatmap } from "./heatmap.js";
 import type { SweepDimension } from "./plan/expand-space.js";
-import { heatmapPairs } from "./plan/heatmap-grid.js";
+import { cellOf, heatmapPairs, trialCells } from "./plan/heatmap-grid.js";
 import type { SweepPlan } from "./plan/sweep-plan.js";
 import type { SweepSummary } from "./sweep-summary.js";
 
@@ -95,14 +95,11 @@ export function renderTrialFiles(
   ];
   const best = records.find((r) => r.index === bestIndex);
   if (best) {
-    const cellOf = (r: TrialRecord) => plan.dims.map((d) => d.values.indexOf(r.values[d.path]));
-    const cells = records
-      .filter((r) => r.status === "done")
-      .map((r) => ({ cell: cellOf(r), objective: r.result!.objective }));
+    const cells = trialCells(plan.dims, records);
     for (const [a, b] of heatmapPairs(plan.dims)) {
       files.push({
         name: heatmapName(plan.dims, a, b),
-        data: renderHeatmap(plan.dims, a, b, cells, cellOf(best), plan.spec.objective),
+        data: renderHeatmap(plan.dims, a, b, cells, cellOf(plan.dims, best.values), plan.spec.objective),
       });
     }
   }

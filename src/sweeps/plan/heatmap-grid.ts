@@ -5,11 +5,34 @@
  * run, or whose objective is not finite, are left out. One computation for the PNG heatmaps and report.html.
  */
 import type { SweepDimension } from "./expand-space.js";
+import type { SweepCandidate } from "./sweep-spec.js";
 
 export interface HeatmapCell {
   /** Value index per dimension. */
   readonly cell: readonly number[];
   readonly objective: number;
+}
+
+/** The cell a trial's values sit in: each dimension's index of its value. */
+export function cellOf(
+  dims: readonly SweepDimension[],
+  values: Readonly<Record<string, SweepCandidate>>,
+): number[] {
+  return dims.map((d) => d.values.indexOf(values[d.path]));
+}
+
+/** The cell and objective of every trial that ran (a failed or skipped one has no objective). */
+export function trialCells(
+  dims: readonly SweepDimension[],
+  records: readonly {
+    readonly status: string;
+    readonly values: Readonly<Record<string, SweepCandidate>>;
+    readonly result?: { readonly objective: number } | undefined;
+  }[],
+): HeatmapCell[] {
+  return records
+    .filter((r) => r.status === "done")
+    .map((r) => ({ cell: cellOf(dims, r.values), objective: r.result!.objective }));
 }
 
 /** Pairs (a, b), a < b, of dimensions whose candidates are all numbers, with at least two values each. */
